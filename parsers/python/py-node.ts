@@ -1,0 +1,77 @@
+/**
+ * The plain-object Python syntax tree ESLint walks. tree-sitter's own nodes are native handles whose
+ * every property is a native call and whose `Object.keys` are indices, so each file's tree is copied
+ * once into these objects and the native tree is dropped.
+ */
+export interface PyPosition {
+  /** 1-based line. */
+  line: number;
+  /** 0-based column in UTF-16 code units (ESLint's JS convention). */
+  column: number;
+}
+
+export interface PyLocation {
+  start: PyPosition;
+  end: PyPosition;
+}
+
+/** tree-sitter-python's field names, each readable as a property (`node.name`, `node.body`, ...). */
+export const PY_FIELD_NAMES = [
+  "alias", "alternative", "argument", "arguments", "attribute", "body", "cause", "code", "condition",
+  "consequence", "definition", "expression", "format_specifier", "function", "guard", "key", "left",
+  "module_name", "name", "object", "operator", "operators", "parameters", "return_type", "right",
+  "subject", "subscript", "superclasses", "type_conversion", "type_parameters", "value",
+] as const;
+
+export type PyFieldName = (typeof PY_FIELD_NAMES)[number];
+
+export class PyNode {
+  /** tree-sitter's named node type (`class_definition`, `identifier`, `ERROR`, ...). */
+  readonly type: string;
+  /** The field this node fills in its parent (`name`, `body`, `superclasses`, ...), if any. */
+  readonly field: string | null;
+  /** Named children in source order, comments included. The only visitor key. */
+  readonly children: PyNode[] = [];
+  parent: PyNode | null;
+  readonly range: [number, number];
+  readonly loc: PyLocation;
+  readonly #source: string;
+
+  constructor(type: string, field: string | null, parent: PyNode | null, range: [number, number], loc: PyLocation, source: string) {
+    this.type = type;
+    this.field = field;
+    this.parent = parent;
+    this.range = range;
+    this.loc = loc;
+    this.#source = source;
+  }
+
+  /** The node's source text. */
+  get text(): string {
+    return this.#source.slice(this.range[0], this.range[1]);
+  }
+
+  /** The first child filling `field`. */
+  child(field: string): PyNode | undefined {
+    return this.children.find((child) => child.field === field);
+  }
+
+  /** Every child filling `field`. */
+  childrenFor(field: string): PyNode[] {
+    return this.children.filter((child) => child.field === field);
+  }
+}
+
+// Field accessors live on the prototype, so selectors like `function_definition[name.text=/^test_/]`
+// work while the only enumerable child key stays `children` (no node is visited twice).
+for (const field of PY_FIELD_NAMES) {
+  Object.defineProperty(PyNode.prototype, field, {
+    get(this: PyNode) {
+      return this.child(field);
+    },
+    configurable: true,
+  });
+}
+
+// Declaration merging gives the prototype getters their types.
+export interface PyNode extends Partial<Record<PyFieldName, PyNode>> {}

@@ -1,0 +1,63 @@
+/**
+ * `testaudit/python`: ESLint's Language object for Python, backed by tree-sitter-python.
+ */
+import type { File, FileError, Language, OkParseResult, ParseResult } from "@eslint/core";
+import type { PyNode } from "./py-node.js";
+import { PythonSourceCode, type PythonLanguageOptions } from "./python-source-code.js";
+import { toPyAst } from "./to-py-ast.js";
+import { parsePythonTree } from "./tree-sitter.js";
+import { buildSelectorClasses, buildVisitorKeys } from "./visitor-keys.js";
+
+export type PythonParseResult = OkParseResult<PyNode> & { comments: PyNode[] };
+
+export class PythonLanguage
+  implements Language<{ LangOptions: PythonLanguageOptions; Code: PythonSourceCode; RootNode: PyNode; Node: PyNode }>
+{
+  readonly fileType = "text" as const;
+  readonly lineStart = 1 as const;
+  readonly columnStart = 0 as const;
+  readonly nodeTypeKey = "type";
+  readonly defaultLanguageOptions: PythonLanguageOptions = { tolerant: false };
+  #visitorKeys: Record<string, string[]> | undefined;
+  #selectorClasses: Map<string, Set<string>> | undefined;
+
+  get visitorKeys(): Record<string, string[]> {
+    this.#visitorKeys ??= buildVisitorKeys();
+    return this.#visitorKeys;
+  }
+
+  /** Only our own keys are checked: other config objects (a JS parser, say) may merge into .py files. */
+  validateLanguageOptions(options: PythonLanguageOptions): void {
+    if ("tolerant" in options && options.tolerant !== undefined && typeof options.tolerant !== "boolean") {
+      throw new TypeError(`Expected "tolerant" to be a boolean, got ${typeof options.tolerant}.`);
+    }
+  }
+
+  matchesSelectorClass(className: string, node: PyNode): boolean {
+    this.#selectorClasses ??= buildSelectorClasses();
+    return this.#selectorClasses.get(className.toLowerCase())?.has(node.type) ?? false;
+  }
+
+  parse(file: File, context: { languageOptions: PythonLanguageOptions }): ParseResult<PyNode> {
+    const text = String(file.body);
+    let conversion;
+    try {
+      conversion = toPyAst(parsePythonTree(text), text);
+    } catch (error) {
+      // tree-sitter does not throw on bad syntax; this is a broken binding or exhausted memory.
+      const errors: FileError[] = [{ message: `tree-sitter failed: ${(error as Error).message}`, line: 1, column: 1 }];
+      return { ok: false, errors };
+    }
+    const { ast, comments, syntaxError } = conversion;
+    if (syntaxError && context.languageOptions.tolerant !== true) {
+      // FileError positions are 1-based in both line and column: ESLint copies them verbatim.
+      return { ok: false, errors: [{ message: syntaxError.message, line: syntaxError.line, column: syntaxError.column + 1 }] };
+    }
+    const result: PythonParseResult = { ok: true, ast, comments };
+    return result;
+  }
+
+  createSourceCode(file: File, input: OkParseResult<PyNode>): PythonSourceCode {
+    return new PythonSourceCode({ text: String(file.body), ast: input.ast, comments: (input as PythonParseResult).comments });
+  }
+}

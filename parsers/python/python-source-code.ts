@@ -1,0 +1,108 @@
+/**
+ * The SourceCode ESLint hands to rules for a Python file: text, lines and locations from plugin-kit's
+ * TextSourceCodeBase, plus traversal and inline `# eslint-...` directives read from Python comments.
+ */
+import type { FileProblem, SourceLocation } from "@eslint/core";
+import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import type { PyNode } from "./py-node.js";
+
+export type PythonLanguageOptions = {
+  /** Lint files with syntax errors instead of reporting a fatal parsing error. */
+  tolerant?: boolean;
+};
+
+const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
+const commentParser = new ConfigCommentParser();
+
+/** The comment's text after `#`, which is what ESLint's directive grammar expects. */
+function directiveText(comment: PyNode): string {
+  return comment.text.slice(1);
+}
+
+export class PythonSourceCode extends TextSourceCodeBase<{
+  LangOptions: PythonLanguageOptions;
+  RootNode: PyNode;
+  SyntaxElementWithLoc: PyNode;
+  ConfigNode: PyNode;
+}> {
+  /** Every `#` comment of the file, in source order. */
+  readonly comments: readonly PyNode[];
+  #steps: VisitNodeStep[] | undefined;
+  #inlineConfigComments: PyNode[] | undefined;
+
+  constructor({ text, ast, comments }: { text: string; ast: PyNode; comments: readonly PyNode[] }) {
+    super({ text, ast });
+    this.comments = comments;
+  }
+
+  override getParent(node: PyNode): PyNode | undefined {
+    return node.parent ?? undefined;
+  }
+
+  /** Enter and exit steps for every node, depth first; iterative so deep nesting cannot overflow the stack. */
+  override traverse(): Iterable<VisitNodeStep> {
+    if (this.#steps) {
+      return this.#steps.values();
+    }
+    const steps: VisitNodeStep[] = [];
+    const stack: { node: PyNode; next: number }[] = [{ node: this.ast, next: 0 }];
+    steps.push(new VisitNodeStep({ target: this.ast, phase: 1, args: [this.ast, undefined] }));
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const child = frame.node.children[frame.next];
+      if (child) {
+        frame.next += 1;
+        steps.push(new VisitNodeStep({ target: child, phase: 1, args: [child, frame.node] }));
+        stack.push({ node: child, next: 0 });
+      } else {
+        stack.pop();
+        steps.push(new VisitNodeStep({ target: frame.node, phase: 2, args: [frame.node, frame.node.parent ?? undefined] }));
+      }
+    }
+    this.#steps = steps;
+    return steps.values();
+  }
+
+  /** Comments that hold an `eslint`, `eslint-disable...` or `eslint-enable` directive. */
+  getInlineConfigNodes(): PyNode[] {
+    this.#inlineConfigComments ??= this.comments.filter((comment) => INLINE_CONFIG.test(directiveText(comment)));
+    return this.#inlineConfigComments;
+  }
+
+  getDisableDirectives(): { directives: Directive[]; problems: FileProblem[] } {
+    const directives: Directive[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const directive = commentParser.parseDirective(directiveText(comment));
+      if (!directive || directive.label === "eslint") {
+        continue;
+      }
+      directives.push(
+        new Directive({
+          type: directive.label.slice("eslint-".length) as Directive["type"],
+          node: comment,
+          value: directive.value,
+          justification: directive.justification,
+        }),
+      );
+    }
+    return { directives, problems: [] };
+  }
+
+  applyInlineConfig(): { configs: { config: { rules: Record<string, never> }; loc: SourceLocation }[]; problems: FileProblem[] } {
+    const configs: { config: { rules: Record<string, never> }; loc: SourceLocation }[] = [];
+    const problems: FileProblem[] = [];
+    for (const comment of this.getInlineConfigNodes()) {
+      const directive = commentParser.parseDirective(directiveText(comment));
+      if (directive?.label !== "eslint") {
+        continue;
+      }
+      const parsed = commentParser.parseJSONLikeConfig(directive.value);
+      if (parsed.ok) {
+        configs.push({ config: { rules: parsed.config as Record<string, never> }, loc: comment.loc });
+      } else {
+        problems.push({ ruleId: null, message: parsed.error.message, loc: comment.loc });
+      }
+    }
+    return { configs, problems };
+  }
+}

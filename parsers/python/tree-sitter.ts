@@ -1,0 +1,31 @@
+/**
+ * The one tree-sitter parser of this thread. Loaded on the first parse, not at import time, so that
+ * loading the plugin for JS-only work never pays for the native addon. Each worker thread of
+ * `eslint --concurrency` gets its own module instance and so its own parser.
+ */
+import { createRequire } from "node:module";
+import type Parser from "tree-sitter";
+
+const require = createRequire(import.meta.url);
+
+let parser: Parser | undefined;
+
+function createParser(): Parser {
+  const ParserClass = require("tree-sitter") as typeof Parser;
+  const python = require("tree-sitter-python") as Parser.Language;
+  const created = new ParserClass();
+  created.setLanguage(python);
+  return created;
+}
+
+/** Parses Python source text; never throws on syntax errors (they become ERROR/MISSING nodes). */
+export function parsePythonTree(text: string): Parser.Tree {
+  parser ??= createParser();
+  // A buffer as large as the UTF-16 input avoids the binding's 32 KiB chunked reads on big files.
+  return parser.parse(text, null, { bufferSize: text.length * 2 + 2 });
+}
+
+/** tree-sitter-python's node-types.json, for visitor keys and selector classes. */
+export function pythonNodeTypes(): ReadonlyArray<{ type: string; named: boolean; subtypes?: { type: string; named: boolean }[] }> {
+  return (require("tree-sitter-python") as { nodeTypeInfo: { type: string; named: boolean; subtypes?: { type: string; named: boolean }[] }[] }).nodeTypeInfo;
+}

@@ -1,0 +1,239 @@
+/**
+ * One scoped walk over a Python file that finds what mocks could hide behind: every import and every
+ * use of an imported name (fully qualified through aliases and attribute chains), the pytest fixtures
+ * that hand out fakes (requested and used), and calls on monkeypatch objects. A name bound locally in a
+ * function (`patch = {...}`) shadows an import of the same name; an import in a scope wins over other
+ * bindings there, so `try: from unittest import mock / except ImportError: mock = None` stays a mock.
+ */
+import type { PyNode } from "../../../parsers/python/py-node.js";
+import { MOCK_FIXTURES } from "../mock-catalog.js";
+import type { FixtureReference, Loc, ModuleReference, MonkeypatchCall } from "../test-file-model.js";
+import { readImports, type PyImport } from "./imports.js";
+import { dottedName, parameterNames, stringBody } from "./syntax.js";
+
+type Binding =
+  | { kind: "import"; target: PyImport }
+  | { kind: "fixture" }
+  | { kind: "monkeypatch" }
+  | { kind: "local" };
+
+interface Scope {
+  bindings: Map<string, Binding>;
+  /** Identifier uses not yet resolved: they resolve when their scope closes, or pass outward. */
+  pending: PyNode[];
+}
+
+export interface References {
+  moduleReferences: ModuleReference[];
+  fixtureReferences: FixtureReference[];
+  monkeypatchCalls: MonkeypatchCall[];
+}
+
+const PATTERN_PARENTS = new Set(["pattern_list", "tuple_pattern", "list_pattern", "as_pattern_target"]);
+const PARAMETER_PARENTS = new Set(["parameters", "lambda_parameters", "typed_parameter", "list_splat_pattern", "dictionary_splat_pattern"]);
+const FUNCTION_TYPES = new Set(["function_definition", "lambda"]);
+const MONKEYPATCH_FACTORY = /(?:^|\.)(?:MonkeyPatch|MonkeyPatch\.context|monkeypatch\.context)$/u;
+
+function bind(scope: Scope, name: string, binding: Binding): void {
+  if (binding.kind === "local" && scope.bindings.get(name)?.kind === "import") {
+    return;
+  }
+  scope.bindings.set(name, binding);
+}
+
+function spanLoc(from: PyNode, to: PyNode): Loc {
+  return { start: from.loc.start, end: to.loc.end };
+}
+
+/** The value an assignment or `with ... as` target receives, when the identifier is such a target. */
+function assignedValue(identifier: PyNode): PyNode | undefined {
+  const parent = identifier.parent;
+  if (parent?.type === "assignment" && identifier.field === "left") {
+    return parent.right;
+  }
+  if (parent?.type === "as_pattern_target") {
+    return parent.parent?.children[0];
+  }
+  return undefined;
+}
+
+function isMonkeypatchFactory(value: PyNode | undefined): boolean {
+  if (!value) {
+    return false;
+  }
+  if (value.type === "identifier") {
+    return value.text === "monkeypatch";
+  }
+  const callee = value.type === "call" && value.function ? dottedName(value.function) : null;
+  return callee !== null && MONKEYPATCH_FACTORY.test(callee);
+}
+
+/** Where an identifier stands: a name that is used, one that is bound, or part of a larger name. */
+function identifierRole(identifier: PyNode): "use" | "binding" | "parameter" | "none" {
+  const parent = identifier.parent;
+  if (!parent) {
+    return "use";
+  }
+  const field = identifier.field;
+  switch (parent.type) {
+    case "attribute":
+      return field === "attribute" ? "none" : "use";
+    case "keyword_argument":
+      return field === "name" ? "none" : "use";
+    case "function_definition":
+    case "class_definition":
+      return field === "name" ? "none" : "use";
+    case "default_parameter":
+    case "typed_default_parameter":
+      return field === "name" ? "parameter" : "use";
+    case "assignment":
+    case "augmented_assignment":
+    case "for_statement":
+    case "for_in_clause":
+      return field === "left" ? "binding" : "use";
+    case "named_expression":
+      return field === "name" ? "binding" : "use";
+    case "global_statement":
+    case "nonlocal_statement":
+      return "none";
+    default:
+      if (PARAMETER_PARENTS.has(parent.type) && field === null) {
+        return "parameter";
+      }
+      return PATTERN_PARENTS.has(parent.type) ? "binding" : "use";
+  }
+}
+
+export function collectReferences(root: PyNode): References {
+  const result: References = { moduleReferences: [], fixtureReferences: [], monkeypatchCalls: [] };
+
+  const record = (binding: Binding, identifier: PyNode): void => {
+    let end = identifier;
+    const attributes: string[] = [];
+    while (end.parent?.type === "attribute" && end.field === "object") {
+      attributes.push(end.parent.attribute?.text ?? "");
+      end = end.parent;
+    }
+    switch (binding.kind) {
+      case "import": {
+        const qualifiedName = [binding.target.boundTo, ...attributes].join(".");
+        result.moduleReferences.push({ kind: "use", qualifiedName, written: [identifier.text, ...attributes].join("."), loc: spanLoc(identifier, end) });
+        break;
+      }
+      case "fixture":
+        result.fixtureReferences.push({ kind: "use", name: identifier.text, loc: identifier.loc });
+        break;
+      case "monkeypatch": {
+        const method = attributes[0];
+        const called = end !== identifier && identifier.parent!.parent?.type === "call" && identifier.parent!.field === "function";
+        if (method !== undefined && called) {
+          result.monkeypatchCalls.push({ method, loc: spanLoc(identifier, identifier.parent!) });
+        }
+        break;
+      }
+      case "local":
+        break;
+    }
+  };
+
+  const closeScope = (scope: Scope, outer: Scope | null): void => {
+    for (const identifier of scope.pending) {
+      const binding = scope.bindings.get(identifier.text);
+      if (binding) {
+        record(binding, identifier);
+      } else {
+        outer?.pending.push(identifier);
+      }
+    }
+  };
+
+  const requestFixturesByName = (call: PyNode): void => {
+    const callee = call.function ? dottedName(call.function) : null;
+    if (callee === null || !/(?:^|\.)(?:usefixtures|getfixturevalue)$/u.test(callee)) {
+      return;
+    }
+    for (const argument of call.arguments?.children ?? []) {
+      const body = stringBody(argument);
+      if (body && MOCK_FIXTURES.has(body.text)) {
+        result.fixtureReferences.push({ kind: "request", name: body.text, loc: argument.loc });
+      }
+    }
+  };
+
+  const openFunction = (node: PyNode, scopes: Scope[]): void => {
+    const enclosing = scopes[scopes.length - 1]!;
+    const name = node.type === "function_definition" ? node.name?.text : undefined;
+    if (name !== undefined) {
+      bind(enclosing, name, { kind: "local" });
+    }
+    const scope: Scope = { bindings: new Map(), pending: [] };
+    for (const parameter of parameterNames(node.parameters)) {
+      const parameterName = parameter.text;
+      if (MOCK_FIXTURES.has(parameterName)) {
+        scope.bindings.set(parameterName, { kind: "fixture" });
+        result.fixtureReferences.push({ kind: "request", name: parameterName, loc: parameter.loc });
+      } else if (parameterName === "monkeypatch") {
+        scope.bindings.set(parameterName, { kind: "monkeypatch" });
+      } else {
+        scope.bindings.set(parameterName, { kind: "local" });
+      }
+    }
+    scopes.push(scope);
+  };
+
+  const scopes: Scope[] = [{ bindings: new Map(), pending: [] }];
+  // Frames: a node to enter, or a function whose scope closes once its subtree is done.
+  const stack: (PyNode | { closes: true })[] = [root];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if ("closes" in frame) {
+      const scope = scopes.pop()!;
+      closeScope(scope, scopes[scopes.length - 1] ?? null);
+      continue;
+    }
+    const node = frame;
+    const scope = scopes[scopes.length - 1]!;
+    switch (node.type) {
+      case "import_statement":
+      case "import_from_statement":
+        for (const target of readImports(node)) {
+          result.moduleReferences.push({ kind: "import", qualifiedName: target.imported, written: target.node.text, loc: target.node.loc });
+          if (target.local !== null) {
+            bind(scope, target.local, { kind: "import", target });
+          }
+        }
+        continue;
+      case "comment":
+      case "future_import_statement":
+        continue;
+      case "identifier": {
+        const role = identifierRole(node);
+        if (role === "use") {
+          scope.pending.push(node);
+        } else if (role === "binding") {
+          bind(scope, node.text, isMonkeypatchFactory(assignedValue(node)) ? { kind: "monkeypatch" } : { kind: "local" });
+        }
+        continue;
+      }
+      case "class_definition":
+        if (node.name) {
+          bind(scope, node.name.text, { kind: "local" });
+        }
+        break;
+      case "call":
+        requestFixturesByName(node);
+        break;
+      default:
+        if (FUNCTION_TYPES.has(node.type)) {
+          openFunction(node, scopes);
+          stack.push({ closes: true });
+        }
+        break;
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push(node.children[i]!);
+    }
+  }
+  closeScope(scopes[0]!, null);
+  return result;
+}

@@ -1,0 +1,114 @@
+/**
+ * One model of a test file, whatever its language: the facts every testaudit rule and the CLI read.
+ * A language front end extracts the facts; policies (what is banned, which base is required, which
+ * BVJ fields are needed) live in the rules, so options never force a second pass over the file.
+ *
+ * Locations follow ESLint's JS convention: 1-based lines, 0-based columns in UTF-16 code units.
+ */
+import type { SourceLocation } from "@eslint/core";
+
+export type Loc = SourceLocation;
+
+/** A reference to a module or something inside it, fully qualified (`unittest.mock.patch`). */
+export interface ModuleReference {
+  /** `import`: an import statement names it; `use`: a name bound by an import is used. */
+  kind: "import" | "use";
+  qualifiedName: string;
+  /** The text as written at the use site (`mock.patch.object`), or the imported name. */
+  written: string;
+  loc: Loc;
+}
+
+/** A pytest fixture requested by a parameter, by `usefixtures` or by `getfixturevalue`, or a use of it. */
+export interface FixtureReference {
+  kind: "request" | "use";
+  name: string;
+  loc: Loc;
+}
+
+/** A method call on a monkeypatch object (`monkeypatch.setattr(...)`). */
+export interface MonkeypatchCall {
+  method: string;
+  loc: Loc;
+}
+
+/** A field line of a Business Value Justification block. */
+export interface BvjField {
+  /** As written. */
+  name: string;
+  value: string;
+  loc: Loc;
+}
+
+export interface BvjBlock {
+  /** The heading line ("Business Value Justification", "BVJ"). */
+  headingLoc: Loc;
+  fields: BvjField[];
+}
+
+export interface Docstring {
+  /** The docstring's body as written between its quotes. */
+  text: string;
+  loc: Loc;
+  bvjBlocks: BvjBlock[];
+}
+
+/** A base class as written (`ssot.SSotBaseTestCase`), with its loc. */
+export interface BaseReference {
+  written: string;
+  loc: Loc;
+}
+
+export interface ClassFacts {
+  name: string;
+  nameLoc: Loc;
+  bases: BaseReference[];
+  docstring: Docstring | null;
+  /** The class this one is nested in, if any. */
+  enclosingClass: ClassFacts | null;
+  /** pytest or unittest would collect tests from this class. */
+  collected: boolean;
+  /** Inherits (as resolved) from unittest.TestCase, so unittest's loader collects it. */
+  unittest: boolean;
+  /** Collected tests reached through this class, own and inherited, in source order. */
+  tests: CollectedTest[];
+}
+
+/** A test pytest would collect (one per test function: a parametrized test counts once). */
+export interface CollectedTest {
+  name: string;
+  /** `Class::Nested::test_name`, or the bare name for a module-level test. */
+  id: string;
+  /** The name of the test function's definition. */
+  nameLoc: Loc;
+  /** The class that collects it, or null for a module-level test function. */
+  cls: ClassFacts | null;
+  /** Defined in a base class of `cls` rather than in `cls` itself. */
+  inherited: boolean;
+  docstring: Docstring | null;
+  skipped: boolean;
+  parametrized: boolean;
+  /** Identifies the definition: inherited tests share it with the base's own. */
+  definitionKey: object;
+}
+
+/** How a class's required bases were looked for. */
+export type BaseResolution =
+  | { reached: true; via: string }
+  | { reached: false; unresolved: string[] };
+
+export interface TestFileModel {
+  language: "python";
+  filename: string;
+  /** pytest's `python_files` matches the file name, so it collects tests from it. */
+  isTestModule: boolean;
+  moduleDocstring: Docstring | null;
+  classes: ClassFacts[];
+  /** Collected tests in source order. */
+  tests: CollectedTest[];
+  moduleReferences: ModuleReference[];
+  fixtureReferences: FixtureReference[];
+  monkeypatchCalls: MonkeypatchCall[];
+  /** Whether `cls` reaches one of `bases` (plain or dotted names) through its base classes. */
+  resolveBases(cls: ClassFacts, bases: readonly string[]): BaseResolution;
+}
