@@ -3,17 +3,10 @@
  * every property is a native call and whose `Object.keys` are indices, so each file's tree is copied
  * once into these objects and the native tree is dropped.
  */
-export interface PyPosition {
-  /** 1-based line. */
-  line: number;
-  /** 0-based column in UTF-16 code units (ESLint's JS convention). */
-  column: number;
-}
+import type { SourceText } from "./source-text.js";
+import type { PyLocation } from "./py-node-types.js";
 
-export interface PyLocation {
-  start: PyPosition;
-  end: PyPosition;
-}
+export type { PyLocation, PyPosition } from "./py-node-types.js";
 
 /** tree-sitter-python's field names, each readable as a property (`node.name`, `node.body`, ...). */
 export const PY_FIELD_NAMES = [
@@ -25,30 +18,50 @@ export const PY_FIELD_NAMES = [
 
 export type PyFieldName = (typeof PY_FIELD_NAMES)[number];
 
+/**
+ * Shared by every leaf, so the half of the nodes that have no children allocate no array.
+ */
+const NO_CHILDREN: readonly PyNode[] = Object.freeze([]);
+
 export class PyNode {
   /** tree-sitter's named node type (`class_definition`, `identifier`, `ERROR`, ...). */
   readonly type: string;
   /** The field this node fills in its parent (`name`, `body`, `superclasses`, ...), if any. */
   readonly field: string | null;
   /** Named children in source order, comments included. The only visitor key. */
-  readonly children: PyNode[] = [];
+  children: readonly PyNode[] = NO_CHILDREN;
   parent: PyNode | null;
+  /** UTF-16 offsets of the node's first character and of the character after it. */
   readonly range: [number, number];
-  readonly loc: PyLocation;
-  readonly #source: string;
+  readonly #source: SourceText;
+  #loc: PyLocation | undefined;
 
-  constructor(type: string, field: string | null, parent: PyNode | null, range: [number, number], loc: PyLocation, source: string) {
+  constructor(type: string, field: string | null, parent: PyNode | null, range: [number, number], source: SourceText) {
     this.type = type;
     this.field = field;
     this.parent = parent;
     this.range = range;
-    this.loc = loc;
     this.#source = source;
+  }
+
+  /** Adds a child while the tree is built. */
+  appendChild(child: PyNode): void {
+    if (this.children === NO_CHILDREN) {
+      this.children = [child];
+    } else {
+      (this.children as PyNode[]).push(child);
+    }
+  }
+
+  /** Computed on first use: most nodes are never reported, so most locations are never needed. */
+  get loc(): PyLocation {
+    this.#loc ??= { start: this.#source.positionOf(this.range[0]), end: this.#source.positionOf(this.range[1]) };
+    return this.#loc;
   }
 
   /** The node's source text. */
   get text(): string {
-    return this.#source.slice(this.range[0], this.range[1]);
+    return this.#source.text.slice(this.range[0], this.range[1]);
   }
 
   /** The first child filling `field`. */

@@ -27,7 +27,6 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 }> {
   /** Every `#` comment of the file, in source order. */
   readonly comments: readonly PyNode[];
-  #steps: VisitNodeStep[] | undefined;
   #inlineConfigComments: PyNode[] | undefined;
 
   constructor({ text, ast, comments }: { text: string; ast: PyNode; comments: readonly PyNode[] }) {
@@ -39,28 +38,26 @@ export class PythonSourceCode extends TextSourceCodeBase<{
     return node.parent ?? undefined;
   }
 
-  /** Enter and exit steps for every node, depth first; iterative so deep nesting cannot overflow the stack. */
-  override traverse(): Iterable<VisitNodeStep> {
-    if (this.#steps) {
-      return this.#steps.values();
-    }
-    const steps: VisitNodeStep[] = [];
+  /**
+   * Enter and exit steps for every node, depth first, made as ESLint consumes them rather than held in
+   * an array (two steps per node would otherwise stay alive for the whole file). Iterative, so deep
+   * nesting cannot overflow the stack.
+   */
+  override *traverse(): Iterable<VisitNodeStep> {
     const stack: { node: PyNode; next: number }[] = [{ node: this.ast, next: 0 }];
-    steps.push(new VisitNodeStep({ target: this.ast, phase: 1, args: [this.ast, undefined] }));
+    yield new VisitNodeStep({ target: this.ast, phase: 1, args: [this.ast, undefined] });
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       const child = frame.node.children[frame.next];
       if (child) {
         frame.next += 1;
-        steps.push(new VisitNodeStep({ target: child, phase: 1, args: [child, frame.node] }));
+        yield new VisitNodeStep({ target: child, phase: 1, args: [child, frame.node] });
         stack.push({ node: child, next: 0 });
       } else {
         stack.pop();
-        steps.push(new VisitNodeStep({ target: frame.node, phase: 2, args: [frame.node, frame.node.parent ?? undefined] }));
+        yield new VisitNodeStep({ target: frame.node, phase: 2, args: [frame.node, frame.node.parent ?? undefined] });
       }
     }
-    this.#steps = steps;
-    return steps.values();
   }
 
   /** Comments that hold an `eslint`, `eslint-disable...` or `eslint-enable` directive. */

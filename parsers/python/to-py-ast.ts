@@ -1,9 +1,13 @@
 /**
  * Converts a tree-sitter tree into PyNode objects in one TreeCursor pass (several times faster than
- * walking `namedChildren`, which crosses into native code on every call).
+ * walking `namedChildren`). Every cursor property is a native call, so per named node it reads only
+ * the type and field ids (their names are cached per id), the start and end offsets; lines and
+ * columns come later, from the file's line index, for the few nodes whose location is asked for.
  */
 import type Parser from "tree-sitter";
-import { PyNode, type PyLocation } from "./py-node.js";
+import { SourceText } from "./source-text.js";
+import { PyNode } from "./py-node.js";
+import { pythonNodeTypes } from "./tree-sitter.js";
 
 export interface PySyntaxError {
   message: string;
@@ -20,15 +24,46 @@ export interface PyConversion {
   syntaxError: PySyntaxError | null;
 }
 
-/** Where the text ends, as a location: the root node must span the whole file. */
-function endOfText(text: string): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
-    line += 1;
-    lineStart = index + 1;
+export interface ConversionOptions {
+  /** Leave out the bodies of classes and functions: enough to read a module's classes and imports. */
+  shallow?: boolean;
+}
+
+interface TypeFacts {
+  name: string;
+  named: boolean;
+  /** Never has children, so the cursor need not try to descend (saves a native call per token). */
+  leaf: boolean;
+  /** Some child of this type fills a field, so children's field ids are worth reading. */
+  hasFields: boolean;
+}
+
+/** node-types.json's answer for each named type: which have children or fields at all. */
+const grammarShapes = new Map<string, { leaf: boolean; hasFields: boolean }>(
+  pythonNodeTypes()
+    .filter((info) => info.named)
+    .map((info) => {
+      const hasFields = Object.keys(info.fields ?? {}).length > 0;
+      return [info.type, { leaf: !hasFields && !info.children && !info.subtypes, hasFields }];
+    }),
+);
+
+// Facts by type id, filled on first sight: ids are stable for one grammar, names cost a native call.
+const typeFacts: TypeFacts[] = [];
+const fieldNames: string[] = [];
+
+function factsOf(cursor: Parser.TreeCursor): TypeFacts {
+  const known = typeFacts[cursor.nodeTypeId];
+  if (known) {
+    return known;
   }
-  return { line, column: text.length - lineStart };
+  const name = cursor.nodeType;
+  const named = cursor.nodeIsNamed;
+  const shape = named ? grammarShapes.get(name) : undefined;
+  // Anonymous nodes are tokens; named types missing from node-types.json (ERROR) are not assumed leaves.
+  const facts = { name, named, leaf: named ? (shape?.leaf ?? false) : true, hasFields: shape?.hasFields ?? !named };
+  typeFacts[cursor.nodeTypeId] = facts;
+  return facts;
 }
 
 function describeError(cursor: Parser.TreeCursor): string {
@@ -39,42 +74,48 @@ function describeError(cursor: Parser.TreeCursor): string {
   return excerpt === "" ? "Invalid syntax." : `Invalid syntax near ${JSON.stringify(excerpt)}.`;
 }
 
-export function toPyAst(tree: Parser.Tree, text: string): PyConversion {
-  const root = new PyNode("module", null, null, [0, text.length], { start: { line: 1, column: 0 }, end: endOfText(text) }, text);
+export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOptions = {}): PyConversion {
+  const source = new SourceText(text);
+  const root = new PyNode("module", null, null, [0, text.length], source);
   const comments: PyNode[] = [];
   const lookForErrors = tree.rootNode.hasError;
+  const shallow = options.shallow === true;
   let syntaxError: PySyntaxError | null = null;
 
   const cursor = tree.walk();
   if (!cursor.gotoFirstChild()) {
     return { ast: root, comments, syntaxError };
   }
-  // `parents[i]` is the nearest named ancestor at cursor depth i + 1.
+  // `parents[i]` is the nearest named ancestor at cursor depth i + 1; `fielded[i]` whether the cursor
+  // parent at that depth has fields.
   const parents: PyNode[] = [];
+  const fielded: boolean[] = [];
   let parent = root;
+  let parentHasFields = false;
   for (;;) {
-    const named = cursor.nodeIsNamed;
-    const type = cursor.nodeType;
+    const facts = factsOf(cursor);
     let node: PyNode | null = null;
-    if (lookForErrors && syntaxError === null && (type === "ERROR" || cursor.nodeIsMissing)) {
+    if (lookForErrors && syntaxError === null && (facts.name === "ERROR" || cursor.nodeIsMissing)) {
       const start = cursor.startPosition;
       syntaxError = { message: describeError(cursor), line: start.row + 1, column: start.column };
     }
-    if (named) {
-      const start = cursor.startPosition;
-      const end = cursor.endPosition;
-      const loc: PyLocation = {
-        start: { line: start.row + 1, column: start.column },
-        end: { line: end.row + 1, column: end.column },
-      };
-      node = new PyNode(type, cursor.currentFieldName ?? null, parent, [cursor.startIndex, cursor.endIndex], loc, text);
-      parent.children.push(node);
-      if (type === "comment") {
+    if (facts.named) {
+      const fieldId = parentHasFields ? cursor.currentFieldId : 0;
+      // The binding answers "no field" with undefined rather than 0.
+      const field = fieldId ? (fieldNames[fieldId] ??= cursor.currentFieldName) : null;
+      node = new PyNode(facts.name, field, parent, [cursor.startIndex, cursor.endIndex], source);
+      parent.appendChild(node);
+      if (facts.name === "comment") {
         comments.push(node);
       }
     }
-    if (cursor.gotoFirstChild()) {
+    // A tree with errors may hang children under any node, so there every node is asked for children.
+    const mayHaveChildren = lookForErrors || !facts.leaf;
+    const skipBody = shallow && node?.type === "block" && node.field === "body" && parent.type !== "module";
+    if (mayHaveChildren && !skipBody && cursor.gotoFirstChild()) {
       parents.push(parent);
+      fielded.push(parentHasFields);
+      parentHasFields = facts.hasFields || lookForErrors;
       if (node !== null) {
         parent = node;
       }
@@ -85,6 +126,7 @@ export function toPyAst(tree: Parser.Tree, text: string): PyConversion {
         return { ast: root, comments, syntaxError };
       }
       parent = parents.pop()!;
+      parentHasFields = fielded.pop()!;
     }
   }
 }

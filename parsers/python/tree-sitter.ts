@@ -25,7 +25,15 @@ export function parsePythonTree(text: string): Parser.Tree {
   return parser.parse(text, null, { bufferSize: text.length * 2 + 2 });
 }
 
-/** tree-sitter-python's node-types.json, for visitor keys and selector classes. */
-export function pythonNodeTypes(): ReadonlyArray<{ type: string; named: boolean; subtypes?: { type: string; named: boolean }[] }> {
-  return (require("tree-sitter-python") as { nodeTypeInfo: { type: string; named: boolean; subtypes?: { type: string; named: boolean }[] }[] }).nodeTypeInfo;
+export interface NodeTypeInfo {
+  type: string;
+  named: boolean;
+  subtypes?: { type: string; named: boolean }[];
+  fields?: Record<string, unknown>;
+  children?: unknown;
+}
+
+/** tree-sitter-python's node-types.json, for visitor keys, selector classes and the converter's shortcuts. */
+export function pythonNodeTypes(): readonly NodeTypeInfo[] {
+  return (require("tree-sitter-python") as { nodeTypeInfo: NodeTypeInfo[] }).nodeTypeInfo;
 }

@@ -89,16 +89,19 @@ export function summarizeModule(path: string, root: PyNode): ModuleSummary {
 
 const summaries = new Map<string, { stamp: string; summary: ModuleSummary }>();
 
-/** The summary of another project file, or null when it cannot be read. */
-export function summarizeFile(path: string): ModuleSummary | null {
-  let stamp: string;
+function fileStamp(path: string): string | null {
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) {
-      return null;
-    }
-    stamp = `${stat.mtimeMs}:${stat.size}`;
+    return stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : null;
   } catch {
+    return null;
+  }
+}
+
+/** The summary of another project file, or null when it cannot be read. */
+export function summarizeFile(path: string): ModuleSummary | null {
+  const stamp = fileStamp(path);
+  if (stamp === null) {
     return null;
   }
   const cached = summaries.get(path);
@@ -111,7 +114,26 @@ export function summarizeFile(path: string): ModuleSummary | null {
   } catch {
     return null;
   }
-  const summary = summarizeModule(path, toPyAst(parsePythonTree(text), text).ast);
+  // Only module-level classes and imports matter here, so class and function bodies are skipped.
+  const summary = summarizeModule(path, toPyAst(parsePythonTree(text), text, { shallow: true }).ast);
   summaries.set(path, { stamp, summary });
   return summary;
+}
+
+/**
+ * Keeps the summary of a file being linted, so files linted after it that import from it need not
+ * parse it again. Kept only when the linted text is what is on disk (an editor may lint unsaved text).
+ */
+export function rememberSummary(summary: ModuleSummary, text: string): void {
+  const stamp = fileStamp(summary.path);
+  if (stamp === null) {
+    return;
+  }
+  try {
+    if (readFileSync(summary.path, "utf8").replace(/^\uFEFF/u, "") === text) {
+      summaries.set(summary.path, { stamp, summary });
+    }
+  } catch {
+    // Unreadable now: nothing to remember.
+  }
 }

@@ -1,0 +1,35 @@
+/**
+ * One file's text with its line starts, shared by all of the file's nodes, so a node's line/column is
+ * computed only when something asks for it: reading positions from tree-sitter costs two native calls
+ * per node, and most locations are never read.
+ */
+import type { PyPosition } from "./py-node-types.js";
+
+export class SourceText {
+  readonly text: string;
+  readonly #lineStarts: number[] = [0];
+
+  constructor(text: string) {
+    this.text = text;
+    // tree-sitter starts a row only at "\n" (a lone "\r" does not), as plugin-kit's default /\r?\n/ does.
+    for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
+      this.#lineStarts.push(index + 1);
+    }
+  }
+
+  /** 1-based line, 0-based column of a UTF-16 offset. */
+  positionOf(offset: number): PyPosition {
+    const starts = this.#lineStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return { line: low + 1, column: offset - starts[low]! };
+  }
+}
