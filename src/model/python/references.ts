@@ -2,8 +2,9 @@
  * One scoped walk over a Python file that finds what mocks could hide behind: every import and every
  * use of an imported name (fully qualified through aliases and attribute chains), the pytest fixtures
  * that hand out fakes (requested and used), and calls on monkeypatch objects. A name bound locally in a
- * function (`patch = {...}`) shadows an import of the same name; an import in a scope wins over other
- * bindings there, so `try: from unittest import mock / except ImportError: mock = None` stays a mock.
+ * function (`patch = {...}`) shadows an import of the same name; an import or a fixture parameter in a
+ * scope wins over other bindings there, so `try: from unittest import mock / except ImportError: mock = None`
+ * stays a mock, and so does `mocker = mocker.patch(...)`.
  */
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { MOCK_FIXTURES } from "../mock-catalog.js";
@@ -31,11 +32,18 @@ export interface References {
 
 const PATTERN_PARENTS = new Set(["pattern_list", "tuple_pattern", "list_pattern", "as_pattern_target"]);
 const PARAMETER_PARENTS = new Set(["parameters", "lambda_parameters", "typed_parameter", "list_splat_pattern", "dictionary_splat_pattern"]);
-const FUNCTION_TYPES = new Set(["function_definition", "lambda"]);
+/** Nodes that open a scope: functions, and comprehensions, whose loop names (Python 3) stay inside them. */
+const SCOPE_TYPES = new Set([
+  "function_definition", "lambda", "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression",
+]);
 const MONKEYPATCH_FACTORY = /(?:^|\.)(?:MonkeyPatch|MonkeyPatch\.context|monkeypatch\.context)$/u;
 
+/** Bindings a later plain assignment in the same scope does not hide: the value usually flows from them. */
+const STICKY_BINDINGS = new Set<Binding["kind"]>(["import", "fixture"]);
+
 function bind(scope: Scope, name: string, binding: Binding): void {
-  if (binding.kind === "local" && scope.bindings.get(name)?.kind === "import") {
+  const existing = scope.bindings.get(name);
+  if (binding.kind === "local" && existing && STICKY_BINDINGS.has(existing.kind)) {
     return;
   }
   scope.bindings.set(name, binding);
@@ -160,7 +168,8 @@ export function collectReferences(root: PyNode): References {
     }
   };
 
-  const openFunction = (node: PyNode, scopes: Scope[]): void => {
+  // A comprehension has no name or parameters: its scope only keeps its loop names in.
+  const openScope = (node: PyNode, scopes: Scope[]): void => {
     const enclosing = scopes[scopes.length - 1]!;
     const name = node.type === "function_definition" ? node.name?.text : undefined;
     if (name !== undefined) {
@@ -182,7 +191,7 @@ export function collectReferences(root: PyNode): References {
   };
 
   const scopes: Scope[] = [{ bindings: new Map(), pending: [] }];
-  // Frames: a node to enter, or a function whose scope closes once its subtree is done.
+  // Frames: a node to enter, or a scope that closes once its subtree is done.
   const stack: (PyNode | { closes: true })[] = [root];
   while (stack.length > 0) {
     const frame = stack.pop()!;
@@ -224,8 +233,8 @@ export function collectReferences(root: PyNode): References {
         requestFixturesByName(node);
         break;
       default:
-        if (FUNCTION_TYPES.has(node.type)) {
-          openFunction(node, scopes);
+        if (SCOPE_TYPES.has(node.type)) {
+          openScope(node, scopes);
           stack.push({ closes: true });
         }
         break;
