@@ -5,7 +5,7 @@
  * `pythonpath`, the working directory) and are read, never imported.
  */
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { BaseResolution } from "../test-file-model.js";
 import type { PyImport } from "./imports.js";
 import { summarizeFile, type ModuleSummary } from "./module-summary.js";
@@ -50,8 +50,27 @@ export function importRoots(directory: string, pythonpath: readonly string[], cw
   return [...new Set(roots.map((root) => resolve(root)))];
 }
 
+/**
+ * The dotted name Python gives the module in `path` when it is imported through its packages: the file's
+ * name after the names of the package folders (those with `__init__.py`) above it.
+ */
+function moduleNameOf(path: string): string {
+  const parts = basename(path) === "__init__.py" ? [] : [basename(path, ".py")];
+  let directory = dirname(path);
+  while (existsSync(join(directory, "__init__.py"))) {
+    parts.unshift(basename(directory));
+    const parent = dirname(directory);
+    if (parent === directory) {
+      break;
+    }
+    directory = parent;
+  }
+  return parts.join(".");
+}
+
 export class ClassResolver {
   readonly #roots: readonly string[];
+  readonly #moduleNames = new Map<string, string>();
 
   constructor(roots: readonly string[]) {
     this.#roots = roots;
@@ -77,8 +96,19 @@ export class ClassResolver {
       return null;
     }
     seen.add(key);
+    // A dotted target names the class where it is defined (`pkg.mod.Base`), however it was imported.
+    let moduleName = this.#moduleNames.get(summary.path);
+    if (moduleName === undefined) {
+      moduleName = moduleNameOf(summary.path);
+      this.#moduleNames.set(summary.path, moduleName);
+    }
+    const byDefinition = matchesBase(moduleName === "" ? className : `${moduleName}.${className}`, targets);
+    if (byDefinition !== null) {
+      return byDefinition;
+    }
     for (const base of found.bases) {
-      const reached = this.#resolveName(summary, base, targets, seen, depth + 1, unresolved);
+      // In `class TestCase(TestCase)` the base is what the name meant before the class: an import.
+      const reached = this.#resolveName(summary, base, targets, seen, depth + 1, unresolved, base === className);
       if (reached !== null) {
         return reached;
       }
@@ -86,8 +116,11 @@ export class ClassResolver {
     return null;
   }
 
-  /** Follows one base as written in `summary`'s module. Returns the matched target, or null. */
-  #resolveName(summary: ModuleSummary, written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
+  /**
+   * Follows one base as written in `summary`'s module. Returns the matched target, or null.
+   * `shadowed`: the module's class of that name is the one being defined, so it is skipped.
+   */
+  #resolveName(summary: ModuleSummary, written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[], shadowed = false): string | null {
     const direct = matchesBase(written, targets);
     if (direct !== null) {
       return direct;
@@ -95,23 +128,50 @@ export class ClassResolver {
     const parts = written.split(".");
     const head = parts[0]!;
     const rest = parts.slice(1);
-    if (rest.length === 0 && summary.classes.has(head)) {
+    if (rest.length === 0 && !shadowed && summary.classes.has(head)) {
       return this.#resolveClass(summary, head, targets, seen, depth, unresolved);
     }
     const binding = summary.imports.get(head);
     if (binding) {
-      return this.#resolveImported(summary, binding, rest, written, targets, seen, depth, unresolved);
+      return this.#followImport(summary, binding, rest, written, targets, seen, depth, unresolved);
     }
+    let fromStdlibStar = false;
     for (const star of summary.starImports) {
       const module = this.#findModule(summary, star.module, star.level);
-      if (module && (module.classes.has(head) || module.imports.has(head))) {
+      if (module && this.#binds(module, head, new Set())) {
         return this.#resolveName(module, written, targets, seen, depth + 1, unresolved);
       }
+      if (!module && star.level === 0) {
+        // `from unittest import *` has no file to read: the name may be the module's own.
+        const byQualifiedName = matchesBase(`${star.module}.${written}`, targets);
+        if (byQualifiedName !== null) {
+          return byQualifiedName;
+        }
+        fromStdlibStar ||= STDLIB_MODULES.has(star.module.split(".", 1)[0]!);
+      }
     }
-    if (!BUILTIN_BASES.has(written)) {
+    if (!BUILTIN_BASES.has(written) && !fromStdlibStar) {
       unresolved.push(written);
     }
     return null;
+  }
+
+  /**
+   * Follows a base bound by an import. A name met again while it is being followed (modules that
+   * re-export it from each other) is unresolved, as the import would fail in Python.
+   */
+  #followImport(summary: ModuleSummary, binding: PyImport, rest: string[], written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
+    const key = `import\0${summary.path}\0${written}`;
+    if (seen.has(key)) {
+      unresolved.push(written);
+      return null;
+    }
+    seen.add(key);
+    try {
+      return this.#resolveImported(summary, binding, rest, written, targets, seen, depth, unresolved);
+    } finally {
+      seen.delete(key);
+    }
   }
 
   #resolveImported(summary: ModuleSummary, binding: PyImport, rest: string[], written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
@@ -142,6 +202,21 @@ export class ClassResolver {
       unresolved.push(written);
     }
     return null;
+  }
+
+  /** Whether `module` binds `name` at module level, itself or through its own star imports. */
+  #binds(module: ModuleSummary, name: string, visited: Set<string>): boolean {
+    if (module.classes.has(name) || module.imports.has(name)) {
+      return true;
+    }
+    if (visited.has(module.path)) {
+      return false;
+    }
+    visited.add(module.path);
+    return module.starImports.some((star) => {
+      const next = this.#findModule(module, star.module, star.level);
+      return next !== null && this.#binds(next, name, visited);
+    });
   }
 
   /** The summary of module `name` (with `level` leading dots) imported from `from`'s file. */
