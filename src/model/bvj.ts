@@ -101,6 +101,8 @@ export function findBvjBlocks(text: string, offset: number, locate: Locator): Bv
       continue;
     }
     const fields: BvjField[] = [];
+    // Continuation lines are joined once the block ends: appending to a growing value line by line is quadratic.
+    const continuations = new Map<BvjField, string[]>();
     let lastField: { field: BvjField; indent: number } | null = null;
     i += 1;
     while (i < lines.length) {
@@ -109,10 +111,11 @@ export function findBvjBlocks(text: string, offset: number, locate: Locator): Bv
         i += 1;
         continue;
       }
-      if (isHeading(line.text)) {
+      const field = readFieldLine(line.text);
+      // A heading starts the next block, but a field whose value mentions "BVJ" is still a field.
+      if (isHeading(line.text) && !(field && !isHeading(field.name))) {
         break;
       }
-      const field = readFieldLine(line.text);
       if (field) {
         const entry: BvjField = { name: field.name, value: field.value, loc: lineLoc(locate, line.start, line.text) };
         fields.push(entry);
@@ -121,11 +124,16 @@ export function findBvjBlocks(text: string, offset: number, locate: Locator): Bv
         continue;
       }
       if (lastField && indentOf(line.text) > lastField.indent && lines[i - 1]!.text.trim() !== "") {
-        lastField.field.value = `${lastField.field.value} ${line.text.trim()}`.trim();
+        const parts = continuations.get(lastField.field) ?? [];
+        parts.push(line.text.trim());
+        continuations.set(lastField.field, parts);
         i += 1;
         continue;
       }
       break;
+    }
+    for (const [field, parts] of continuations) {
+      field.value = [field.value, ...parts].filter((part) => part !== "").join(" ");
     }
     blocks.push({ headingLoc: lineLoc(locate, heading.start, heading.text), fields });
   }
@@ -136,10 +144,9 @@ function normalizeName(name: string): string {
   return name.toLowerCase().replace(/\s+/gu, " ").trim();
 }
 
+/** Whether a written field name (normalized) names the required field (normalized), plural allowed. */
 function sameField(written: string, required: string): boolean {
-  const a = normalizeName(written);
-  const b = normalizeName(required);
-  return a === b || a === `${b}s`;
+  return written === required || (written.length === required.length + 1 && written.endsWith("s") && written.startsWith(required));
 }
 
 function stripDecoration(value: string): string {
@@ -162,7 +169,7 @@ export function isPlaceholder(value: string, placeholders: readonly string[]): b
     }
     // "TODO: describe", "TBD - later": the placeholder as configured, then punctuation or space.
     const next = v.charAt(placeholder.length);
-    return v.startsWith(placeholder) && next !== "" && !/[A-Za-z0-9]/u.test(next);
+    return v.toLowerCase().startsWith(placeholder.toLowerCase()) && next !== "" && !/[A-Za-z0-9]/u.test(next);
   });
 }
 
@@ -218,13 +225,16 @@ export interface BvjAssessment {
 /** What is wrong with a block under `policy`; a complete block has nothing in any list. */
 export function assessBvjBlock(block: BvjBlock, policy: BvjPolicy): BvjAssessment {
   const assessment: BvjAssessment = { missing: [], placeholders: [], invalid: [] };
+  // Each written name is normalized once: a block may hold very many field lines.
+  const written = block.fields.map((candidate) => normalizeName(candidate.name));
   for (const required of policy.fields) {
-    const field = block.fields.find((candidate) => sameField(candidate.name, required));
+    const name = normalizeName(required);
+    const field = block.fields[written.findIndex((candidate) => sameField(candidate, name))];
     if (!field) {
       assessment.missing.push(required);
     } else if (isPlaceholder(field.value, policy.placeholders)) {
       assessment.placeholders.push({ field: required, value: field.value });
-    } else if (sameField(required, "Segment") && policy.segments.length > 0) {
+    } else if (sameField(name, "segment") && policy.segments.length > 0) {
       const unknown = unknownSegments(field.value, policy.segments);
       if (unknown.length > 0) {
         assessment.invalid.push({ field: required, value: field.value, unknown });

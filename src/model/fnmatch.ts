@@ -14,15 +14,19 @@ export function fnmatchRegExp(pattern: string): RegExp {
     } else if (char === "?") {
       source += "[\\s\\S]";
     } else if (char === "[") {
-      const close = pattern.indexOf("]", i + 2);
+      // As in Python, a "]" right after "[" or "[!" is a member of the set, not its end.
+      let first = i + 1;
+      if (pattern[first] === "!") {
+        first += 1;
+      }
+      if (pattern[first] === "]") {
+        first += 1;
+      }
+      const close = pattern.indexOf("]", first);
       if (close === -1) {
         source += "\\[";
       } else {
-        let set = pattern.slice(i + 1, close).replace(/\\/gu, "\\\\");
-        if (set.startsWith("!")) {
-          set = `^${set.slice(1)}`;
-        }
-        source += `[${set}]`;
+        source += translateSet(pattern.slice(i + 1, close));
         i = close;
       }
     } else {
@@ -32,6 +36,37 @@ export function fnmatchRegExp(pattern: string): RegExp {
   regexp = new RegExp(`^${source}$`, "u");
   cache.set(pattern, regexp);
   return regexp;
+}
+
+/** A set member escaped for a `u` regular expression class, where `-`, `^`, `[`, `]` and the backslash are special. */
+function setMember(char: string): string {
+  return /[-^[\]\\]/u.test(char) ? `\\${char}` : char;
+}
+
+/**
+ * The regular expression of an fnmatch set body (between `[` and `]`): `!` negates, `a-z` is a range, a
+ * range whose ends are reversed matches nothing (Python drops it), and `^` is an ordinary member.
+ */
+function translateSet(body: string): string {
+  const negated = body.startsWith("!");
+  const members = negated ? body.slice(1) : body;
+  let set = "";
+  for (let k = 0; k < members.length; k++) {
+    const low = members[k]!;
+    if (members[k + 1] === "-" && k + 2 < members.length) {
+      const high = members[k + 2]!;
+      if (low <= high) {
+        set += `${setMember(low)}-${setMember(high)}`;
+      }
+      k += 2;
+    } else {
+      set += setMember(low);
+    }
+  }
+  if (set === "") {
+    return negated ? "[\\s\\S]" : "(?!)";
+  }
+  return `[${negated ? "^" : ""}${set}]`;
 }
 
 export function fnmatch(name: string, pattern: string): boolean {

@@ -132,7 +132,10 @@ function settingsInDirectory(directory: string): { file: string; raw: RawSetting
   return null;
 }
 
-const settingsByDirectory = new Map<string, { settings: PytestSettings; stamp: string }>();
+/** The settings each folder's own configuration declares (null: none), with the stamp they were read under. */
+const settingsByDirectory = new Map<string, { settings: PytestSettings | null; stamp: string }>();
+
+const DEFAULT_SETTINGS: PytestSettings = { ...DEFAULTS, pythonpath: [], configFile: null };
 
 /** A cheap fingerprint of the config files a directory could hold, so edits are seen in long-lived processes. */
 function directoryStamp(directory: string): string {
@@ -148,17 +151,15 @@ function directoryStamp(directory: string): string {
     .join("|");
 }
 
-/** The settings pytest would use for a file in `directory`. */
-export function pytestSettingsFor(directory: string): PytestSettings {
-  const absolute = resolve(directory);
-  const stamp = directoryStamp(absolute);
-  const cached = settingsByDirectory.get(absolute);
+/** The settings declared by `directory`'s own configuration, or null when it holds none. */
+function ownSettings(directory: string): PytestSettings | null {
+  const stamp = directoryStamp(directory);
+  const cached = settingsByDirectory.get(directory);
   if (cached && cached.stamp === stamp) {
     return cached.settings;
   }
-  const own = settingsInDirectory(absolute);
-  const parent = dirname(absolute);
-  let settings: PytestSettings;
+  const own = settingsInDirectory(directory);
+  let settings: PytestSettings | null = null;
   if (own) {
     const root = dirname(own.file);
     settings = {
@@ -168,13 +169,25 @@ export function pytestSettingsFor(directory: string): PytestSettings {
       pythonpath: (own.raw.pythonpath ?? []).map((entry) => resolve(root, entry)),
       configFile: own.file,
     };
-  } else if (parent === absolute) {
-    settings = { ...DEFAULTS, pythonpath: [], configFile: null };
-  } else {
-    settings = pytestSettingsFor(parent);
   }
-  settingsByDirectory.set(absolute, { settings, stamp });
+  settingsByDirectory.set(directory, { settings, stamp });
   return settings;
+}
+
+/**
+ * The settings pytest would use for a file in `directory`. Only each folder's own configuration is
+ * cached: the walk up to the nearest one is repeated, so an edit in a parent folder is seen too.
+ */
+export function pytestSettingsFor(directory: string): PytestSettings {
+  for (let current = resolve(directory); ; current = dirname(current)) {
+    const settings = ownSettings(current);
+    if (settings) {
+      return settings;
+    }
+    if (dirname(current) === current) {
+      return DEFAULT_SETTINGS;
+    }
+  }
 }
 
 /** pytest's `python_files` test: a pattern without a slash matches the base name, one with a slash the path. */
