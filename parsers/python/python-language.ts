@@ -8,6 +8,8 @@ import { toPyAst } from "./to-py-ast.js";
 import { parsePythonTree } from "./tree-sitter.js";
 import { buildSelectorClasses, buildVisitorKeys } from "./visitor-keys.js";
 
+let selectorClasses: Map<string, Set<string>> | undefined;
+
 export type PythonParseResult = OkParseResult<PyNode> & { comments: PyNode[] };
 
 export class PythonLanguage
@@ -19,7 +21,6 @@ export class PythonLanguage
   readonly nodeTypeKey = "type";
   readonly defaultLanguageOptions: PythonLanguageOptions = { tolerant: false };
   #visitorKeys: Record<string, string[]> | undefined;
-  #selectorClasses: Map<string, Set<string>> | undefined;
 
   get visitorKeys(): Record<string, string[]> {
     this.#visitorKeys ??= buildVisitorKeys();
@@ -33,9 +34,10 @@ export class PythonLanguage
     }
   }
 
+  /** ESLint calls this unbound (`language.matchesSelectorClass` passed as a function), so no `this`. */
   matchesSelectorClass(className: string, node: PyNode): boolean {
-    this.#selectorClasses ??= buildSelectorClasses();
-    return this.#selectorClasses.get(className.toLowerCase())?.has(node.type) ?? false;
+    selectorClasses ??= buildSelectorClasses();
+    return selectorClasses.get(className.toLowerCase())?.has(node.type) ?? false;
   }
 
   parse(file: File, context: { languageOptions: PythonLanguageOptions }): ParseResult<PyNode> {

@@ -74,17 +74,40 @@ function describeError(cursor: Parser.TreeCursor): string {
   return excerpt === "" ? "Invalid syntax." : `Invalid syntax near ${JSON.stringify(excerpt)}.`;
 }
 
+interface LocatedError extends PySyntaxError {
+  range: [number, number];
+}
+
+/**
+ * The error to report: the first, in source order, that holds no other error. tree-sitter may wrap a
+ * whole module in an ERROR node when one line deep inside it fails; the inner error marks that line.
+ */
+function innermostFirst(errors: readonly LocatedError[]): PySyntaxError | null {
+  for (let i = 0; i < errors.length; i++) {
+    const error = errors[i]!;
+    const next = errors[i + 1];
+    if (!next || next.range[0] >= error.range[1] || next.range[1] > error.range[1]) {
+      return { message: error.message, line: error.line, column: error.column };
+    }
+  }
+  return null;
+}
+
 export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOptions = {}): PyConversion {
   const source = new SourceText(text);
   const root = new PyNode("module", null, null, [0, text.length], source);
   const comments: PyNode[] = [];
   const lookForErrors = tree.rootNode.hasError;
   const shallow = options.shallow === true;
-  let syntaxError: PySyntaxError | null = null;
+  const errors: LocatedError[] = [];
 
   const cursor = tree.walk();
+  if (lookForErrors && cursor.nodeType === "ERROR") {
+    // tree-sitter gave up on the whole file: the root itself is the error.
+    errors.push({ message: describeError(cursor), line: 1, column: 0, range: [0, text.length] });
+  }
   if (!cursor.gotoFirstChild()) {
-    return { ast: root, comments, syntaxError };
+    return { ast: root, comments, syntaxError: innermostFirst(errors) };
   }
   // `parents[i]` is the nearest named ancestor at cursor depth i + 1; `fielded[i]` whether the cursor
   // parent at that depth has fields.
@@ -95,9 +118,9 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
   for (;;) {
     const facts = factsOf(cursor);
     let node: PyNode | null = null;
-    if (lookForErrors && syntaxError === null && (facts.name === "ERROR" || cursor.nodeIsMissing)) {
+    if (lookForErrors && (facts.name === "ERROR" || cursor.nodeIsMissing)) {
       const start = cursor.startPosition;
-      syntaxError = { message: describeError(cursor), line: start.row + 1, column: start.column };
+      errors.push({ message: describeError(cursor), line: start.row + 1, column: start.column, range: [cursor.startIndex, cursor.endIndex] });
     }
     if (facts.named) {
       const fieldId = parentHasFields ? cursor.currentFieldId : 0;
@@ -123,7 +146,7 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
     }
     while (!cursor.gotoNextSibling()) {
       if (parents.length === 0 || !cursor.gotoParent()) {
-        return { ast: root, comments, syntaxError };
+        return { ast: root, comments, syntaxError: innermostFirst(errors) };
       }
       parent = parents.pop()!;
       parentHasFields = fielded.pop()!;
