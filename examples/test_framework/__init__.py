@@ -1,0 +1,1 @@
+"""Shared test framework: the single source of truth for integration-test base classes."""
