@@ -187,6 +187,8 @@ export function unknownSegments(value: string, segments: readonly string[]): str
       v = v.slice(0, at);
     }
   }
+  // A sentence's full stop or semicolon is not part of the last segment's name.
+  v = v.replace(/[.;:!]+\s*$/u, "");
   const known = [...segments].sort((a, b) => b.length - a.length).map((segment) => segment.toLowerCase());
   const lower = v.toLowerCase();
   const unknown: string[] = [];

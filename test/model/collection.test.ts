@@ -239,6 +239,22 @@ describe("test classes", () => {
     expect(await collect(project(), "test_dunder_test.py", code)).toEqual({ count: 2, names: ["test_a", "test_c"] });
   });
 
+  it("collects a class that sets __test__ = True whatever its name, as pytest does", async () => {
+    const code = dedent`
+      class CheckoutChecks:
+          __test__ = True
+
+          def test_total(self):
+              pass
+
+
+      class CheckoutHelpers:
+          def test_not_collected(self):
+              pass
+    `;
+    expect(await collect(project(), "test_opt_in.py", code)).toEqual({ count: 1, names: ["test_total"] });
+  });
+
   it("collects nested test classes of test classes, and only those", async () => {
     const code = dedent`
       class TestOuter:

@@ -148,6 +148,14 @@ pythonRuleTester.run("require-bvj", rule, {
             - Strategic Impact: Velocity
             """
 
+        def test_sentence():
+            """BVJ:
+            - Segment: Enterprise.
+            - Business Goal: Reliability
+            - Value Impact: Faster deploys
+            - Strategic Impact: Velocity
+            """
+
         def test_platform_and_enterprise():
             """BVJ:
             - Segment: Platform/Internal, Enterprise (SSO customers)

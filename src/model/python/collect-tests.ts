@@ -166,9 +166,9 @@ export function collectTests(input: CollectionInput): Collection {
     facts.unittest = input.inheritsTestCase(facts.bases.map((base) => base.written));
     const testAttribute = chain.find((entry) => entry.testAttribute !== null)?.testAttribute ?? null;
     const hasInit = chain.some((entry) => entry.definesInit);
-    facts.collected =
-      testAttribute !== false &&
-      (facts.unittest || (matchesPrefixOrGlob(facts.name, input.settings.pythonClasses) && !hasInit));
+    // pytest collects a class that sets `__test__ = True` whatever its name.
+    const named = testAttribute === true || matchesPrefixOrGlob(facts.name, input.settings.pythonClasses);
+    facts.collected = testAttribute !== false && (facts.unittest || (named && !hasInit));
     if (!facts.collected) {
       return;
     }
