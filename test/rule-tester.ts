@@ -16,4 +16,23 @@ export const pythonRuleTester = new RuleTester({
   language: "testaudit/python",
 });
 
+/** Where RuleTester expects a report: 1-based line and columns, end column exclusive. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A report that stays on one line. */
+export function at(line: number, column: number, endColumn: number): Span {
+  return { line, column, endLine: line, endColumn };
+}
+
+/** A RuleTester error: a message id with its data, at a span. */
+export interface ExpectedError<MessageId extends string = string> extends Span {
+  messageId: MessageId;
+  data: Record<string, string>;
+}
+
 export { plugin };

@@ -6,23 +6,11 @@
 import dedent from "dedent";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { plugin, pythonRuleTester } from "../rule-tester.js";
+import { at, plugin, pythonRuleTester, type ExpectedError as SharedExpectedError } from "../rule-tester.js";
 
 type MessageId = "mockImport" | "mockUse" | "mockFixture" | "monkeypatchPatch";
 
-interface ExpectedError {
-  messageId: MessageId;
-  data: Record<string, string>;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-/** A one-line span: 1-based line and columns, end column exclusive (as ESLint reports them). */
-function at(line: number, column: number, endColumn: number): Pick<ExpectedError, "line" | "column" | "endLine" | "endColumn"> {
-  return { line, column, endLine: line, endColumn };
-}
+type ExpectedError = SharedExpectedError<MessageId>;
 
 const mockImport = (name: string, module: string, span: ReturnType<typeof at>): ExpectedError => ({
   messageId: "mockImport", data: { name, module }, ...span,

@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import dedent from "dedent";
 import { Linter } from "eslint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { plugin, pythonRuleTester } from "../rule-tester.js";
+import { at, plugin, pythonRuleTester, type ExpectedError as SharedExpectedError } from "../rule-tester.js";
 
 type Files = Record<string, string>;
 
@@ -61,19 +61,7 @@ afterAll(() => {
   }
 });
 
-interface ExpectedError {
-  messageId: "missingBase" | "unresolvedBase" | "testFunction";
-  data: Record<string, string>;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-/** A report on one line, 1-based columns as RuleTester gives them. */
-function at(line: number, column: number, endColumn: number): Pick<ExpectedError, "line" | "column" | "endLine" | "endColumn"> {
-  return { line, column, endLine: line, endColumn };
-}
+type ExpectedError = SharedExpectedError<"missingBase" | "unresolvedBase" | "testFunction">;
 
 function missingBase(name: string, bases: string, position: ReturnType<typeof at>): ExpectedError {
   return { messageId: "missingBase", data: { name, bases }, ...position };
