@@ -18,8 +18,12 @@ function docstringsCovering(test: CollectedTest, model: TestFileModel, from: rea
     docstrings.push(test.docstring);
   }
   if (from.includes("class")) {
-    for (let cls = test.cls; cls !== null; cls = cls.enclosingClass) {
-      docstrings.push(cls.docstring);
+    // An inherited test is covered by the classes that collect it and by those its definition sits in.
+    const starts = test.inherited ? [test.cls, test.definingClass] : [test.cls];
+    for (const start of starts) {
+      for (let cls = start; cls !== null; cls = cls.enclosingClass) {
+        docstrings.push(cls.docstring);
+      }
     }
   }
   if (from.includes("module")) {

@@ -85,6 +85,8 @@ export interface CollectedTest {
   cls: ClassFacts | null;
   /** Defined in a base class of `cls` rather than in `cls` itself. */
   inherited: boolean;
+  /** The class whose body defines the test function (`cls` unless inherited), or null at module level. */
+  definingClass: ClassFacts | null;
   docstring: Docstring | null;
   skipped: boolean;
   parametrized: boolean;

@@ -239,6 +239,24 @@ describe("test classes", () => {
     expect(await collect(project(), "test_dunder_test.py", code)).toEqual({ count: 2, names: ["test_a", "test_c"] });
   });
 
+  it("collects subclasses of library test cases whose hierarchy is known (Django REST framework, asyncio)", async () => {
+    const code = dedent`
+      import unittest
+      from rest_framework.test import APITestCase
+
+
+      class OrderApiChecks(APITestCase):
+          def test_list(self):
+              pass
+
+
+      class AsyncChecks(unittest.IsolatedAsyncioTestCase):
+          async def test_wait(self):
+              pass
+    `;
+    expect(await collect(project(), "test_library_cases.py", code)).toEqual({ count: 2, names: ["test_list", "test_wait"] });
+  });
+
   it("collects a class that sets __test__ = True whatever its name, as pytest does", async () => {
     const code = dedent`
       class CheckoutChecks:

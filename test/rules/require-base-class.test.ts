@@ -84,6 +84,42 @@ const INLINE = "test_require_base_class.py";
 pythonRuleTester.run("require-base-class", plugin.rules["require-base-class"] as never, {
   assertionOptions: { requireMessage: "messageId", requireLocation: true, requireData: true },
   valid: [
+    {
+      name: "unittest.case.TestCase and IsolatedAsyncioTestCase are unittest.TestCase",
+      filename: INLINE,
+      code: dedent`
+        import unittest
+        from unittest import case
+
+
+        class TestOrders(case.TestCase):
+            def test_list(self):
+                pass
+
+
+        class TestAsyncOrders(unittest.IsolatedAsyncioTestCase):
+            async def test_list(self):
+                pass
+      `,
+    },
+    {
+      name: "Django's and Django REST framework's test cases reach unittest.TestCase",
+      filename: INLINE,
+      code: dedent`
+        from django.test import TransactionTestCase
+        from rest_framework.test import APITestCase
+
+
+        class OrderApiChecks(APITestCase):
+            def test_list(self):
+                pass
+
+
+        class TestOrderTransactions(TransactionTestCase):
+            def test_rollback(self):
+                pass
+      `,
+    },
     // ---- default option: unittest.TestCase ----
     {
       name: "default: unittest.TestCase through `import unittest`",
@@ -1352,13 +1388,23 @@ pythonRuleTester.run("require-base-class", plugin.rules["require-base-class"] as
       name: "a class whose __test__ = True is collected despite the helper name",
       filename: INLINE,
       code: dedent`
-        class TestBilling:
+        class BillingChecks:
             __test__ = True
 
             def test_charge(self):
                 pass
       `,
-      errors: [missingBase("TestBilling", DEFAULT_BASES, at(1, 7, 18))],
+      errors: [missingBase("BillingChecks", DEFAULT_BASES, at(1, 7, 20))],
+    },
+    {
+      name: "any builtin class is a known base, not an unresolved one",
+      filename: INLINE,
+      code: dedent`
+        class TestErrors(KeyError):
+            def test_charge(self):
+                pass
+      `,
+      errors: [missingBase("TestErrors", DEFAULT_BASES, at(1, 7, 17))],
     },
 
     // ---- unresolvedBase ----

@@ -213,6 +213,26 @@ pythonRuleTester.run("require-bvj", rule, {
       `,
     },
     {
+      name: "an inherited test is covered by the docstring of the class that defines it",
+      filename: "test_checkout.py",
+      code: dedent`
+        class TestCheckoutBase:
+            """BVJ:
+            - Segment: Mid
+            - Business Goal: Conversion
+            - Value Impact: Fewer abandoned carts
+            - Strategic Impact: Revenue
+            """
+
+            def test_total(self):
+                pass
+
+
+        class TestExpressCheckout(TestCheckoutBase):
+            pass
+      `,
+    },
+    {
       name: "a class docstring covers its methods",
       filename: "test_checkout.py",
       code: dedent`

@@ -9,15 +9,11 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { BaseResolution } from "../test-file-model.js";
 import type { PyImport } from "./imports.js";
 import { summarizeFile, type ModuleSummary } from "./module-summary.js";
+import { BUILTIN_CLASSES, KNOWN_BASES } from "./known-classes.js";
 import { STDLIB_MODULES } from "./stdlib-modules.js";
 
 const MAX_DEPTH = 40;
 
-/** Builtins that may appear as bases and have no file to read. */
-const BUILTIN_BASES = new Set([
-  "object", "Exception", "BaseException", "ValueError", "RuntimeError", "dict", "list", "tuple", "set", "str",
-  "int", "float", "bytes", "type", "property", "staticmethod", "classmethod",
-]);
 
 /** Does `name` (dotted) denote one of `targets`? A plain target matches by last segment, a dotted one by suffix. */
 export function matchesBase(name: string, targets: readonly string[]): string | null {
@@ -25,6 +21,21 @@ export function matchesBase(name: string, targets: readonly string[]): string | 
   for (const target of targets) {
     if (target.includes(".") ? name === target || name.endsWith(`.${target}`) : last === target) {
       return target;
+    }
+  }
+  return null;
+}
+
+/** Like matchesBase, also climbing the known hierarchy of library classes (`unittest.case.TestCase`, Django's). */
+function matchesKnownClass(name: string, targets: readonly string[], depth = 0): string | null {
+  const direct = matchesBase(name, targets);
+  if (direct !== null || depth > MAX_DEPTH) {
+    return direct;
+  }
+  for (const base of KNOWN_BASES.get(name) ?? []) {
+    const reached = matchesKnownClass(base, targets, depth + 1);
+    if (reached !== null) {
+      return reached;
     }
   }
   return null;
@@ -143,14 +154,14 @@ export class ClassResolver {
       }
       if (!module && star.level === 0) {
         // `from unittest import *` has no file to read: the name may be the module's own.
-        const byQualifiedName = matchesBase(`${star.module}.${written}`, targets);
+        const byQualifiedName = matchesKnownClass(`${star.module}.${written}`, targets);
         if (byQualifiedName !== null) {
           return byQualifiedName;
         }
         fromStdlibStar ||= STDLIB_MODULES.has(star.module.split(".", 1)[0]!);
       }
     }
-    if (!BUILTIN_BASES.has(written) && !fromStdlibStar) {
+    if (!BUILTIN_CLASSES.has(written) && !fromStdlibStar) {
       unresolved.push(written);
     }
     return null;
@@ -176,7 +187,7 @@ export class ClassResolver {
 
   #resolveImported(summary: ModuleSummary, binding: PyImport, rest: string[], written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
     const qualified = [binding.boundTo, ...rest].join(".");
-    const byQualifiedName = matchesBase(qualified, targets);
+    const byQualifiedName = matchesKnownClass(qualified, targets);
     if (byQualifiedName !== null) {
       return byQualifiedName;
     }

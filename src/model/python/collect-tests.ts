@@ -148,12 +148,13 @@ export function collectTests(input: CollectionInput): Collection {
   };
 
   const tests: CollectedTest[] = [];
-  const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, inherited: boolean, classDecorators: readonly string[]): CollectedTest => ({
+  const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, definingClass: ClassFacts | null, classDecorators: readonly string[]): CollectedTest => ({
     name: fn.name,
     id,
     nameLoc: fn.nameNode.loc,
     cls,
-    inherited,
+    inherited: definingClass !== cls,
+    definingClass,
     docstring: input.readDocstring(docstringOf(fn.body)),
     skipped: isSkipped(fn.decorators) || isSkipped(classDecorators),
     parametrized: isParametrized(fn.decorators),
@@ -185,7 +186,7 @@ export function collectTests(input: CollectionInput): Collection {
           ? fn.name.startsWith("test")
           : matchesPrefixOrGlob(fn.name, input.settings.pythonFunctions) && !isFixture(fn);
         if (isTest) {
-          const test = testFunction(fn, `${id}::${fn.name}`, facts, entry !== info, decorators);
+          const test = testFunction(fn, `${id}::${fn.name}`, facts, entry.facts, decorators);
           facts.tests.push(test);
           tests.push(test);
         }
@@ -202,7 +203,7 @@ export function collectTests(input: CollectionInput): Collection {
   if (input.isTestModule) {
     for (const fn of moduleFunctions.values()) {
       if (matchesPrefixOrGlob(fn.name, input.settings.pythonFunctions) && !isFixture(fn)) {
-        tests.push(testFunction(fn, fn.name, null, false, []));
+        tests.push(testFunction(fn, fn.name, null, null, []));
       }
     }
     for (const info of moduleClasses.values()) {
