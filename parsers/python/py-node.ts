@@ -31,17 +31,25 @@ export class PyNode {
   /** Named children in source order, comments included. The only visitor key. */
   children: readonly PyNode[] = NO_CHILDREN;
   parent: PyNode | null;
-  /** UTF-16 offsets of the node's first character and of the character after it. */
-  readonly range: [number, number];
+  readonly #start: number;
+  readonly #end: number;
   readonly #source: SourceText;
+  #range: [number, number] | undefined;
   #loc: PyLocation | undefined;
 
-  constructor(type: string, field: string | null, parent: PyNode | null, range: [number, number], source: SourceText) {
+  constructor(type: string, field: string | null, parent: PyNode | null, start: number, end: number, source: SourceText) {
     this.type = type;
     this.field = field;
     this.parent = parent;
-    this.range = range;
+    this.#start = start;
+    this.#end = end;
     this.#source = source;
+  }
+
+  /** UTF-16 offsets of the node's first character and of the character after it; made on first use. */
+  get range(): [number, number] {
+    this.#range ??= [this.#start, this.#end];
+    return this.#range;
   }
 
   /** Adds a child while the tree is built. */
@@ -55,13 +63,13 @@ export class PyNode {
 
   /** Computed on first use: most nodes are never reported, so most locations are never needed. */
   get loc(): PyLocation {
-    this.#loc ??= { start: this.#source.positionOf(this.range[0]), end: this.#source.positionOf(this.range[1]) };
+    this.#loc ??= { start: this.#source.positionOf(this.#start), end: this.#source.positionOf(this.#end) };
     return this.#loc;
   }
 
   /** The node's source text. */
   get text(): string {
-    return this.#source.text.slice(this.range[0], this.range[1]);
+    return this.#source.text.slice(this.#start, this.#end);
   }
 
   /** The first child filling `field`. */

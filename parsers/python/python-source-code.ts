@@ -3,7 +3,7 @@
  * TextSourceCodeBase, plus traversal and inline `# eslint-...` directives read from Python comments.
  */
 import type { FileProblem, SourceLocation } from "@eslint/core";
-import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
+import { ConfigCommentParser, Directive, TextSourceCodeBase } from "@eslint/plugin-kit";
 import type { PyNode } from "./py-node.js";
 
 export type PythonLanguageOptions = {
@@ -13,6 +13,22 @@ export type PythonLanguageOptions = {
 
 const INLINE_CONFIG = /^\s*eslint(?:-enable|-disable(?:(?:-next)?-line)?)?(?:\s|$)/u;
 const commentParser = new ConfigCommentParser();
+
+/**
+ * A visit step without `args`: ESLint then calls visitors with the node alone (`visitor(step.target)`),
+ * so no array is made for each of the millions of steps a large file has. The type declares `args` only
+ * to satisfy @eslint/core's step interface; at run time the property is absent, which is what ESLint checks.
+ */
+class PyVisitStep {
+  readonly type = "visit";
+  readonly kind = 1;
+  declare readonly args: unknown[];
+
+  constructor(
+    readonly target: PyNode,
+    readonly phase: 1 | 2,
+  ) {}
+}
 
 /** The comment's text after `#`, which is what ESLint's directive grammar expects. */
 function directiveText(comment: PyNode): string {
@@ -40,22 +56,23 @@ export class PythonSourceCode extends TextSourceCodeBase<{
 
   /**
    * Enter and exit steps for every node, depth first, made as ESLint consumes them rather than held in
-   * an array (two steps per node would otherwise stay alive for the whole file). Iterative, so deep
-   * nesting cannot overflow the stack.
+   * an array (two steps per node would otherwise stay alive for the whole file). Steps carry no `args`,
+   * so ESLint calls visitors with the node alone (its parent is `node.parent`) and no array is made per
+   * step. Iterative, so deep nesting cannot overflow the stack.
    */
-  override *traverse(): Iterable<VisitNodeStep> {
+  override *traverse(): Iterable<PyVisitStep> {
     const stack: { node: PyNode; next: number }[] = [{ node: this.ast, next: 0 }];
-    yield new VisitNodeStep({ target: this.ast, phase: 1, args: [this.ast, undefined] });
+    yield new PyVisitStep(this.ast, 1);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1]!;
       const child = frame.node.children[frame.next];
       if (child) {
         frame.next += 1;
-        yield new VisitNodeStep({ target: child, phase: 1, args: [child, frame.node] });
+        yield new PyVisitStep(child, 1);
         stack.push({ node: child, next: 0 });
       } else {
         stack.pop();
-        yield new VisitNodeStep({ target: frame.node, phase: 2, args: [frame.node, frame.node.parent ?? undefined] });
+        yield new PyVisitStep(frame.node, 2);
       }
     }
   }

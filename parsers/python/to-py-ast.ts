@@ -95,7 +95,7 @@ function innermostFirst(errors: readonly LocatedError[]): PySyntaxError | null {
 
 export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOptions = {}): PyConversion {
   const source = new SourceText(text);
-  const root = new PyNode("module", null, null, [0, text.length], source);
+  const root = new PyNode("module", null, null, 0, text.length, source);
   const comments: PyNode[] = [];
   const lookForErrors = tree.rootNode.hasError;
   const shallow = options.shallow === true;
@@ -126,7 +126,7 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
       const fieldId = parentHasFields ? cursor.currentFieldId : 0;
       // The binding answers "no field" with undefined rather than 0.
       const field = fieldId ? (fieldNames[fieldId] ??= cursor.currentFieldName) : null;
-      node = new PyNode(facts.name, field, parent, [cursor.startIndex, cursor.endIndex], source);
+      node = new PyNode(facts.name, field, parent, cursor.startIndex, cursor.endIndex, source);
       parent.appendChild(node);
       if (facts.name === "comment") {
         comments.push(node);

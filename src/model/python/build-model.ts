@@ -9,7 +9,7 @@ import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
 import type { ClassFacts, Docstring, TestFileModel } from "../test-file-model.js";
 import { ClassResolver, importRoots } from "./class-resolver.js";
 import { collectTests } from "./collect-tests.js";
-import { rememberSummary, summarizeModule } from "./module-summary.js";
+import { summarizeModule } from "./module-summary.js";
 import { collectReferences } from "./references.js";
 import { docstringOf, stringBody } from "./syntax.js";
 
@@ -27,9 +27,6 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
   const directory = isVirtualFile(filename) ? cwd : dirname(path);
   const settings = pytestSettingsFor(directory);
   const summary = summarizeModule(path, root);
-  if (!isVirtualFile(filename)) {
-    rememberSummary(summary, sourceCode.text);
-  }
   const resolver = new ClassResolver(importRoots(directory, settings.pythonpath, cwd));
   const locate = (index: number): { line: number; column: number } => sourceCode.getLocFromIndex(index);
 

@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { BaseResolution } from "../test-file-model.js";
-import type { PyImport } from "./imports.js";
+import type { ImportBinding } from "./imports.js";
 import { summarizeFile, type ModuleSummary } from "./module-summary.js";
 import { BUILTIN_CLASSES, KNOWN_BASES } from "./known-classes.js";
 import { STDLIB_MODULES } from "./stdlib-modules.js";
@@ -171,7 +171,7 @@ export class ClassResolver {
    * Follows a base bound by an import. A name met again while it is being followed (modules that
    * re-export it from each other) is unresolved, as the import would fail in Python.
    */
-  #followImport(summary: ModuleSummary, binding: PyImport, rest: string[], written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
+  #followImport(summary: ModuleSummary, binding: ImportBinding, rest: string[], written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
     const key = `import\0${summary.path}\0${written}`;
     if (seen.has(key)) {
       unresolved.push(written);
@@ -185,7 +185,7 @@ export class ClassResolver {
     }
   }
 
-  #resolveImported(summary: ModuleSummary, binding: PyImport, rest: string[], written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
+  #resolveImported(summary: ModuleSummary, binding: ImportBinding, rest: string[], written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
     const qualified = [binding.boundTo, ...rest].join(".");
     const byQualifiedName = matchesKnownClass(qualified, targets);
     if (byQualifiedName !== null) {

@@ -3,7 +3,8 @@
  */
 import type { PyNode } from "../../../parsers/python/py-node.js";
 
-export interface PyImport {
+/** What an import binds, as plain data: kept in cross-file summaries, so it holds no syntax node. */
+export interface ImportBinding {
   /** The name bound in the importing scope; null for `from m import *`. */
   local: string | null;
   /** The module named by the statement (`unittest.mock` in `from unittest.mock import patch`), without leading dots. */
@@ -16,6 +17,9 @@ export interface PyImport {
   boundTo: string;
   /** What the statement makes Python load and name (`a.b`, `a.b.c`), used to report imports. */
   imported: string;
+}
+
+export interface PyImport extends ImportBinding {
   /** The imported name as written (`unittest.mock`, `patch`, `MagicMock as MM`). */
   node: PyNode;
 }

@@ -1,13 +1,14 @@
 /**
  * What the base-class resolver needs to know of a Python module: its classes and their bases, and the
- * names its imports bind. Summaries of other project files are cached per path and re-read when the
- * file's size or modification time changes.
+ * names its imports bind, as plain data (a summary must not keep its file's syntax tree alive).
+ * Summaries of other project files are cached per path and re-read when the file's size or
+ * modification time changes.
  */
 import { readFileSync, statSync } from "node:fs";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { toPyAst } from "../../../parsers/python/to-py-ast.js";
 import { parsePythonTree } from "../../../parsers/python/tree-sitter.js";
-import { readImports, type PyImport } from "./imports.js";
+import { readImports, type ImportBinding } from "./imports.js";
 import { dottedName, unwrapDefinition } from "./syntax.js";
 
 export interface ClassSummary {
@@ -22,9 +23,9 @@ export interface ModuleSummary {
   /** Module-level classes by name (the last definition wins, as in Python). */
   classes: Map<string, ClassSummary>;
   /** Module-level import bindings by local name. */
-  imports: Map<string, PyImport>;
+  imports: Map<string, ImportBinding>;
   /** `from m import *` statements. */
-  starImports: PyImport[];
+  starImports: ImportBinding[];
 }
 
 /** Base class names of a `class_definition`: `Base`, `pkg.Base`, `Generic[T]` → `Generic`; keywords skipped. */
@@ -75,7 +76,7 @@ export function summarizeModule(path: string, root: PyNode): ModuleSummary {
         summary.classes.set(name, { name, bases: baseNodes(definition).map((base) => base.written) });
       }
     } else if (definition.type === "import_statement" || definition.type === "import_from_statement") {
-      for (const binding of readImports(definition)) {
+      for (const { node: _written, ...binding } of readImports(definition)) {
         if (binding.local === null) {
           summary.starImports.push(binding);
         } else {
@@ -90,12 +91,9 @@ export function summarizeModule(path: string, root: PyNode): ModuleSummary {
 const summaries = new Map<string, { stamp: string; summary: ModuleSummary }>();
 
 function fileStamp(path: string): string | null {
-  try {
-    const stat = statSync(path);
-    return stat.isFile() ? `${stat.mtimeMs}:${stat.size}` : null;
-  } catch {
-    return null;
-  }
+  // Most candidate paths do not exist; not throwing for them matters when thousands are probed.
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return stat?.isFile() ? `${stat.mtimeMs}:${stat.size}` : null;
 }
 
 /** The summary of another project file, or null when it cannot be read. */
@@ -118,22 +116,4 @@ export function summarizeFile(path: string): ModuleSummary | null {
   const summary = summarizeModule(path, toPyAst(parsePythonTree(text), text, { shallow: true }).ast);
   summaries.set(path, { stamp, summary });
   return summary;
-}
-
-/**
- * Keeps the summary of a file being linted, so files linted after it that import from it need not
- * parse it again. Kept only when the linted text is what is on disk (an editor may lint unsaved text).
- */
-export function rememberSummary(summary: ModuleSummary, text: string): void {
-  const stamp = fileStamp(summary.path);
-  if (stamp === null) {
-    return;
-  }
-  try {
-    if (readFileSync(summary.path, "utf8").replace(/^\uFEFF/u, "") === text) {
-      summaries.set(summary.path, { stamp, summary });
-    }
-  } catch {
-    // Unreadable now: nothing to remember.
-  }
 }
