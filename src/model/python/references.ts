@@ -20,8 +20,7 @@ type Binding =
 
 interface Scope {
   bindings: Map<string, Binding>;
-  /** Identifier uses not yet resolved: they resolve when their scope closes, or pass outward. */
-  pending: PyNode[];
+  outer: Scope | null;
 }
 
 export interface References {
@@ -41,12 +40,15 @@ const MONKEYPATCH_FACTORY = /(?:^|\.)(?:MonkeyPatch|MonkeyPatch\.context|monkeyp
 /** Bindings a later plain assignment in the same scope does not hide: the value usually flows from them. */
 const STICKY_BINDINGS = new Set<Binding["kind"]>(["import", "fixture"]);
 
-function bind(scope: Scope, name: string, binding: Binding): void {
+function bind(scope: Scope, name: string, binding: Binding, notable: Set<string>): void {
   const existing = scope.bindings.get(name);
   if (binding.kind === "local" && existing && STICKY_BINDINGS.has(existing.kind)) {
     return;
   }
   scope.bindings.set(name, binding);
+  if (binding.kind !== "local") {
+    notable.add(name);
+  }
 }
 
 function spanLoc(from: PyNode, to: PyNode): Loc {
@@ -144,16 +146,12 @@ export function collectReferences(root: PyNode): References {
     }
   };
 
-  const closeScope = (scope: Scope, outer: Scope | null): void => {
-    for (const identifier of scope.pending) {
-      const binding = scope.bindings.get(identifier.text);
-      if (binding) {
-        record(binding, identifier);
-      } else {
-        outer?.pending.push(identifier);
-      }
-    }
-  };
+  // Uses are resolved once the whole file is walked: in Python a name bound anywhere in a function is
+  // local to all of it. Only names that some import, fixture or monkeypatch binding uses are looked up.
+  const notable = new Set<string>();
+  const useNodes: PyNode[] = [];
+  const useNames: string[] = [];
+  const useScopes: Scope[] = [];
 
   const requestFixturesByName = (call: PyNode): void => {
     const callee = call.function ? dottedName(call.function) : null;
@@ -173,31 +171,28 @@ export function collectReferences(root: PyNode): References {
     const enclosing = scopes[scopes.length - 1]!;
     const name = node.type === "function_definition" ? node.name?.text : undefined;
     if (name !== undefined) {
-      bind(enclosing, name, { kind: "local" });
+      bind(enclosing, name, { kind: "local" }, notable);
     }
-    const scope: Scope = { bindings: new Map(), pending: [] };
+    const scope: Scope = { bindings: new Map(), outer: enclosing };
     for (const parameter of parameterNames(node.parameters)) {
       const parameterName = parameter.text;
       if (MOCK_FIXTURES.has(parameterName)) {
-        scope.bindings.set(parameterName, { kind: "fixture" });
+        bind(scope, parameterName, { kind: "fixture" }, notable);
         result.fixtureReferences.push({ kind: "request", name: parameterName, loc: parameter.loc });
-      } else if (parameterName === "monkeypatch") {
-        scope.bindings.set(parameterName, { kind: "monkeypatch" });
       } else {
-        scope.bindings.set(parameterName, { kind: "local" });
+        bind(scope, parameterName, parameterName === "monkeypatch" ? { kind: "monkeypatch" } : { kind: "local" }, notable);
       }
     }
     scopes.push(scope);
   };
 
-  const scopes: Scope[] = [{ bindings: new Map(), pending: [] }];
+  const scopes: Scope[] = [{ bindings: new Map(), outer: null }];
   // Frames: a node to enter, or a scope that closes once its subtree is done.
   const stack: (PyNode | { closes: true })[] = [root];
   while (stack.length > 0) {
     const frame = stack.pop()!;
     if ("closes" in frame) {
-      const scope = scopes.pop()!;
-      closeScope(scope, scopes[scopes.length - 1] ?? null);
+      scopes.pop();
       continue;
     }
     const node = frame;
@@ -208,7 +203,7 @@ export function collectReferences(root: PyNode): References {
         for (const target of readImports(node)) {
           result.moduleReferences.push({ kind: "import", qualifiedName: target.imported, written: target.node.text, loc: target.node.loc });
           if (target.local !== null) {
-            bind(scope, target.local, { kind: "import", target });
+            bind(scope, target.local, { kind: "import", target }, notable);
           }
         }
         continue;
@@ -218,15 +213,17 @@ export function collectReferences(root: PyNode): References {
       case "identifier": {
         const role = identifierRole(node);
         if (role === "use") {
-          scope.pending.push(node);
+          useNodes.push(node);
+          useNames.push(node.text);
+          useScopes.push(scope);
         } else if (role === "binding") {
-          bind(scope, node.text, isMonkeypatchFactory(assignedValue(node)) ? { kind: "monkeypatch" } : { kind: "local" });
+          bind(scope, node.text, isMonkeypatchFactory(assignedValue(node)) ? { kind: "monkeypatch" } : { kind: "local" }, notable);
         }
         continue;
       }
       case "class_definition":
         if (node.name) {
-          bind(scope, node.name.text, { kind: "local" });
+          bind(scope, node.name.text, { kind: "local" }, notable);
         }
         break;
       case "call":
@@ -243,6 +240,18 @@ export function collectReferences(root: PyNode): References {
       stack.push(node.children[i]!);
     }
   }
-  closeScope(scopes[0]!, null);
+  for (let i = 0; i < useNodes.length; i++) {
+    const name = useNames[i]!;
+    if (!notable.has(name)) {
+      continue;
+    }
+    for (let scope: Scope | null = useScopes[i]!; scope !== null; scope = scope.outer) {
+      const binding = scope.bindings.get(name);
+      if (binding) {
+        record(binding, useNodes[i]!);
+        break;
+      }
+    }
+  }
   return result;
 }
