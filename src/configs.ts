@@ -2,29 +2,51 @@
  * Shareable flat configs. Each carries `files`, so it never applies a Python language or rule to files
  * of another language.
  */
+import tsParser from "@typescript-eslint/parser";
 import type { Linter } from "eslint";
 import { rules, type RuleName } from "../lib/rules/index.js";
 
-/** Integration-test Python files, wherever the integration folder sits. */
+/** Integration and end-to-end Python test files, wherever their folders sit. */
 export const PYTHON_INTEGRATION_FILES = [
   "**/tests/integration/**/*.py",
   "**/integration/**/test_*.py",
   "**/integration/**/*_test.py",
+  "**/e2e/**/test_*.py",
+  "**/e2e/**/*_test.py",
 ];
 
-export function createConfigs(plugin: object): { recommended: Linter.Config } {
+const JS_EXTENSIONS = "{js,jsx,ts,tsx,mjs,cjs,mts,cts}";
+
+/** Integration and end-to-end JS/TS test files (`*.test.ts`, `*.spec.js`, ...). */
+export const JS_INTEGRATION_FILES = [`**/integration/**/*.{test,spec}.${JS_EXTENSIONS}`, `**/e2e/**/*.{test,spec}.${JS_EXTENSIONS}`];
+
+export type TestauditConfigs = {
+  /** Both languages: the Python config and the JS/TS config. */
+  recommended: Linter.Config[];
+  "recommended-python": Linter.Config;
+  "recommended-js": Linter.Config;
+};
+
+export function createConfigs(plugin: object): TestauditConfigs {
   const recommendedRules = Object.fromEntries(
     (Object.keys(rules) as RuleName[])
       .filter((name) => rules[name].meta?.docs?.recommended)
       .map((name) => [`testaudit/${name}`, "error"]),
   ) as Linter.RulesRecord;
-  return {
-    recommended: {
-      name: "testaudit/recommended",
-      files: PYTHON_INTEGRATION_FILES,
-      plugins: { testaudit: plugin as never },
-      language: "testaudit/python",
-      rules: recommendedRules,
-    },
+  const python: Linter.Config = {
+    name: "testaudit/recommended-python",
+    files: PYTHON_INTEGRATION_FILES,
+    plugins: { testaudit: plugin as never },
+    language: "testaudit/python",
+    rules: recommendedRules,
   };
+  const js: Linter.Config = {
+    name: "testaudit/recommended-js",
+    files: JS_INTEGRATION_FILES,
+    plugins: { testaudit: plugin as never },
+    // One parser for JS and TS alike: TypeScript syntax (types, decorators, satisfies) parses everywhere.
+    languageOptions: { parser: tsParser as Linter.Parser },
+    rules: recommendedRules,
+  };
+  return { recommended: [python, js], "recommended-python": python, "recommended-js": js };
 }

@@ -2,13 +2,14 @@
  * Disallow mocking libraries, fake services and patching fixtures in integration tests.
  */
 import {
-  DEFAULT_MOCK_MODULES, isWithinModule, MOCK_FIXTURES, MONKEYPATCH_MODULE, MONKEYPATCH_PATCHING_METHODS,
+  isWithinModule, JS_MOCK_APIS, JS_MOCK_MODULES, MOCK_FIXTURES, MONKEYPATCH_MODULE, MONKEYPATCH_PATCHING_METHODS,
+  PYTHON_MOCK_MODULES,
 } from "../../src/model/mock-catalog.js";
 import type { Loc } from "../../src/model/test-file-model.js";
 import { docsUrl, onTestFile, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
 type Options = [{ modules: string[]; allow: string[] }];
-type MessageIds = "mockImport" | "mockUse" | "mockFixture" | "monkeypatchPatch";
+type MessageIds = "mockImport" | "mockUse" | "mockApi" | "mockFixture" | "monkeypatchPatch";
 
 interface Finding {
   loc: Loc;
@@ -28,6 +29,7 @@ const rule: TestauditRule<Options, MessageIds> = {
     messages: {
       mockImport: "Import of '{{name}}' brings in the mocking library '{{module}}'; integration tests must use real services.",
       mockUse: "'{{name}}' comes from the mocking library '{{module}}'; integration tests must use real services.",
+      mockApi: "'{{name}}' is the test runner's mocking API '{{module}}'; integration tests must use real services.",
       mockFixture: "Fixture '{{name}}' from '{{module}}' hands out fakes; integration tests must use real services.",
       monkeypatchPatch: "'monkeypatch.{{method}}' swaps real code for a fake; integration tests must use real services.",
     },
@@ -46,19 +48,23 @@ const rule: TestauditRule<Options, MessageIds> = {
 
   create(context) {
     const [{ modules, allow }] = context.options;
-    const banned = [...DEFAULT_MOCK_MODULES, ...modules];
-    /** The banned module `name` lies in, unless `allow` exempts it. */
-    const bannedModule = (name: string): string | undefined =>
-      allow.some((allowed) => isWithinModule(name, allowed)) ? undefined : banned.find((module) => isWithinModule(name, module));
 
     return onTestFile(context, (model) => {
+      const apis = model.language === "js" ? JS_MOCK_APIS : [];
+      const banned = [...(model.language === "js" ? JS_MOCK_MODULES : PYTHON_MOCK_MODULES), ...apis, ...modules];
+      /** The banned module or API `name` lies in, unless `allow` exempts it. */
+      const bannedModule = (name: string): string | undefined =>
+        allow.some((allowed) => isWithinModule(name, allowed)) ? undefined : banned.find((module) => isWithinModule(name, module));
+
       const findings: Finding[] = [];
       for (const reference of model.moduleReferences) {
         const module = bannedModule(reference.qualifiedName);
-        if (module !== undefined) {
-          const name = reference.kind === "import" ? reference.qualifiedName : reference.written;
-          findings.push({ loc: reference.loc, messageId: reference.kind === "import" ? "mockImport" : "mockUse", data: { name, module } });
+        if (module === undefined) {
+          continue;
         }
+        const name = reference.kind === "import" ? reference.qualifiedName : reference.written;
+        const messageId = apis.includes(module) ? "mockApi" : reference.kind === "import" ? "mockImport" : "mockUse";
+        findings.push({ loc: reference.loc, messageId, data: { name, module } });
       }
       for (const fixture of model.fixtureReferences) {
         const provider = MOCK_FIXTURES.get(fixture.name);

@@ -1,10 +1,22 @@
 /**
  * Require every class that holds collected tests to inherit from one of the project's base test classes.
  */
+import { isWithinModule } from "../../src/model/mock-catalog.js";
+import type { ImportedModule } from "../../src/model/test-file-model.js";
 import { docsUrl, onTestFile, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
-type Options = [{ bases: string[]; allowFunctions: boolean }];
-type MessageIds = "missingBase" | "unresolvedBase" | "testFunction";
+type Options = [{ bases: string[]; allowFunctions: boolean; imports: string[] }];
+type MessageIds = "missingBase" | "unresolvedBase" | "testFunction" | "missingImport";
+
+/**
+ * Whether an import names `required`: a Python module or something in it (`pkg.ssot.Base` for
+ * `pkg.ssot`), or a JS specifier that is it or ends in it (`../../test-framework/ssot.js` for
+ * `test-framework/ssot`).
+ */
+function importsModule(imported: ImportedModule, required: string): boolean {
+  const module = imported.module.replace(/\.(?:[cm]?[jt]sx?)$/u, "");
+  return isWithinModule(module, required) || module.endsWith(`/${required}`);
+}
 
 const rule: TestauditRule<Options, MessageIds> = {
   meta: {
@@ -19,6 +31,7 @@ const rule: TestauditRule<Options, MessageIds> = {
       missingBase: "Test class '{{name}}' does not inherit from {{bases}}.",
       unresolvedBase: "Test class '{{name}}' does not inherit from {{bases}}: base {{unresolved}} could not be resolved.",
       testFunction: "Test function '{{name}}' is not in a class that inherits from {{bases}}.",
+      missingImport: "Test file imports none of {{imports}}.",
     },
     schema: [
       {
@@ -26,15 +39,16 @@ const rule: TestauditRule<Options, MessageIds> = {
         properties: {
           bases: { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, minItems: 1, uniqueItems: true },
           allowFunctions: { type: "boolean" },
+          imports: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ bases: ["unittest.TestCase"], allowFunctions: false }],
+    defaultOptions: [{ bases: ["unittest.TestCase"], allowFunctions: false, imports: [] }],
   },
 
   create(context) {
-    const [{ bases, allowFunctions }] = context.options;
+    const [{ bases, allowFunctions, imports }] = context.options;
     const expected = quotedList(bases);
     return onTestFile(context, (model) => {
       for (const cls of model.classes) {
@@ -55,7 +69,13 @@ const rule: TestauditRule<Options, MessageIds> = {
           context.report({ loc: cls.nameLoc, messageId: "missingBase", data: { name: cls.name, bases: expected } });
         }
       }
-      if (!allowFunctions) {
+      const firstTest = model.tests[0];
+      if (imports.length > 0 && firstTest && !model.importedModules.some((imported) => imports.some((required) => importsModule(imported, required)))) {
+        // Reported at the first test, so the finding sits on a line that belongs to the suite.
+        context.report({ loc: firstTest.nameLoc, messageId: "missingImport", data: { imports: quotedList(imports) } });
+      }
+      // JS/TS suites are functions by nature (`describe`/`it`); there `imports` is the shared-base check.
+      if (!allowFunctions && model.language === "python") {
         for (const test of model.tests) {
           if (test.cls === null) {
             context.report({ loc: test.nameLoc, messageId: "testFunction", data: { name: test.name, bases: expected } });

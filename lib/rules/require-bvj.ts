@@ -18,13 +18,7 @@ function docstringsCovering(test: CollectedTest, model: TestFileModel, from: rea
     docstrings.push(test.docstring);
   }
   if (from.includes("class")) {
-    // An inherited test is covered by the classes that collect it and by those its definition sits in.
-    const starts = test.inherited ? [test.cls, test.definingClass] : [test.cls];
-    for (const start of starts) {
-      for (let cls = start; cls !== null; cls = cls.enclosingClass) {
-        docstrings.push(cls.docstring);
-      }
-    }
+    docstrings.push(...test.groupDocstrings);
   }
   if (from.includes("module")) {
     docstrings.push(model.moduleDocstring);

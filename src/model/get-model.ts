@@ -2,7 +2,9 @@
  * The test-file model of the file a rule is linting, built on first request and shared by every rule
  * that runs on the same file.
  */
+import type { TSESLint } from "@typescript-eslint/utils";
 import { PythonSourceCode } from "../../parsers/python/python-source-code.js";
+import { buildJsModel } from "./js/build-model.js";
 import { buildPythonModel } from "./python/build-model.js";
 import type { TestFileModel } from "./test-file-model.js";
 
@@ -14,15 +16,25 @@ export interface ModelContext {
   cwd: string;
 }
 
+/** ESLint's JS SourceCode (espree or @typescript-eslint/parser): its root is a Program with a scope manager. */
+function isJsSourceCode(sourceCode: unknown): sourceCode is TSESLint.SourceCode {
+  const candidate = sourceCode as { ast?: { type?: unknown }; scopeManager?: unknown };
+  return candidate.ast?.type === "Program" && candidate.scopeManager !== undefined;
+}
+
 export function getTestFileModel(context: ModelContext): TestFileModel {
   const { sourceCode } = context;
-  if (!(sourceCode instanceof PythonSourceCode)) {
-    throw new TypeError(`testaudit has no test-file model for ${context.filename}: it is not Python source code.`);
+  let model = models.get(sourceCode as object);
+  if (model) {
+    return model;
   }
-  let model = models.get(sourceCode);
-  if (!model) {
+  if (sourceCode instanceof PythonSourceCode) {
     model = buildPythonModel(sourceCode, context.filename, context.cwd);
-    models.set(sourceCode, model);
+  } else if (isJsSourceCode(sourceCode)) {
+    model = buildJsModel(sourceCode, context.filename, context.cwd);
+  } else {
+    throw new TypeError(`testaudit has no test-file model for ${context.filename}: it is neither Python nor JS/TS source code.`);
   }
+  models.set(sourceCode as object, model);
   return model;
 }

@@ -3,8 +3,8 @@
  * and the pytest fixtures that hand out such fakes. Rules add to and exempt from these through options.
  */
 
-/** Modules (and everything below them) that mock, patch or fake. */
-export const DEFAULT_MOCK_MODULES: readonly string[] = [
+/** Python modules (and everything below them) that mock, patch or fake. */
+export const PYTHON_MOCK_MODULES: readonly string[] = [
   "unittest.mock", "mock", "pytest_mock", "asynctest",
   // Fakes of HTTP services, clients, stores and clocks.
   "responses", "requests_mock", "respx", "httpretty", "aioresponses", "pytest_httpx", "fakeredis", "mongomock",
@@ -29,7 +29,29 @@ export const MONKEYPATCH_PATCHING_METHODS: ReadonlySet<string> = new Set(["setat
 /** The module named by `allow` to exempt monkeypatch's patching methods. */
 export const MONKEYPATCH_MODULE = "_pytest.monkeypatch";
 
-/** Is `qualifiedName` `module` itself or something inside it? */
+/** JS/TS packages (and their subpaths) that mock, stub or fake, and the `__mocks__` folders of Jest. */
+export const JS_MOCK_MODULES: readonly string[] = [
+  "sinon", "testdouble", "jest-mock-extended", "vitest-mock-extended", "ts-mockito", "@sinonjs/fake-timers",
+  "proxyquire", "mock-fs", "__mocks__",
+  // Fakes of HTTP services.
+  "nock", "msw", "fetch-mock", "jest-fetch-mock", "vitest-fetch-mock", "axios-mock-adapter",
+];
+
+/**
+ * The mocking APIs of the test runners themselves, as `object.method` (`jest` and `vi` whether global
+ * or imported, `node:test`'s `mock`).
+ */
+export const JS_MOCK_APIS: readonly string[] = [
+  "jest.mock", "jest.doMock", "jest.unstable_mockModule", "jest.fn", "jest.spyOn", "jest.createMockFromModule",
+  "jest.genMockFromModule", "jest.replaceProperty", "jest.mocked", "jest.setMock", "jest.useFakeTimers",
+  "vi.mock", "vi.doMock", "vi.fn", "vi.spyOn", "vi.stubGlobal", "vi.stubEnv", "vi.mocked", "vi.hoisted",
+  "vi.importMock", "vi.useFakeTimers", "node:test.mock",
+];
+
+/**
+ * Is `qualifiedName` `module` itself or something inside it? Members follow a `.`; JS subpaths
+ * (`msw/node`) follow a `/`.
+ */
 export function isWithinModule(qualifiedName: string, module: string): boolean {
-  return qualifiedName === module || qualifiedName.startsWith(`${module}.`);
+  return qualifiedName === module || qualifiedName.startsWith(`${module}.`) || qualifiedName.startsWith(`${module}/`);
 }

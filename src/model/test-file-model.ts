@@ -59,6 +59,7 @@ export interface BaseReference {
   loc: Loc;
 }
 
+/** A class: a Python class, or a JS/TS class-based suite (`@suite class ... { @test method() {} }`). */
 export interface ClassFacts {
   name: string;
   nameLoc: Loc;
@@ -88,7 +89,15 @@ export interface CollectedTest {
   /** The class whose body defines the test function (`cls` unless inherited), or null at module level. */
   definingClass: ClassFacts | null;
   docstring: Docstring | null;
+  /**
+   * Docstrings of the groups the test sits in, nearest first: Python classes (and, for an inherited
+   * test, the class defining it); JS `describe` blocks and class-based suites.
+   */
+  groupDocstrings: Docstring[];
   skipped: boolean;
+  /** Declared as still to write (`test.todo`); counted like any other test. */
+  todo: boolean;
+  /** One test function for many cases (`@pytest.mark.parametrize`, `test.each`, `test.for`). */
   parametrized: boolean;
   /** Identifies the definition: inherited tests share it with the base's own. */
   definitionKey: object;
@@ -99,12 +108,20 @@ export type BaseResolution =
   | { reached: true; via: string }
   | { reached: false; unresolved: string[] };
 
+/** A module the file imports (Python dotted name; JS/TS specifier as written). */
+export interface ImportedModule {
+  module: string;
+  loc: Loc;
+}
+
 export interface TestFileModel {
-  language: "python";
+  language: "python" | "js";
   filename: string;
   /** pytest's `python_files` matches the file name, so it collects tests from it. */
   isTestModule: boolean;
+  /** The module docstring (Python), or the JSDoc block comment at the top of the file (JS/TS). */
   moduleDocstring: Docstring | null;
+  importedModules: ImportedModule[];
   classes: ClassFacts[];
   /** Collected tests in source order. */
   tests: CollectedTest[];

@@ -26,23 +26,25 @@ export type TestauditRuleContext<RuleOptions extends unknown[], MessageIds exten
   MessageIds: MessageIds;
 }>;
 
-/** The languages every rule supports, as ESLint's `meta.languages` names them. */
-export const RULE_LANGUAGES = ["testaudit/python"];
+/** The languages every rule supports, as ESLint's `meta.languages` names them: Python, and JS/TS. */
+export const RULE_LANGUAGES = ["testaudit/python", "js/js"];
 
 export function docsUrl(ruleName: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleName}.md`;
 }
 
-/** A visitor that hands the file's test model to `check` once, when the file's root is entered. */
+/**
+ * A visitor that hands the file's test model to `check` once, when the file's root is entered: `module`
+ * for Python, `Program` for JS/TS (each language has only one of them).
+ */
 export function onTestFile<RuleOptions extends unknown[], MessageIds extends string>(
   context: TestauditRuleContext<RuleOptions, MessageIds>,
   check: (model: TestFileModel) => void,
 ): RuleVisitor {
-  return {
-    module() {
-      check(getTestFileModel(context));
-    },
+  const visitRoot = (): void => {
+    check(getTestFileModel(context));
   };
+  return { module: visitRoot, Program: visitRoot };
 }
 
 /** `'A'`, `'A' or 'B'`, `'A', 'B' or 'C'`. */

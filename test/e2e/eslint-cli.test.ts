@@ -73,9 +73,9 @@ describe("a fixture tree with its own eslint.config.js", () => {
     const plugin = pathToFileURL(join(root, "dist/src/index.js")).href;
     write("eslint.config.js", dedent`
       import testaudit from ${JSON.stringify(plugin)};
-      const { files } = testaudit.configs.recommended;
+      const { files } = testaudit.configs["recommended-python"];
       export default [
-        testaudit.configs.recommended,
+        ...testaudit.configs.recommended,
         { files, rules: { "testaudit/require-base-class": ["error", { bases: ["BaseIntegrationTest"] }] } },
       ];
     `);

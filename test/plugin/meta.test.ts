@@ -102,34 +102,52 @@ describe("the plugin object", () => {
     expect(plugin.rules).toBe(rules);
   });
 
-  describe("configs.recommended", () => {
-    const recommended = plugin.configs.recommended;
+  describe("configs", () => {
+    const python = plugin.configs["recommended-python"];
+    const js = plugin.configs["recommended-js"];
 
-    it("applies to integration-test Python files only", () => {
-      expect(recommended.files).toEqual(["**/tests/integration/**/*.py", "**/integration/**/test_*.py", "**/integration/**/*_test.py"]);
+    it("makes recommended the Python config and the JS/TS config", () => {
+      expect(plugin.configs.recommended).toEqual([python, js]);
     });
 
-    it("sets the testaudit/python language and registers the plugin", () => {
-      expect(recommended.language).toBe("testaudit/python");
-      expect(recommended.plugins?.testaudit).toBe(plugin);
+    it("applies to integration and end-to-end test files only", () => {
+      expect(python.files).toEqual([
+        "**/tests/integration/**/*.py", "**/integration/**/test_*.py", "**/integration/**/*_test.py",
+        "**/e2e/**/test_*.py", "**/e2e/**/*_test.py",
+      ]);
+      expect(js.files).toEqual([
+        "**/integration/**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}",
+        "**/e2e/**/*.{test,spec}.{js,jsx,ts,tsx,mjs,cjs,mts,cts}",
+      ]);
     });
 
-    it("enables all four rules", () => {
+    it("sets the Python language for .py files and the TypeScript parser for JS/TS, registering the plugin in both", () => {
+      expect(python.language).toBe("testaudit/python");
+      expect(python.plugins?.testaudit).toBe(plugin);
+      expect(js.language).toBeUndefined();
+      expect(js.languageOptions?.parser).toBeDefined();
+      expect(js.plugins?.testaudit).toBe(plugin);
+    });
+
+    it("enables all four rules in both", () => {
       expect(ruleNames).toHaveLength(4);
-      expect(Object.keys(recommended.rules ?? {}).sort()).toEqual(ruleNames.map((name) => `testaudit/${name}`).sort());
-      for (const entry of Object.values(recommended.rules ?? {})) {
-        const severity = Array.isArray(entry) ? entry[0] : entry;
-        expect(["error", "warn", 2, 1]).toContain(severity);
+      for (const config of [python, js]) {
+        expect(Object.keys(config.rules ?? {}).sort()).toEqual(ruleNames.map((name) => `testaudit/${name}`).sort());
+        for (const entry of Object.values(config.rules ?? {})) {
+          const severity = Array.isArray(entry) ? entry[0] : entry;
+          expect(["error", "warn", 2, 1]).toContain(severity);
+        }
       }
     });
 
-    it("works in ESLint as given: it lints an integration test and leaves other files alone", () => {
+    it("works in ESLint as given: it lints integration tests of both languages and leaves other files alone", () => {
       const linter = new Linter({ configType: "flat" });
-      const code = "from unittest import mock\n";
-      const inside = linter.verify(code, [recommended], "services/shop/tests/integration/test_orders.py");
+      const inside = linter.verify("from unittest import mock\n", plugin.configs.recommended, "services/shop/tests/integration/test_orders.py");
       expect(inside.map((message) => message.ruleId)).toEqual(["testaudit/no-mocks"]);
+      const typescript = linter.verify('import sinon from "sinon";\nconst n: number = 1;\n', plugin.configs.recommended, "web/e2e/orders.spec.ts");
+      expect(typescript.map((message) => message.ruleId)).toEqual(["testaudit/no-mocks"]);
       // A unit test is outside the config: ESLint only warns that no configuration matches it.
-      const outside = linter.verify(code, [recommended], "services/shop/tests/unit/test_orders.py");
+      const outside = linter.verify("from unittest import mock\n", plugin.configs.recommended, "services/shop/tests/unit/test_orders.py");
       expect(outside.map(({ ruleId, message }) => ({ ruleId, message }))).toEqual([
         { ruleId: null, message: expect.stringMatching(/^No matching configuration found/u) as unknown as string },
       ]);
@@ -138,8 +156,8 @@ describe("the plugin object", () => {
     it("takes rule options from a later config object with the same files, as the rule docs show", () => {
       const linter = new Linter({ configType: "flat" });
       const config: Linter.Config[] = [
-        recommended,
-        { files: recommended.files, rules: { "testaudit/no-mocks": ["error", { allow: ["unittest.mock"] }], "testaudit/max-tests-per-file": ["error", { max: 0 }] } },
+        ...plugin.configs.recommended,
+        { files: python.files, rules: { "testaudit/no-mocks": ["error", { allow: ["unittest.mock"] }], "testaudit/max-tests-per-file": ["error", { max: 0 }] } },
       ];
       const messages = linter.verify("from unittest import mock\n", config, "tests/integration/test_orders.py");
       expect(messages).toEqual([]);

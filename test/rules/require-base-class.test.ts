@@ -2014,7 +2014,7 @@ describe("require-base-class options", () => {
 
   it("rejects an unknown key, naming it and the known options", () => {
     expect(() => lintOptions({ base: ["SSotBaseTestCase"] })).toThrow(
-      /Key "testaudit\/require-base-class":[\s\S]*Unexpected property "base"\. Expected properties: "bases", "allowFunctions"\./u,
+      /Key "testaudit\/require-base-class":[\s\S]*Unexpected property "base"\. Expected properties: "bases", "allowFunctions", "imports"\./u,
     );
   });
 

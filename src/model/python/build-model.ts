@@ -47,12 +47,16 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     inheritsTestCase: (bases) => resolver.resolveBases(summary, bases, TESTCASE_BASES).reached,
   });
   const references = collectReferences(root);
+  const importedModules = references.moduleReferences
+    .filter((reference) => reference.kind === "import")
+    .map((reference) => ({ module: reference.qualifiedName, loc: reference.loc }));
 
   return {
     language: "python",
     filename,
     isTestModule,
     moduleDocstring: readDocstring(docstringOf(root)),
+    importedModules,
     classes,
     tests,
     ...references,

@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { matchesBase } from "../base-match.js";
 import type { BaseResolution } from "../test-file-model.js";
 import type { ImportBinding } from "./imports.js";
 import { summarizeFile, type ModuleSummary } from "./module-summary.js";
@@ -15,16 +16,6 @@ import { STDLIB_MODULES } from "./stdlib-modules.js";
 const MAX_DEPTH = 40;
 
 
-/** Does `name` (dotted) denote one of `targets`? A plain target matches by last segment, a dotted one by suffix. */
-export function matchesBase(name: string, targets: readonly string[]): string | null {
-  const last = name.slice(name.lastIndexOf(".") + 1);
-  for (const target of targets) {
-    if (target.includes(".") ? name === target || name.endsWith(`.${target}`) : last === target) {
-      return target;
-    }
-  }
-  return null;
-}
 
 /** Like matchesBase, also climbing the known hierarchy of library classes (`unittest.case.TestCase`, Django's). */
 function matchesKnownClass(name: string, targets: readonly string[], depth = 0): string | null {

@@ -73,6 +73,19 @@ function testAttributeOf(statement: PyNode): boolean | null {
   return value === "true" ? true : value === "false" ? false : null;
 }
 
+/** The docstrings of the classes a test sits in, nearest first; an inherited test adds its defining class's. */
+function groupDocstrings(cls: ClassFacts | null, definingClass: ClassFacts | null): Docstring[] {
+  const docstrings: Docstring[] = [];
+  for (const start of definingClass === cls ? [cls] : [cls, definingClass]) {
+    for (let current = start; current !== null; current = current.enclosingClass) {
+      if (current.docstring) {
+        docstrings.push(current.docstring);
+      }
+    }
+  }
+  return docstrings;
+}
+
 export function collectTests(input: CollectionInput): Collection {
   const classes: ClassInfo[] = [];
   const moduleFunctions = new Map<string, FunctionInfo>();
@@ -156,7 +169,9 @@ export function collectTests(input: CollectionInput): Collection {
     inherited: definingClass !== cls,
     definingClass,
     docstring: input.readDocstring(docstringOf(fn.body)),
+    groupDocstrings: groupDocstrings(cls, definingClass),
     skipped: isSkipped(fn.decorators) || isSkipped(classDecorators),
+    todo: false,
     parametrized: isParametrized(fn.decorators),
     definitionKey: fn.nameNode,
   });

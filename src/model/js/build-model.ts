@@ -1,0 +1,202 @@
+/**
+ * Builds the test-file model of a JS/TS file from ESLint's ESTree (espree or @typescript-eslint/parser)
+ * and its scope manager.
+ */
+import { resolve } from "node:path";
+import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import type { ClassFacts, CollectedTest, Docstring, ModuleReference, TestFileModel } from "../test-file-model.js";
+import { collectBindings, memberChain } from "./bindings.js";
+import { dottedExpression, JsClassResolver, summarizeProgram } from "./class-resolver.js";
+import { JsdocReader } from "./jsdoc.js";
+import { decoratorRoot, readTestDeclaration, type TestDeclaration } from "./test-calls.js";
+
+type Node = TSESTree.Node;
+
+interface Walked {
+  calls: TSESTree.CallExpression[];
+  dynamicImports: TSESTree.ImportExpression[];
+  declarators: TSESTree.VariableDeclarator[];
+  classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
+}
+
+/** One pass over the tree, in source order, collecting the nodes the model reads. */
+function walk(sourceCode: TSESLint.SourceCode): Walked {
+  const walked: Walked = { calls: [], dynamicImports: [], declarators: [], classes: [] };
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const stack: Node[] = [sourceCode.ast];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case "CallExpression":
+        walked.calls.push(node);
+        break;
+      case "ImportExpression":
+        walked.dynamicImports.push(node);
+        break;
+      case "VariableDeclarator":
+        walked.declarators.push(node);
+        break;
+      case "ClassDeclaration":
+      case "ClassExpression":
+        walked.classes.push(node);
+        break;
+      default:
+        break;
+    }
+    const childKeys = keys[node.type] ?? [];
+    for (let k = childKeys.length - 1; k >= 0; k--) {
+      const child = (node as unknown as Record<string, unknown>)[childKeys[k]!];
+      if (Array.isArray(child)) {
+        for (let i = child.length - 1; i >= 0; i--) {
+          if (child[i]) {
+            stack.push(child[i] as Node);
+          }
+        }
+      } else if (child && typeof child === "object") {
+        stack.push(child as Node);
+      }
+    }
+  }
+  return walked;
+}
+
+/** The statement a declaration call stands in, so the JSDoc comment before it can be found. */
+function statementOf(call: TSESTree.CallExpression): Node {
+  let node: Node = call;
+  while (node.parent && (node.parent.type === "AwaitExpression" || node.parent.type === "ChainExpression" || node.parent.type === "ExpressionStatement")) {
+    node = node.parent;
+  }
+  return node;
+}
+
+/** `Suite > inner > test title`. */
+function testId(groups: readonly TestDeclaration[], title: string): string {
+  return [...groups.map((group) => group.title), title].join(" > ");
+}
+
+export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, cwd: string): TestFileModel {
+  const walked = walk(sourceCode);
+  const bindings = collectBindings(sourceCode, walked.declarators, walked.calls, walked.dynamicImports);
+  const jsdoc = new JsdocReader(sourceCode);
+  const runnerName = (identifier: TSESTree.Identifier): string | undefined => bindings.qualified.get(identifier);
+
+  // Declarations by call, then tests placed in the groups whose callbacks hold them.
+  const declarations = new Map<TSESTree.CallExpression, TestDeclaration>();
+  for (const call of walked.calls) {
+    const declaration = readTestDeclaration(call, runnerName, sourceCode.text);
+    if (declaration) {
+      declarations.set(call, declaration);
+    }
+  }
+  const tests: CollectedTest[] = [];
+  for (const [call, declaration] of declarations) {
+    if (declaration.kind !== "test") {
+      continue;
+    }
+    const groups: TestDeclaration[] = [];
+    const groupDocstrings: Docstring[] = [];
+    for (let node: Node | undefined = call.parent; node; node = node.parent) {
+      const group = node.type === "CallExpression" ? declarations.get(node) : undefined;
+      if (group?.kind === "group" && group.body !== null && call.range[0] >= group.body.range[0] && call.range[1] <= group.body.range[1]) {
+        groups.unshift(group);
+        const docstring = jsdoc.before(statementOf(node as TSESTree.CallExpression));
+        if (docstring) {
+          groupDocstrings.push(docstring);
+        }
+      }
+    }
+    tests.push({
+      name: declaration.title,
+      id: testId(groups, declaration.title),
+      nameLoc: declaration.titleNode.loc,
+      cls: null,
+      inherited: false,
+      definingClass: null,
+      docstring: jsdoc.before(statementOf(call)),
+      groupDocstrings,
+      skipped: declaration.skipped || groups.some((group) => group.skipped),
+      todo: declaration.todo,
+      parametrized: declaration.parametrized,
+      definitionKey: call,
+    });
+  }
+
+  // Class-based suites: `@suite class X { @test method() {} }`.
+  const classes: ClassFacts[] = [];
+  for (const node of walked.classes) {
+    const decorators = (node.decorators ?? []).map(decoratorRoot);
+    const suite = decorators.find((decorator) => decorator?.name === "suite");
+    if (!node.id || !suite) {
+      continue;
+    }
+    const superClass = dottedExpression(node.superClass);
+    const statement = node.parent?.type === "ExportNamedDeclaration" || node.parent?.type === "ExportDefaultDeclaration" ? node.parent : node;
+    const facts: ClassFacts = {
+      name: node.id.name,
+      nameLoc: node.id.loc,
+      bases: superClass === null || !node.superClass ? [] : [{ written: superClass, loc: node.superClass.loc }],
+      docstring: jsdoc.before(statement),
+      enclosingClass: null,
+      collected: true,
+      unittest: false,
+      tests: [],
+    };
+    const suiteSkipped = suite.members.includes("skip") || decorators.some((decorator) => decorator?.name === "skip");
+    for (const member of node.body.body) {
+      if (member.type !== "MethodDefinition" || member.key.type !== "Identifier") {
+        continue;
+      }
+      const marks = (member.decorators ?? []).map(decoratorRoot);
+      const test = marks.find((mark) => mark?.name === "test");
+      if (!test) {
+        continue;
+      }
+      const collected: CollectedTest = {
+        name: member.key.name,
+        id: `${facts.name} > ${member.key.name}`,
+        nameLoc: member.key.loc,
+        cls: facts,
+        inherited: false,
+        definingClass: facts,
+        docstring: jsdoc.before(member),
+        groupDocstrings: facts.docstring ? [facts.docstring] : [],
+        skipped: suiteSkipped || test.members.includes("skip") || marks.some((mark) => mark?.name === "skip"),
+        todo: false,
+        parametrized: marks.some((mark) => mark?.name === "params"),
+        definitionKey: member,
+      };
+      facts.tests.push(collected);
+      tests.push(collected);
+    }
+    classes.push(facts);
+  }
+  tests.sort((a, b) => a.nameLoc.start.line - b.nameLoc.start.line || a.nameLoc.start.column - b.nameLoc.start.column);
+
+  const uses: ModuleReference[] = [...bindings.destructured];
+  for (const [identifier, qualified] of bindings.qualified) {
+    const { members, end } = memberChain(identifier);
+    uses.push({
+      kind: "use",
+      qualifiedName: [qualified, ...members].filter((part) => part !== "").join("."),
+      written: [identifier.name, ...members].join("."),
+      loc: { start: identifier.loc.start, end: end.loc.end },
+    });
+  }
+
+  const path = resolve(cwd, filename);
+  const summary = summarizeProgram(path, sourceCode.ast);
+  const resolver = new JsClassResolver();
+  return {
+    language: "js",
+    filename,
+    isTestModule: true,
+    moduleDocstring: jsdoc.top(),
+    importedModules: bindings.modules,
+    classes,
+    tests,
+    moduleReferences: [...bindings.imports, ...uses],
+    fixtureReferences: [],
+    monkeypatchCalls: [],
+    resolveBases: (cls, bases) => resolver.resolveBases(summary, cls.bases.map((base) => base.written), bases),
+  };
+}

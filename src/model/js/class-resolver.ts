@@ -1,0 +1,210 @@
+/**
+ * Whether a JS/TS class-based suite reaches one of a set of base classes, following `extends` through
+ * classes of the same file and through relative imports into other files of the project, which are
+ * parsed (never run). Package imports are not read: their classes match by name or stay unresolved.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { dirname, extname, resolve } from "node:path";
+import { parse } from "@typescript-eslint/parser";
+import type { TSESTree } from "@typescript-eslint/utils";
+import { matchesBase } from "../base-match.js";
+import type { BaseResolution } from "../test-file-model.js";
+
+const MAX_DEPTH = 40;
+const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+/** Classes of the language and of browsers/Node that test suites may extend; no file to read. */
+const GLOBAL_CLASSES = new Set(["Object", "Error", "EventEmitter", "EventTarget", "Array", "Map", "Set", "Promise"]);
+
+interface ImportedName {
+  specifier: string;
+  /** The exported name; "default" for default imports, null for namespace imports. */
+  imported: string | null;
+}
+
+export interface JsModuleSummary {
+  path: string;
+  /** Classes declared at the top level, with their `extends` as dotted names. */
+  classes: Map<string, string[]>;
+  imports: Map<string, ImportedName>;
+  /** Exported name → local name (`export { Base as Default }`, `export default class Base`). */
+  exports: Map<string, string>;
+  /** `export * from "./x"` and `export { X } from "./x"`. */
+  reexports: { specifier: string; exported: string | null; imported: string | null }[];
+}
+
+/** `a.b.C` for an identifier or member chain; null otherwise. */
+export function dottedExpression(node: TSESTree.Node | null | undefined): string | null {
+  if (node?.type === "Identifier") {
+    return node.name;
+  }
+  if (node?.type === "MemberExpression" && !node.computed && node.property.type === "Identifier") {
+    const object = dottedExpression(node.object);
+    return object === null ? null : `${object}.${node.property.name}`;
+  }
+  return null;
+}
+
+function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return node.type === "Identifier" ? node.name : node.value;
+}
+
+export function summarizeProgram(path: string, program: TSESTree.Program): JsModuleSummary {
+  const summary: JsModuleSummary = { path, classes: new Map(), imports: new Map(), exports: new Map(), reexports: [] };
+  const addClass = (node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null => {
+    const name = node.id?.name ?? null;
+    if (name !== null) {
+      const base = dottedExpression(node.superClass);
+      summary.classes.set(name, base === null ? [] : [base]);
+    }
+    return name;
+  };
+  for (const statement of program.body) {
+    if (statement.type === "ImportDeclaration") {
+      for (const specifier of statement.specifiers) {
+        const imported = specifier.type === "ImportSpecifier" ? moduleExportName(specifier.imported) : specifier.type === "ImportDefaultSpecifier" ? "default" : null;
+        summary.imports.set(specifier.local.name, { specifier: statement.source.value, imported });
+      }
+    } else if (statement.type === "ClassDeclaration") {
+      addClass(statement);
+    } else if (statement.type === "ExportNamedDeclaration") {
+      if (statement.declaration?.type === "ClassDeclaration") {
+        const name = addClass(statement.declaration);
+        if (name !== null) {
+          summary.exports.set(name, name);
+        }
+      }
+      for (const specifier of statement.specifiers) {
+        const local = moduleExportName(specifier.local);
+        const exported = moduleExportName(specifier.exported);
+        if (statement.source) {
+          summary.reexports.push({ specifier: statement.source.value, exported, imported: local });
+        } else {
+          summary.exports.set(exported, local);
+        }
+      }
+    } else if (statement.type === "ExportAllDeclaration") {
+      summary.reexports.push({ specifier: statement.source.value, exported: statement.exported ? moduleExportName(statement.exported) : null, imported: null });
+    } else if (statement.type === "ExportDefaultDeclaration") {
+      const declaration = statement.declaration;
+      if (declaration.type === "ClassDeclaration" || declaration.type === "ClassExpression") {
+        summary.exports.set("default", addClass(declaration) ?? "default");
+      } else if (declaration.type === "Identifier") {
+        summary.exports.set("default", declaration.name);
+      }
+    }
+  }
+  return summary;
+}
+
+const summaries = new Map<string, { stamp: string; summary: JsModuleSummary }>();
+
+function summarizeFile(path: string): JsModuleSummary | null {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat?.isFile()) {
+    return null;
+  }
+  const stamp = `${stat.mtimeMs}:${stat.size}`;
+  const cached = summaries.get(path);
+  if (cached?.stamp === stamp) {
+    return cached.summary;
+  }
+  let summary: JsModuleSummary | null = null;
+  try {
+    const text = readFileSync(path, "utf8");
+    const extension = extname(path);
+    const program = parse(text, { jsx: extension === ".tsx" || extension === ".jsx", range: true, loc: false, comment: false }) as TSESTree.Program;
+    summary = summarizeProgram(path, program);
+  } catch {
+    // A file that does not parse has no classes to offer; its bases stay unresolved.
+    return null;
+  }
+  summaries.set(path, { stamp, summary });
+  return summary;
+}
+
+/** The file a relative specifier names, trying TypeScript's and Node's extensions and index files. */
+function resolveRelative(from: string, specifier: string): string | null {
+  const base = resolve(dirname(from), specifier);
+  const withoutJs = base.replace(/\.(?:m|c)?js$/u, "");
+  const candidates = [base, ...EXTENSIONS.map((extension) => `${withoutJs}${extension}`), ...EXTENSIONS.map((extension) => resolve(base, `index${extension}`))];
+  return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile()) ?? null;
+}
+
+export class JsClassResolver {
+  resolveBases(summary: JsModuleSummary, bases: readonly string[], targets: readonly string[]): BaseResolution {
+    const unresolved: string[] = [];
+    const seen = new Set<string>();
+    for (const base of bases) {
+      const reached = this.#resolveName(summary, base, targets, seen, 0, unresolved);
+      if (reached !== null) {
+        return { reached: true, via: reached };
+      }
+    }
+    return { reached: false, unresolved: [...new Set(unresolved)] };
+  }
+
+  #resolveName(summary: JsModuleSummary, written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
+    const direct = matchesBase(written, targets);
+    if (direct !== null || depth > MAX_DEPTH) {
+      return direct;
+    }
+    const [head, ...rest] = written.split(".") as [string, ...string[]];
+    const key = `${summary.path}\0${written}`;
+    if (seen.has(key)) {
+      return null;
+    }
+    seen.add(key);
+    const local = summary.classes.get(head);
+    if (local && rest.length === 0) {
+      for (const base of local) {
+        const reached = this.#resolveName(summary, base, targets, seen, depth + 1, unresolved);
+        if (reached !== null) {
+          return reached;
+        }
+      }
+      return null;
+    }
+    const imported = summary.imports.get(head);
+    if (imported) {
+      const exportedName = imported.imported ?? rest[0];
+      const qualified = [imported.specifier, ...(imported.imported === null ? rest : [imported.imported, ...rest])].join(".");
+      const byName = matchesBase(qualified, targets);
+      if (byName !== null) {
+        return byName;
+      }
+      const path = imported.specifier.startsWith(".") ? resolveRelative(summary.path, imported.specifier) : null;
+      const module = path === null ? null : summarizeFile(path);
+      if (module && exportedName !== undefined) {
+        const reached = this.#resolveExport(module, exportedName, targets, seen, depth + 1, unresolved);
+        if (reached !== undefined) {
+          return reached;
+        }
+      }
+    }
+    if (!GLOBAL_CLASSES.has(written)) {
+      unresolved.push(written);
+    }
+    return null;
+  }
+
+  /** Follows an exported name of `module` to its class; undefined when the module does not export it. */
+  #resolveExport(module: JsModuleSummary, exported: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null | undefined {
+    const local = module.exports.get(exported);
+    if (local !== undefined) {
+      return this.#resolveName(module, local, targets, seen, depth, unresolved);
+    }
+    for (const reexport of module.reexports) {
+      if (reexport.exported !== null && reexport.exported !== exported) {
+        continue;
+      }
+      const path = reexport.specifier.startsWith(".") ? resolveRelative(module.path, reexport.specifier) : null;
+      const next = path === null ? null : summarizeFile(path);
+      const name = reexport.imported ?? exported;
+      const reached = next ? this.#resolveExport(next, name, targets, seen, depth + 1, unresolved) : undefined;
+      if (reached !== undefined) {
+        return reached;
+      }
+    }
+    return undefined;
+  }
+}
