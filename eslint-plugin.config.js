@@ -15,4 +15,11 @@ export default [
       "testaudit/max-tests-per-file": ["error", { max: 12 }],
     },
   },
+  {
+    // JS/TS suites are functions: they share their base through the test-framework/ssot helper.
+    files: testaudit.configs["recommended-js"].files,
+    rules: {
+      "testaudit/require-base-class": ["error", { imports: ["test-framework/ssot"] }],
+    },
+  },
 ];

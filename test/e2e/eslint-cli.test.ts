@@ -32,7 +32,7 @@ function findings(results: LintResult[], base: string): string[] {
 }
 
 describe("the bundled example suite", () => {
-  it("reports each planted violation exactly once, with the right rule and line, and nothing else", () => {
+  it("reports each planted violation exactly once, in both languages, with the right rule and line, and nothing else", () => {
     const { status, results, stderr } = eslint(["-c", "eslint-plugin.config.js", "examples"], root);
     expect(stderr).toBe("");
     expect(status).toBe(1);
@@ -47,9 +47,14 @@ describe("the bundled example suite", () => {
       "examples/billing_service/tests/integration/test_payments.py:25 testaudit/no-mocks",
       "examples/billing_service/tests/integration/test_payments.py:3 testaudit/no-mocks",
       "examples/billing_service/tests/integration/test_payments.py:30 testaudit/require-base-class",
+      "examples/web/integration/cart.test.ts:13 testaudit/require-base-class",
+      "examples/web/integration/cart.test.ts:18 testaudit/require-bvj",
+      "examples/web/integration/cart.test.ts:3 testaudit/no-mocks",
     ]);
-    const compliant = results.find((result) => result.filePath.endsWith("test_invoices.py"));
-    expect(compliant?.messages).toEqual([]);
+    for (const compliant of ["test_invoices.py", "catalog.test.ts", "checkout.spec.ts"]) {
+      const result = results.find((candidate) => candidate.filePath.endsWith(compliant));
+      expect(result?.messages, compliant).toEqual([]);
+    }
   });
 
   it("prints exactly the demo output README shows", () => {
