@@ -1,6 +1,7 @@
 /**
  * ESLint's own RuleTester, wired to vitest, with the testaudit plugin and the Python language.
  */
+import tsParser from "@typescript-eslint/parser";
 import { RuleTester } from "eslint";
 import { describe, it } from "vitest";
 import plugin from "../src/index.js";
@@ -14,6 +15,17 @@ RuleTester.itOnly = it.only;
 export const pythonRuleTester = new RuleTester({
   plugins: { testaudit: plugin },
   language: "testaudit/python",
+});
+
+/** JS/TS cases parsed by @typescript-eslint/parser, as a TypeScript project configures ESLint. */
+export const jsRuleTester = new RuleTester({
+  plugins: { testaudit: plugin },
+  languageOptions: { parser: tsParser },
+});
+
+/** Plain JS cases parsed by ESLint's default parser (espree). */
+export const espreeRuleTester = new RuleTester({
+  plugins: { testaudit: plugin },
 });
 
 /** Where RuleTester expects a report: 1-based line and columns, end column exclusive. */

@@ -70,7 +70,7 @@ export function memberChain(identifier: TSESTree.Identifier): { members: string[
   let end: Node = identifier;
   for (;;) {
     const parent: Node | undefined = end.parent;
-    if (parent?.type === "ChainExpression" || parent?.type === "TSNonNullExpression") {
+    if (parent?.type === "ChainExpression" || (parent !== undefined && isTypeWrapper(parent) && parent.expression === end)) {
       end = parent;
       continue;
     }
@@ -86,6 +86,11 @@ export function memberChain(identifier: TSESTree.Identifier): { members: string[
   }
 }
 
+/** TypeScript-only wrappers that leave the value as it is: `vi!`, `vi as any`, `vi satisfies X`, `<any>vi`. */
+function isTypeWrapper(node: Node): node is TSESTree.TSNonNullExpression | TSESTree.TSAsExpression | TSESTree.TSSatisfiesExpression | TSESTree.TSTypeAssertion {
+  return node.type === "TSNonNullExpression" || node.type === "TSAsExpression" || node.type === "TSSatisfiesExpression" || node.type === "TSTypeAssertion";
+}
+
 export function isRequireCall(node: Node): node is TSESTree.CallExpression {
   return node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require" && stringValue(node.arguments[0]) !== null;
 }
@@ -95,7 +100,9 @@ export function collectBindings(sourceCode: TSESLint.SourceCode, declarators: re
   const bindings: JsBindings = { qualified: new Map(), imports: [], destructured: [], modules: [] };
   const bindVariable = (variable: Variable | undefined, qualified: string): void => {
     for (const reference of variable?.references ?? []) {
-      if (reference.identifier.type === "Identifier") {
+      // Writing the name (`const sinon = require("sinon")`, `s = other`) is no use of what it holds:
+      // the declaration's value is reported where it is written.
+      if (reference.identifier.type === "Identifier" && !reference.isWriteOnly()) {
         bindings.qualified.set(reference.identifier, qualified);
       }
     }
@@ -182,7 +189,7 @@ function qualifiedValue(init: TSESTree.Expression, qualified: ReadonlyMap<TSESTr
   let node: Node = init;
   const members: string[] = [];
   for (;;) {
-    if (node.type === "ChainExpression" || node.type === "TSNonNullExpression" || node.type === "TSAsExpression") {
+    if (node.type === "ChainExpression" || isTypeWrapper(node)) {
       node = node.expression;
     } else if (node.type === "AwaitExpression") {
       node = node.argument;
@@ -197,8 +204,12 @@ function qualifiedValue(init: TSESTree.Expression, qualified: ReadonlyMap<TSESTr
     }
   }
   let root: string | undefined;
+  // A module's namespace, as with `import * as`: a runner's (`require("vitest")`) holds `vi`, `jest`, ...
   if (isRequireCall(node)) {
-    root = moduleName(stringValue(node.arguments[0])!);
+    root = qualify(stringValue(node.arguments[0])!, null);
+  } else if (node.type === "ImportExpression" && stringValue(node.source) !== null) {
+    // `const nock = await import("nock")`.
+    root = qualify(stringValue(node.source)!, null);
   } else if (node.type === "Identifier") {
     root = qualified.get(node);
   }
