@@ -2,20 +2,27 @@
  * Require every class that holds collected tests to inherit from one of the project's base test classes.
  */
 import { isWithinModule } from "../../src/model/mock-catalog.js";
-import type { ImportedModule } from "../../src/model/test-file-model.js";
+import type { ImportedModule, TestFileModel } from "../../src/model/test-file-model.js";
 import { docsUrl, onTestFile, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
 type Options = [{ bases: string[]; allowFunctions: boolean; imports: string[] }];
 type MessageIds = "missingBase" | "unresolvedBase" | "testFunction" | "missingImport";
 
+/** A JS specifier without its extension or index file: `../ssot/index.js` → `../ssot`. */
+function specifierPath(specifier: string): string {
+  return specifier.replace(/\.(?:[cm]?[jt]sx?)$/u, "").replace(/\/(?:index)?$/u, "");
+}
+
 /**
  * Whether an import names `required`: a Python module or something in it (`pkg.ssot.Base` for
- * `pkg.ssot`), or a JS specifier that is it or ends in it (`../../test-framework/ssot.js` for
- * `test-framework/ssot`).
+ * `pkg.ssot`), or a JS specifier whose path holds it as whole segments (`../../test-framework/ssot.js`
+ * and `test-framework/ssot/db` for `test-framework/ssot`, but not `test-framework/ssot.helpers`).
  */
-function importsModule(imported: ImportedModule, required: string): boolean {
-  const module = imported.module.replace(/\.(?:[cm]?[jt]sx?)$/u, "");
-  return isWithinModule(module, required) || module.endsWith(`/${required}`);
+function importsModule(imported: ImportedModule, required: string, language: TestFileModel["language"]): boolean {
+  if (language === "python") {
+    return isWithinModule(imported.module, required);
+  }
+  return `/${specifierPath(imported.module)}/`.includes(`/${specifierPath(required)}/`);
 }
 
 const rule: TestauditRule<Options, MessageIds> = {
@@ -70,7 +77,7 @@ const rule: TestauditRule<Options, MessageIds> = {
         }
       }
       const firstTest = model.tests[0];
-      if (imports.length > 0 && firstTest && !model.importedModules.some((imported) => imports.some((required) => importsModule(imported, required)))) {
+      if (imports.length > 0 && firstTest && !model.importedModules.some((imported) => imports.some((required) => importsModule(imported, required, model.language)))) {
         // Reported at the first test, so the finding sits on a line that belongs to the suite.
         context.report({ loc: firstTest.nameLoc, messageId: "missingImport", data: { imports: quotedList(imports) } });
       }

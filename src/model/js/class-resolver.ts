@@ -12,6 +12,7 @@ import type { BaseResolution } from "../test-file-model.js";
 
 const MAX_DEPTH = 40;
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+const TS_EXTENSIONS = new Set([".ts", ".mts", ".cts"]);
 /** Classes of the language and of browsers/Node that test suites may extend; no file to read. */
 const GLOBAL_CLASSES = new Set(["Object", "Error", "EventEmitter", "EventTarget", "Array", "Map", "Set", "Promise"]);
 
@@ -50,8 +51,8 @@ function moduleExportName(node: TSESTree.Identifier | TSESTree.StringLiteral): s
 
 export function summarizeProgram(path: string, program: TSESTree.Program): JsModuleSummary {
   const summary: JsModuleSummary = { path, classes: new Map(), imports: new Map(), exports: new Map(), reexports: [] };
-  const addClass = (node: TSESTree.ClassDeclaration | TSESTree.ClassExpression): string | null => {
-    const name = node.id?.name ?? null;
+  const addClass = (node: TSESTree.ClassDeclaration | TSESTree.ClassExpression, anonymous: string | null = null): string | null => {
+    const name = node.id?.name ?? anonymous;
     if (name !== null) {
       const base = dottedExpression(node.superClass);
       summary.classes.set(name, base === null ? [] : [base]);
@@ -87,7 +88,8 @@ export function summarizeProgram(path: string, program: TSESTree.Program): JsMod
     } else if (statement.type === "ExportDefaultDeclaration") {
       const declaration = statement.declaration;
       if (declaration.type === "ClassDeclaration" || declaration.type === "ClassExpression") {
-        summary.exports.set("default", addClass(declaration) ?? "default");
+        // An anonymous class is known by its export name, which no binding of the module can take.
+        summary.exports.set("default", addClass(declaration, "default") ?? "default");
       } else if (declaration.type === "Identifier") {
         summary.exports.set("default", declaration.name);
       }
@@ -111,8 +113,9 @@ function summarizeFile(path: string): JsModuleSummary | null {
   let summary: JsModuleSummary | null = null;
   try {
     const text = readFileSync(path, "utf8");
-    const extension = extname(path);
-    const program = parse(text, { jsx: extension === ".tsx" || extension === ".jsx", range: true, loc: false, comment: false }) as TSESTree.Program;
+    // JSX everywhere but in TypeScript files, whose `<T>value` assertions it would break (as TypeScript does).
+    const jsx = !TS_EXTENSIONS.has(extname(path));
+    const program = parse(text, { jsx, range: true, loc: false, comment: false }) as TSESTree.Program;
     summary = summarizeProgram(path, program);
   } catch {
     // A file that does not parse has no classes to offer; its bases stay unresolved.
@@ -149,13 +152,14 @@ export class JsClassResolver {
       return direct;
     }
     const [head, ...rest] = written.split(".") as [string, ...string[]];
-    const key = `${summary.path}\0${written}`;
-    if (seen.has(key)) {
-      return null;
-    }
-    seen.add(key);
     const local = summary.classes.get(head);
     if (local && rest.length === 0) {
+      // A class met again (classes extending each other) reaches nothing.
+      const key = `${summary.path}\0${head}`;
+      if (seen.has(key)) {
+        return null;
+      }
+      seen.add(key);
       for (const base of local) {
         const reached = this.#resolveName(summary, base, targets, seen, depth + 1, unresolved);
         if (reached !== null) {
@@ -166,7 +170,6 @@ export class JsClassResolver {
     }
     const imported = summary.imports.get(head);
     if (imported) {
-      const exportedName = imported.imported ?? rest[0];
       const qualified = [imported.specifier, ...(imported.imported === null ? rest : [imported.imported, ...rest])].join(".");
       const byName = matchesBase(qualified, targets);
       if (byName !== null) {
@@ -174,8 +177,10 @@ export class JsClassResolver {
       }
       const path = imported.specifier.startsWith(".") ? resolveRelative(summary.path, imported.specifier) : null;
       const module = path === null ? null : summarizeFile(path);
+      // `import { X }` + `X.Y`, or `import * as ns` + `ns.X.Y`: the export X, then its member Y.
+      const [exportedName, ...members] = imported.imported === null ? rest : [imported.imported, ...rest];
       if (module && exportedName !== undefined) {
-        const reached = this.#resolveExport(module, exportedName, targets, seen, depth + 1, unresolved);
+        const reached = this.#resolveExport(module, exportedName, members, targets, seen, depth + 1, unresolved);
         if (reached !== undefined) {
           return reached;
         }
@@ -187,20 +192,38 @@ export class JsClassResolver {
     return null;
   }
 
-  /** Follows an exported name of `module` to its class; undefined when the module does not export it. */
-  #resolveExport(module: JsModuleSummary, exported: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null | undefined {
+  /**
+   * Follows an exported name of `module` (and `members` read off it) to its class; undefined when the module
+   * does not export it. An export asked for again while it is being followed (modules that re-export it from
+   * each other) is exported by none of them, as an ES module would fail to link.
+   */
+  #resolveExport(module: JsModuleSummary, exported: string, members: readonly string[], targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null | undefined {
     const local = module.exports.get(exported);
-    if (local !== undefined) {
+    if (local !== undefined && members.length === 0 && module.classes.has(local)) {
+      // Cycles between classes are caught where classes are followed.
       return this.#resolveName(module, local, targets, seen, depth, unresolved);
     }
+    const key = `export\0${module.path}\0${exported}`;
+    if (seen.has(key) || depth > MAX_DEPTH) {
+      return undefined;
+    }
+    seen.add(key);
+    if (local !== undefined) {
+      return this.#resolveName(module, [local, ...members].join("."), targets, seen, depth, unresolved);
+    }
     for (const reexport of module.reexports) {
-      if (reexport.exported !== null && reexport.exported !== exported) {
+      // `export *` re-exports every name but the default one.
+      if (reexport.exported === null ? exported === "default" : reexport.exported !== exported) {
+        continue;
+      }
+      // `export * as ns from`: the name is the other module's namespace, so its first member is the export.
+      const [name, ...rest] = reexport.exported !== null && reexport.imported === null ? members : [reexport.imported ?? exported, ...members];
+      if (name === undefined) {
         continue;
       }
       const path = reexport.specifier.startsWith(".") ? resolveRelative(module.path, reexport.specifier) : null;
       const next = path === null ? null : summarizeFile(path);
-      const name = reexport.imported ?? exported;
-      const reached = next ? this.#resolveExport(next, name, targets, seen, depth + 1, unresolved) : undefined;
+      const reached = next ? this.#resolveExport(next, name, rest, targets, seen, depth + 1, unresolved) : undefined;
       if (reached !== undefined) {
         return reached;
       }
