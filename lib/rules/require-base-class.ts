@@ -44,21 +44,24 @@ const rule: TestauditRule<Options, MessageIds> = {
       {
         type: "object",
         properties: {
-          bases: { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, minItems: 1, uniqueItems: true },
+          bases: { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, uniqueItems: true },
           allowFunctions: { type: "boolean" },
           imports: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ bases: ["unittest.TestCase"], allowFunctions: false, imports: [] }],
+    defaultOptions: [{ bases: [], allowFunctions: false, imports: [] }],
   },
 
   create(context) {
-    const [{ bases, allowFunctions, imports }] = context.options;
-    const expected = quotedList(bases);
+    const [{ bases: configuredBases, allowFunctions, imports }] = context.options;
     return onTestFile(context, (model) => {
-      for (const cls of model.classes) {
+      // Without `bases`, each language's own convention: unittest.TestCase for Python classes; JS/TS
+      // suites are functions by nature and share their base through `imports`, so no class is required.
+      const bases = configuredBases.length > 0 ? configuredBases : model.language === "python" ? ["unittest.TestCase"] : [];
+      const expected = quotedList(bases);
+      for (const cls of bases.length > 0 ? model.classes : []) {
         if (cls.tests.length === 0) {
           continue;
         }
