@@ -38,12 +38,21 @@ function moduleName(specifier: string): string {
   return /(?:^|\/)__mocks__(?:\/|$)/u.test(specifier) ? "__mocks__" : specifier;
 }
 
+/** Test runners' modules, Playwright's component-testing packages (`@playwright/experimental-ct-react`) included. */
+function isRunnerModule(module: string): boolean {
+  return RUNNER_MODULES.has(module) || module.startsWith("@playwright/experimental-ct-");
+}
+
 /** What importing `imported` from `specifier` denotes; "" for a runner module's namespace. */
 function qualify(specifier: string, imported: string | null): string {
   const module = moduleName(specifier);
-  if (RUNNER_MODULES.has(module)) {
+  if (isRunnerModule(module)) {
     if (module === "node:test" && imported === "mock") {
       return "node:test.mock";
+    }
+    // node:test's default export is its `test` function (`import test from "node:test"`).
+    if (module === "node:test" && imported === "default") {
+      return "test";
     }
     return imported ?? "";
   }

@@ -69,9 +69,13 @@ function statementOf(call: TSESTree.CallExpression): Node {
   return node;
 }
 
-/** `Suite > inner > test title`. */
+/** `Suite > inner > test title` (an anonymous group adds nothing). */
 function testId(groups: readonly TestDeclaration[], title: string): string {
-  return [...groups.map((group) => group.title), title].join(" > ");
+  return [...groups.map((group) => group.title).filter((group) => group !== ""), title].join(" > ");
+}
+
+function holds(declaration: TestDeclaration, call: TSESTree.CallExpression): boolean {
+  return declaration.body !== null && call.range[0] >= declaration.body.range[0] && call.range[1] <= declaration.body.range[1];
 }
 
 export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, cwd: string): TestFileModel {
@@ -95,15 +99,25 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
     }
     const groups: TestDeclaration[] = [];
     const groupDocstrings: Docstring[] = [];
+    let nested = false;
     for (let node: Node | undefined = call.parent; node; node = node.parent) {
-      const group = node.type === "CallExpression" ? declarations.get(node) : undefined;
-      if (group?.kind === "group" && group.body !== null && call.range[0] >= group.body.range[0] && call.range[1] <= group.body.range[1]) {
-        groups.unshift(group);
-        const docstring = jsdoc.before(statementOf(node as TSESTree.CallExpression));
-        if (docstring) {
-          groupDocstrings.push(docstring);
-        }
+      const enclosing = node.type === "CallExpression" ? declarations.get(node) : undefined;
+      if (!enclosing || !holds(enclosing, call)) {
+        continue;
       }
+      if (enclosing.kind === "test") {
+        // Tests do not nest: inside a test, `test.skip(isMobile, reason)` or `test.fail(cond, msg)` only marks it.
+        nested = true;
+        break;
+      }
+      groups.unshift(enclosing);
+      const docstring = jsdoc.before(statementOf(node as TSESTree.CallExpression));
+      if (docstring) {
+        groupDocstrings.push(docstring);
+      }
+    }
+    if (nested) {
+      continue;
     }
     tests.push({
       name: declaration.title,
@@ -124,13 +138,16 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
   // Class-based suites: `@suite class X { @test method() {} }`.
   const classes: ClassFacts[] = [];
   for (const node of walked.classes) {
-    const decorators = (node.decorators ?? []).map(decoratorRoot);
+    const decorators = (node.decorators ?? []).map((decorator) => decoratorRoot(decorator, runnerName));
     const suite = decorators.find((decorator) => decorator?.name === "suite");
     if (!node.id || !suite) {
       continue;
     }
     const superClass = dottedExpression(node.superClass);
-    const statement = node.parent?.type === "ExportNamedDeclaration" || node.parent?.type === "ExportDefaultDeclaration" ? node.parent : node;
+    const exported = node.parent?.type === "ExportNamedDeclaration" || node.parent?.type === "ExportDefaultDeclaration" ? node.parent : node;
+    // `@suite export class X {}`: the decorators come before `export`, and the JSDoc before them.
+    const firstDecorator = node.decorators[0];
+    const statement = firstDecorator && firstDecorator.range[0] < exported.range[0] ? firstDecorator : exported;
     const facts: ClassFacts = {
       name: node.id.name,
       nameLoc: node.id.loc,
@@ -146,7 +163,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
       if (member.type !== "MethodDefinition" || member.key.type !== "Identifier") {
         continue;
       }
-      const marks = (member.decorators ?? []).map(decoratorRoot);
+      const marks = (member.decorators ?? []).map((decorator) => decoratorRoot(decorator, runnerName));
       const test = marks.find((mark) => mark?.name === "test");
       if (!test) {
         continue;

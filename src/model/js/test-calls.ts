@@ -76,11 +76,16 @@ export function readTestDeclaration(call: TSESTree.CallExpression, runnerName: (
   if (!chain) {
     return null;
   }
-  const root = runnerName(chain.root);
+  let root = runnerName(chain.root);
+  let members = chain.members;
+  // A runner module's namespace (`import * as vitest from "vitest"`, `require("vitest")`): `vitest.test(...)`.
+  if (root === "" && members.length > 0) {
+    root = members[0]!;
+    members = members.slice(1);
+  }
   if (root === undefined) {
     return null;
   }
-  let members = chain.members;
   let kind: "test" | "group";
   if (GROUP_FUNCTIONS.has(root)) {
     kind = "group";
@@ -94,11 +99,15 @@ export function readTestDeclaration(call: TSESTree.CallExpression, runnerName: (
     return null;
   }
   const todo = members.includes("todo");
-  const body = call.arguments.slice(1).find(isFunction) ?? null;
-  const titleNode = call.arguments[0];
-  const hasTitle = titleNode !== undefined && !isFunction(titleNode);
+  const first = call.arguments[0];
+  const hasTitle = first !== undefined && !isFunction(first);
+  // Playwright's anonymous group, `test.describe(() => {...})`, has its callback first.
+  const body = (kind === "group" && !hasTitle ? call.arguments.slice(0, 1) : call.arguments.slice(1)).find(isFunction) ?? null;
+  const titleNode = hasTitle ? first : undefined;
+  // A body passed by name needs a written title: `test.skip(isMobile, reason)` skips, it declares nothing.
+  const writtenTitle = titleNode?.type === "TemplateLiteral" || (titleNode?.type === "Literal" && typeof titleNode.value === "string");
   // `test.skip(condition, "reason")` inside a test, or `test.describe.configure(...)`, declares nothing.
-  const declares = kind === "group" ? body !== null || (hasTitle && isFunction(call.arguments[call.arguments.length - 1])) : hasTitle && (body !== null || todo || call.arguments.slice(1).some((argument) => argument.type === "Identifier"));
+  const declares = kind === "group" ? body !== null : hasTitle && (body !== null || todo || (writtenTitle && call.arguments.slice(1).some((argument) => argument.type === "Identifier")));
   if (!declares) {
     return null;
   }
@@ -113,9 +122,16 @@ export function readTestDeclaration(call: TSESTree.CallExpression, runnerName: (
   };
 }
 
-/** The name a decorator is called by: `@suite`, `@suite()`, `@test.skip`, `@test.skip()` → "suite", "test". */
-export function decoratorRoot(decorator: TSESTree.Decorator): { name: string; members: string[] } | null {
+/**
+ * The name a decorator is called by: `@suite`, `@suite()`, `@test.skip`, `@test.skip()` → "suite", "test";
+ * the runner's name when the decorator is one of its exports imported under another name (`test as method`).
+ */
+export function decoratorRoot(decorator: TSESTree.Decorator, runnerName: (identifier: TSESTree.Identifier) => string | undefined): { name: string; members: string[] } | null {
   const expression = decorator.expression.type === "CallExpression" ? decorator.expression.callee : decorator.expression;
   const chain = flatten(expression);
-  return chain ? { name: chain.root.name, members: chain.members } : null;
+  if (!chain) {
+    return null;
+  }
+  const runner = runnerName(chain.root);
+  return { name: runner !== undefined && runner !== "" && !runner.includes(".") ? runner : chain.root.name, members: chain.members };
 }
