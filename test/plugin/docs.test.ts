@@ -1,23 +1,40 @@
 /**
  * Every rule in the registry has a doc in docs/rules/<name>.md, and the doc agrees with the rule: its title,
- * its description line, its URL, its options, and its examples. The ```python blocks under `### Incorrect`
- * and `### Correct` are linted with ESLint's real Linter and the real Python language: an Incorrect block
- * must produce at least one error of the rule, a Correct block none. A ```text block right after an
- * example lists the exact report, one `line:column  message` per line. An
- * `<!-- options: {...} -->` comment right before a block gives the rule options for that block.
+ * its description line, its URL, its options, its flat-config examples and its examples. The ```python,
+ * ```ts, ```tsx and ```js blocks under `### Incorrect` and `### Correct` are linted with ESLint's real
+ * Linter: Python with the real Python language, JS/TS with @typescript-eslint/parser, as the recommended
+ * configs set them. An Incorrect block must produce at least one error of the rule, a Correct block none.
+ * A ```text block right after an example lists the exact report, one `line:column  message` per line. An
+ * `<!-- options: {...} -->` comment right before a block gives the rule options for that block. Every doc
+ * has examples in both languages.
+ *
+ * docs/test-collection.md is checked the same way: each example there is followed by a ```text block that
+ * lists the tests the model collects from it, one `line:column  id` per line, with its marks.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import { rules, type RuleName } from "../../lib/rules/index.js";
-import plugin from "../../src/index.js";
+import plugin, { getTestFileModel } from "../../src/index.js";
 
 const DOCS_FOLDER = fileURLToPath(new URL("../../docs/rules/", import.meta.url));
-/** Where the examples are linted from: a path the recommended config matches, and that pytest collects. */
-const EXAMPLE_FILENAME = "tests/integration/test_example.py";
+const TEST_COLLECTION_DOC = fileURLToPath(new URL("../../docs/test-collection.md", import.meta.url));
+/**
+ * Where the examples of each language are linted from: paths the recommended configs match, and that
+ * pytest collects.
+ */
+const EXAMPLE_FILENAMES = {
+  python: "tests/integration/test_example.py",
+  ts: "tests/integration/orders.test.ts",
+  tsx: "tests/integration/orders.test.tsx",
+  js: "tests/integration/orders.test.js",
+} as const;
+type ExampleLanguage = keyof typeof EXAMPLE_FILENAMES;
+const EXAMPLE_LANGUAGES = Object.keys(EXAMPLE_FILENAMES) as ExampleLanguage[];
 const EXAMPLE_SECTIONS = ["Incorrect", "Correct"] as const;
 /** The `##` sections every rule doc has, in this order. */
 const REQUIRED_SECTIONS = ["Rule details", "Options", "How tests are found", "Limits", "When not to use it"];
@@ -40,6 +57,7 @@ interface CodeBlock {
 
 interface Example {
   section: Section;
+  language: ExampleLanguage;
   code: string;
   line: number;
   options: Record<string, unknown> | undefined;
@@ -113,6 +131,10 @@ function parseDoc(text: string): ParsedDoc {
   return { text, lines, blocks, sections, examples: examplesOf(blocks, lines) };
 }
 
+function isExampleLanguage(language: string): language is ExampleLanguage {
+  return (EXAMPLE_LANGUAGES as string[]).includes(language);
+}
+
 function exampleSection(block: CodeBlock): Section | null {
   const heading = block.heading;
   return heading?.level === 3 && (EXAMPLE_SECTIONS as readonly string[]).includes(heading.text) ? (heading.text as Section) : null;
@@ -124,8 +146,8 @@ function examplesOf(blocks: CodeBlock[], lines: string[]): Example[] {
   const reportsByBlock = new Map<CodeBlock, string>();
   for (const block of blocks) {
     if (block.language === "text" && exampleSection(block) !== null) {
-      if (block.previousBlock?.language !== "python") {
-        throw new Error(`The text block at line ${block.line} does not follow a python example.`);
+      if (block.previousBlock === null || !isExampleLanguage(block.previousBlock.language)) {
+        throw new Error(`The text block at line ${block.line} does not follow a ${EXAMPLE_LANGUAGES.join(", ")} example.`);
       }
       reportsByBlock.set(block.previousBlock, block.code);
     }
@@ -133,7 +155,8 @@ function examplesOf(blocks: CodeBlock[], lines: string[]): Example[] {
   const usedComments = new Set<number>();
   for (const block of blocks) {
     const section = exampleSection(block);
-    if (block.language !== "python" || section === null) {
+    const language = block.language;
+    if (!isExampleLanguage(language) || section === null) {
       continue;
     }
     const comment = block.lineBefore === null ? null : OPTIONS_COMMENT.exec(block.lineBefore.text);
@@ -146,12 +169,12 @@ function examplesOf(blocks: CodeBlock[], lines: string[]): Example[] {
       options = parsed as Record<string, unknown>;
       usedComments.add(block.lineBefore!.index);
     }
-    examples.push({ section, code: block.code, line: block.line, options, expectedReport: reportsByBlock.get(block) ?? null });
+    examples.push({ section, language, code: block.code, line: block.line, options, expectedReport: reportsByBlock.get(block) ?? null });
   }
   // An options comment anywhere else would be ignored without a word.
   lines.forEach((line, index) => {
     if (/<!--\s*options\b/u.test(line) && !usedComments.has(index)) {
-      throw new Error(`The options comment at line ${index + 1} is not right before an Incorrect or Correct python example.`);
+      throw new Error(`The options comment at line ${index + 1} is not right before an Incorrect or Correct example.`);
     }
   });
   return examples;
@@ -175,21 +198,37 @@ afterAll(() => {
   rmSync(exampleRoot, { recursive: true, force: true });
 });
 
+/** The config an example of `language` is linted with: the Python language, or the TypeScript parser for JS/TS. */
+function exampleConfig(language: ExampleLanguage, rulesConfig: Linter.RulesRecord, extraPlugins: Record<string, object> = {}): Linter.Config[] {
+  const plugins = { testaudit: plugin, ...extraPlugins } as Linter.Config["plugins"];
+  if (language === "python") {
+    return [{ files: ["**/*.py"], language: "testaudit/python", plugins, rules: rulesConfig } as Linter.Config];
+  }
+  return [{ files: ["**/*.{js,ts,tsx,mjs}"], plugins, languageOptions: { parser: tsParser as Linter.Parser }, rules: rulesConfig }];
+}
+
 function lintExample(name: RuleName, example: Example): Linter.LintMessage[] {
   const linter = new Linter({ configType: "flat", cwd: exampleRoot });
   const ruleEntry: Linter.RuleEntry = example.options === undefined ? "error" : ["error", example.options];
-  return linter.verify(
-    example.code,
-    [
-      {
-        files: ["**/*.py"],
-        language: "testaudit/python",
-        plugins: { testaudit: plugin },
-        rules: { [`testaudit/${name}`]: ruleEntry },
-      } as Linter.Config,
-    ],
-    EXAMPLE_FILENAME,
-  );
+  return linter.verify(example.code, exampleConfig(example.language, { [`testaudit/${name}`]: ruleEntry }), EXAMPLE_FILENAMES[example.language]);
+}
+
+/**
+ * Runs a flat-config example of an Options section (`import testaudit from "eslint-plugin-testaudit";
+ * export default [...]`) with the real plugin and returns the config array it exports.
+ */
+function evaluateFlatConfig(code: string): Linter.Config[] {
+  const importLine = 'import testaudit from "eslint-plugin-testaudit";';
+  const lines = code.split("\n");
+  expect(lines.filter((line) => line.startsWith("import ")), "the only import is the plugin's").toEqual([importLine]);
+  const body = lines
+    .filter((line) => line !== importLine)
+    .join("\n")
+    .replace(/^export default /mu, "return ");
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the doc's own example, run as written.
+  const config: unknown = new Function("testaudit", body)(plugin);
+  expect(Array.isArray(config), "the example exports a config array").toBe(true);
+  return config as Linter.Config[];
 }
 
 function formatReport(messages: Linter.LintMessage[]): string {
@@ -235,10 +274,13 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
     expect(rule.meta!.docs!.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`, "u"));
   });
 
-  it("has the required sections, in order, and Incorrect and Correct examples", () => {
+  it("has the required sections, in order, and Incorrect and Correct examples in Python and in JS/TS", () => {
     expect(parsed().sections.filter((section) => REQUIRED_SECTIONS.includes(section))).toEqual(REQUIRED_SECTIONS);
-    expect(parsed().examples.filter((example) => example.section === "Incorrect").length).toBeGreaterThan(0);
-    expect(parsed().examples.filter((example) => example.section === "Correct").length).toBeGreaterThan(0);
+    for (const section of EXAMPLE_SECTIONS) {
+      const examples = parsed().examples.filter((example) => example.section === section);
+      expect(examples.filter((example) => example.language === "python").length, `${section} Python examples`).toBeGreaterThan(0);
+      expect(examples.filter((example) => example.language !== "python").length, `${section} JS/TS examples`).toBeGreaterThan(0);
+    }
   });
 
   it("documents every option of the schema in its Options section, with a flat-config example", () => {
@@ -252,6 +294,32 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
     }
     const configBlocks = parsed().blocks.filter((block) => block.language === "js" && block.line > start && block.line <= end);
     expect(configBlocks.some((block) => block.code.includes(`"testaudit/${name}"`))).toBe(true);
+  });
+
+  it("has flat-config examples that spread configs.recommended and override inside its files, which ESLint accepts", () => {
+    const range = sectionRange(parsed(), "Options");
+    expect(range).not.toBeNull();
+    const configBlocks = parsed().blocks.filter((block) => block.language === "js" && block.line > range![0] && block.line <= range![1]);
+    const recommendedFiles = [plugin.configs["recommended-python"].files, plugin.configs["recommended-js"].files];
+    for (const block of configBlocks) {
+      // configs.recommended is an array of config objects: it must be spread, and it has no `files` of its own.
+      expect(block.code, `config example at line ${block.line}`).toContain("...testaudit.configs.recommended,");
+      expect(block.code, `config example at line ${block.line}`).not.toMatch(/configs\.recommended\.files|configs\.recommended\]/u);
+      const config = evaluateFlatConfig(block.code);
+      expect(config.slice(0, 2)).toEqual(plugin.configs.recommended);
+      const overrides = config.slice(2);
+      expect(overrides.length).toBeGreaterThan(0);
+      for (const override of overrides) {
+        // An override outside the recommended globs would lack the plugin (and, for Python, the language).
+        expect(recommendedFiles).toContainEqual(override.files);
+      }
+      // ESLint validates each rule's options against its schema when it computes a file's config.
+      const linter = new Linter({ configType: "flat", cwd: exampleRoot });
+      for (const filename of [EXAMPLE_FILENAMES.python, EXAMPLE_FILENAMES.ts]) {
+        const messages = linter.verify("", config, filename);
+        expect(messages.filter((message) => message.fatal === true || message.ruleId === null), `${filename} with the example at line ${block.line}`).toEqual([]);
+      }
+    }
   });
 
   it("shows, with its real text, every message the rule can report", () => {
@@ -269,7 +337,7 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
   });
 
   const examples = doc?.examples ?? [];
-  it.each(examples.map((example) => [`${example.section} example at line ${example.line}`, example] as const))("%s", (_title, example) => {
+  it.each(examples.map((example) => [`${example.section} ${example.language} example at line ${example.line}`, example] as const))("%s", (_title, example) => {
     const messages = lintExample(name, example);
     expect(messages.filter((message) => message.fatal || message.ruleId !== `testaudit/${name}`)).toEqual([]);
     if (example.section === "Correct") {
@@ -281,5 +349,48 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
     if (example.expectedReport !== null) {
       expect(formatReport(messages)).toBe(example.expectedReport);
     }
+  });
+});
+
+/**
+ * A rule that reports every test the model collects from a file, at its name, as `id` with its marks:
+ * what docs/test-collection.md says is collected, run through the same model the rules read.
+ */
+const listTestsPlugin = {
+  rules: {
+    "list-tests": {
+      meta: { type: "suggestion", languages: ["testaudit/python", "js/js"], schema: [] },
+      create(context: Parameters<typeof getTestFileModel>[0] & { report(descriptor: object): void }) {
+        const list = (): void => {
+          for (const test of getTestFileModel(context).tests) {
+            const marks = [test.skipped && "skipped", test.todo && "todo", test.parametrized && "parametrized"].filter(Boolean);
+            context.report({ loc: test.nameLoc, message: marks.length === 0 ? test.id : `${test.id} (${marks.join(", ")})` });
+          }
+        };
+        return { module: list, Program: list };
+      },
+    },
+  },
+};
+
+describe("docs/test-collection.md", () => {
+  const text = readFileSync(TEST_COLLECTION_DOC, "utf8");
+  const doc = parseDoc(text);
+  const examples = doc.blocks.filter((block) => isExampleLanguage(block.language));
+  const reports = new Map(doc.blocks.filter((block) => block.language === "text" && block.previousBlock !== null).map((block) => [block.previousBlock!, block.code]));
+
+  it("has a JS/TS section with examples", () => {
+    expect(doc.sections).toContain("JS/TS");
+    expect(examples.filter((block) => block.language !== "python").length).toBeGreaterThan(0);
+  });
+
+  it.each(examples.map((block) => [`${block.language} example at line ${block.line}`, block] as const))("%s lists exactly the tests collected", (_title, block) => {
+    const language = block.language as ExampleLanguage;
+    const expected = reports.get(block);
+    expect(expected, "a text block right after the example lists its tests").toBeDefined();
+    const linter = new Linter({ configType: "flat", cwd: exampleRoot });
+    const messages = linter.verify(block.code, exampleConfig(language, { "collection/list-tests": "error" }, { collection: listTestsPlugin }), EXAMPLE_FILENAMES[language]);
+    expect(messages.filter((message) => message.ruleId !== "collection/list-tests")).toEqual([]);
+    expect(formatReport(messages)).toBe(expected);
   });
 });
