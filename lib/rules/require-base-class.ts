@@ -44,7 +44,8 @@ const rule: TestauditRule<Options, MessageIds> = {
       {
         type: "object",
         properties: {
-          bases: { type: "array", items: { type: "string", pattern: "^[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*$" }, uniqueItems: true },
+          // A class name, dotted (`pkg.mod.Base`), or after a JS package (`@acme/testkit.ApiTestCase`).
+          bases: { type: "array", items: { type: "string", pattern: "^(?:[@\\w$.-]+(?:/[\\w$.-]+)*\\.)?[A-Za-z_$][\\w$]*$" }, uniqueItems: true },
           allowFunctions: { type: "boolean" },
           imports: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
         },

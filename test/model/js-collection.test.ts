@@ -635,3 +635,20 @@ describe("runner modules", () => {
     expect(collect(component, "cart.spec.tsx")).toEqual({ count: 1, names: ["renders the cart"] });
   });
 });
+
+describe("class-based suites", () => {
+  it("collects @test methods named by a string", () => {
+    const code = dedent`
+      import { suite, test } from "@testdeck/mocha";
+
+      @suite
+      class Checkout {
+        @test "charges a card"() {}
+
+        @test
+        refunds() {}
+      }
+    `;
+    expect(collect(code)).toEqual({ count: 2, names: ["charges a card", "refunds"] });
+  });
+});

@@ -121,6 +121,12 @@ jsRuleTester.run("require-base-class (JS/TS)", plugin.rules["require-base-class"
       code: suiteExtending("IntegrationBase", 'import { suite, test } from "@testdeck/mocha";\nimport { IntegrationBase } from "@acme/test-framework";'),
     },
     {
+      name: "js: a dotted option names a scoped, hyphenated package's class",
+      filename: INLINE,
+      options: [{ bases: ["@acme/test-framework.IntegrationBase"] }],
+      code: suiteExtending("IntegrationBase", 'import { suite, test } from "@testdeck/mocha";\nimport { IntegrationBase } from "@acme/test-framework";'),
+    },
+    {
       name: "js: an aliased package import matches by its exported name",
       filename: INLINE,
       options: basesOption,

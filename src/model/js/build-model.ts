@@ -160,7 +160,9 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
     };
     const suiteSkipped = suite.members.includes("skip") || decorators.some((decorator) => decorator?.name === "skip");
     for (const member of node.body.body) {
-      if (member.type !== "MethodDefinition" || member.key.type !== "Identifier") {
+      // `@test charges() {}` or, as testdeck allows, `@test "charges a card"() {}`.
+      const methodName = member.type !== "MethodDefinition" ? null : member.key.type === "Identifier" ? member.key.name : member.key.type === "Literal" && typeof member.key.value === "string" ? member.key.value : null;
+      if (member.type !== "MethodDefinition" || methodName === null) {
         continue;
       }
       const marks = (member.decorators ?? []).map((decorator) => decoratorRoot(decorator, runnerName));
@@ -169,8 +171,8 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
         continue;
       }
       const collected: CollectedTest = {
-        name: member.key.name,
-        id: `${facts.name} > ${member.key.name}`,
+        name: methodName,
+        id: `${facts.name} > ${methodName}`,
         nameLoc: member.key.loc,
         cls: facts,
         inherited: false,
