@@ -3,16 +3,11 @@
  * its `imports` option on Python files: real ESLint (RuleTester), real parsers and, for cross-file
  * resolution, real files in temporary folder trees. Nothing is mocked.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
 import tsParser from "@typescript-eslint/parser";
 import dedent from "dedent";
 import { RuleTester } from "eslint";
-import { afterAll, beforeAll } from "vitest";
+import { caseTrees } from "../temp-tree.js";
 import { at, plugin, pythonRuleTester, type ExpectedError as SharedExpectedError, type Span } from "../rule-tester.js";
-
-type Files = Record<string, string>;
 
 /** JS/TS cases: ESLint's JS language, parsed by @typescript-eslint/parser whatever the extension. */
 const jsRuleTester = new RuleTester({
@@ -20,50 +15,7 @@ const jsRuleTester = new RuleTester({
   languageOptions: { parser: tsParser },
 });
 
-/** Writes `files` (relative path → text) into a fresh temporary folder and returns the folder. */
-function writeTree(files: Files): string {
-  const root = mkdtempSync(join(tmpdir(), "testaudit-require-base-class-js-"));
-  for (const [relative, text] of Object.entries(files)) {
-    const file = join(root, relative);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text.endsWith("\n") || text === "" ? text : `${text}\n`);
-  }
-  return root;
-}
-
-// Cross-file cases: each case's tree is written in `beforeAll`; its `filename` is read when the case runs.
-const treeFiles = new Map<string, Files>();
-const treeRoots = new Map<string, string>();
-
-function rootOf(key: string): string {
-  const root = treeRoots.get(key);
-  if (root === undefined) {
-    throw new Error(`The folder tree of case "${key}" was not written.`);
-  }
-  return root;
-}
-
-/** The test case linted as `testFile` inside its own temporary tree of `files` (the test file is written too). */
-function inTree<T extends { name: string; code: string }>(files: Files, testFile: string, testCase: T): T & { filename: string } {
-  if (treeFiles.has(testCase.name)) {
-    throw new Error(`Duplicate case name "${testCase.name}".`);
-  }
-  treeFiles.set(testCase.name, { ...files, [testFile]: testCase.code });
-  Object.defineProperty(testCase, "filename", { enumerable: true, get: () => join(rootOf(testCase.name), testFile) });
-  return testCase as T & { filename: string };
-}
-
-beforeAll(() => {
-  for (const [key, files] of treeFiles) {
-    treeRoots.set(key, writeTree(files));
-  }
-});
-
-afterAll(() => {
-  for (const root of treeRoots.values()) {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+const { inTree } = caseTrees("testaudit-require-base-class-js-");
 
 type ExpectedError = SharedExpectedError<"missingBase" | "unresolvedBase" | "testFunction" | "missingImport">;
 
