@@ -1,29 +1,11 @@
 /**
  * Require every class that holds collected tests to inherit from one of the project's base test classes.
  */
-import { isWithinModule } from "../../src/model/mock-catalog.js";
-import type { ImportedModule, TestFileModel } from "../../src/model/test-file-model.js";
+import { checkBases, requiredBases } from "../../src/policies/base-class.js";
 import { docsUrl, onTestFile, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
 type Options = [{ bases: string[]; allowFunctions: boolean; imports: string[] }];
 type MessageIds = "missingBase" | "unresolvedBase" | "testFunction" | "missingImport";
-
-/** A JS specifier without its extension or index file: `../ssot/index.js` → `../ssot`. */
-function specifierPath(specifier: string): string {
-  return specifier.replace(/\.(?:[cm]?[jt]sx?)$/u, "").replace(/\/(?:index)?$/u, "");
-}
-
-/**
- * Whether an import names `required`: a Python module or something in it (`pkg.ssot.Base` for
- * `pkg.ssot`), or a JS specifier whose path holds it as whole segments (`../../test-framework/ssot.js`
- * and `test-framework/ssot/db` for `test-framework/ssot`, but not `test-framework/ssot.helpers`).
- */
-function importsModule(imported: ImportedModule, required: string, language: TestFileModel["language"]): boolean {
-  if (language === "python") {
-    return isWithinModule(imported.module, required);
-  }
-  return `/${specifierPath(imported.module)}/`.includes(`/${specifierPath(required)}/`);
-}
 
 const rule: TestauditRule<Options, MessageIds> = {
   meta: {
@@ -56,41 +38,27 @@ const rule: TestauditRule<Options, MessageIds> = {
   },
 
   create(context) {
-    const [{ bases: configuredBases, allowFunctions, imports }] = context.options;
+    const [{ bases, allowFunctions, imports }] = context.options;
     return onTestFile(context, (model) => {
-      // Without `bases`, each language's own convention: unittest.TestCase for Python classes; JS/TS
-      // suites are functions by nature and share their base through `imports`, so no class is required.
-      const bases = configuredBases.length > 0 ? configuredBases : model.language === "python" ? ["unittest.TestCase"] : [];
-      const expected = quotedList(bases);
-      for (const cls of bases.length > 0 ? model.classes : []) {
-        if (cls.tests.length === 0) {
-          continue;
-        }
-        const resolution = model.resolveBases(cls, bases);
-        if (resolution.reached) {
-          continue;
-        }
-        if (resolution.unresolved.length > 0) {
-          context.report({
-            loc: cls.nameLoc,
-            messageId: "unresolvedBase",
-            data: { name: cls.name, bases: expected, unresolved: quotedList(resolution.unresolved, "and") },
-          });
-        } else {
-          context.report({ loc: cls.nameLoc, messageId: "missingBase", data: { name: cls.name, bases: expected } });
-        }
-      }
-      const firstTest = model.tests[0];
-      if (imports.length > 0 && firstTest && !model.importedModules.some((imported) => imports.some((required) => importsModule(imported, required, model.language)))) {
-        // Reported at the first test, so the finding sits on a line that belongs to the suite.
-        context.report({ loc: firstTest.nameLoc, messageId: "missingImport", data: { imports: quotedList(imports) } });
-      }
-      // JS/TS suites are functions by nature (`describe`/`it`); there `imports` is the shared-base check.
-      if (!allowFunctions && model.language === "python") {
-        for (const test of model.tests) {
-          if (test.cls === null) {
-            context.report({ loc: test.nameLoc, messageId: "testFunction", data: { name: test.name, bases: expected } });
-          }
+      const expected = quotedList(requiredBases(model, bases));
+      for (const finding of checkBases(model, { bases, allowFunctions, imports })) {
+        switch (finding.kind) {
+          case "missingBase":
+            context.report({ loc: finding.cls.nameLoc, messageId: "missingBase", data: { name: finding.cls.name, bases: expected } });
+            break;
+          case "unresolvedBase":
+            context.report({
+              loc: finding.cls.nameLoc,
+              messageId: "unresolvedBase",
+              data: { name: finding.cls.name, bases: expected, unresolved: quotedList(finding.unresolved, "and") },
+            });
+            break;
+          case "missingImport":
+            context.report({ loc: finding.test.nameLoc, messageId: "missingImport", data: { imports: quotedList(imports) } });
+            break;
+          case "testFunction":
+            context.report({ loc: finding.test.nameLoc, messageId: "testFunction", data: { name: finding.test.name, bases: expected } });
+            break;
         }
       }
     });

@@ -1,30 +1,14 @@
 /**
  * Require every collected test to be covered by a complete Business Value Justification block.
  */
-import { assessBvjBlock, DEFAULT_BVJ_POLICY, isCompleteAssessment, type BvjAssessment } from "../../src/model/bvj.js";
-import type { BvjBlock, CollectedTest, Docstring, TestFileModel } from "../../src/model/test-file-model.js";
+import { DEFAULT_BVJ_POLICY, type BvjAssessment } from "../../src/model/bvj.js";
+import { auditBvj, type BvjSource } from "../../src/policies/bvj.js";
 import { docsUrl, onTestFile, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
-type Source = "function" | "class" | "module";
-type Options = [{ from: Source[]; fields: string[]; segments: string[]; placeholders: string[] }];
+type Options = [{ from: BvjSource[]; fields: string[]; segments: string[]; placeholders: string[] }];
 type MessageIds = "incompleteBlock" | "missingBlock";
 
-const SOURCE_WORDS: Record<Source, string> = { function: "own", class: "class", module: "module" };
-
-/** The docstrings that may cover `test`, nearest first. */
-function docstringsCovering(test: CollectedTest, model: TestFileModel, from: readonly Source[]): Docstring[] {
-  const docstrings: (Docstring | null)[] = [];
-  if (from.includes("function")) {
-    docstrings.push(test.docstring);
-  }
-  if (from.includes("class")) {
-    docstrings.push(...test.groupDocstrings);
-  }
-  if (from.includes("module")) {
-    docstrings.push(model.moduleDocstring);
-  }
-  return docstrings.filter((docstring): docstring is Docstring => docstring !== null);
-}
+const SOURCE_WORDS: Record<BvjSource, string> = { function: "own", class: "class", module: "module" };
 
 function describeProblems(assessment: BvjAssessment): string {
   const parts: string[] = [];
@@ -77,36 +61,16 @@ const rule: TestauditRule<Options, MessageIds> = {
 
   create(context) {
     const [{ from, fields, segments, placeholders }] = context.options;
-    const policy = { fields, segments, placeholders };
     const sources = from.map((source) => SOURCE_WORDS[source]);
     const sourceWords = sources.length === 1 ? sources[0]! : `${sources.slice(0, -1).join(", ")} or ${sources.at(-1)}`;
 
     return onTestFile(context, (model) => {
-      const assessments = new Map<BvjBlock, BvjAssessment>();
-      const assess = (block: BvjBlock): BvjAssessment => {
-        let assessment = assessments.get(block);
-        if (!assessment) {
-          assessment = assessBvjBlock(block, policy);
-          assessments.set(block, assessment);
-        }
-        return assessment;
-      };
-      const uncovered = new Map<object, CollectedTest>();
-      for (const test of model.tests) {
-        const blocks = docstringsCovering(test, model, from).flatMap((docstring) => docstring.bvjBlocks);
-        // A test whose only blocks are incomplete is reported through those blocks, not a second time.
-        if (blocks.length === 0) {
-          uncovered.set(test.definitionKey, test);
-        } else {
-          blocks.forEach(assess);
-        }
+      // A test whose only blocks are incomplete is reported through those blocks, not a second time.
+      const { incompleteBlocks, uncovered } = auditBvj(model, { from, fields, segments, placeholders });
+      for (const { block, assessment } of incompleteBlocks) {
+        context.report({ loc: block.headingLoc, messageId: "incompleteBlock", data: { problems: describeProblems(assessment) } });
       }
-      for (const [block, assessment] of assessments) {
-        if (!isCompleteAssessment(assessment)) {
-          context.report({ loc: block.headingLoc, messageId: "incompleteBlock", data: { problems: describeProblems(assessment) } });
-        }
-      }
-      for (const test of uncovered.values()) {
+      for (const test of uncovered) {
         context.report({ loc: test.nameLoc, messageId: "missingBlock", data: { name: test.name, sources: sourceWords } });
       }
     });

@@ -1,0 +1,65 @@
+/**
+ * The Business Value Justification policy over a test-file model: which blocks are incomplete and
+ * which tests no block covers. Shared by the `require-bvj` rule and the CLI's audit.
+ */
+import { assessBvjBlock, isCompleteAssessment, type BvjAssessment, type BvjPolicy } from "../model/bvj.js";
+import type { BvjBlock, CollectedTest, Docstring, TestFileModel } from "../model/test-file-model.js";
+
+export type BvjSource = "function" | "class" | "module";
+
+export interface BvjPolicyOptions extends BvjPolicy {
+  from: readonly BvjSource[];
+}
+
+/** complete: a complete block covers the test; incomplete: only incomplete ones do; missing: none does. */
+export type BvjCoverage = "complete" | "incomplete" | "missing";
+
+export interface BvjAudit {
+  /** Blocks in the docstrings covering some test, in the order tests first meet them, that are not complete. */
+  incompleteBlocks: { block: BvjBlock; assessment: BvjAssessment }[];
+  /** Tests with no block at all in their sources, one per definition. */
+  uncovered: CollectedTest[];
+  coverage: Map<CollectedTest, BvjCoverage>;
+}
+
+/** The docstrings that may cover `test`, nearest first. */
+function docstringsCovering(test: CollectedTest, model: TestFileModel, from: readonly BvjSource[]): Docstring[] {
+  const docstrings: (Docstring | null)[] = [];
+  if (from.includes("function")) {
+    docstrings.push(test.docstring);
+  }
+  if (from.includes("class")) {
+    docstrings.push(...test.groupDocstrings);
+  }
+  if (from.includes("module")) {
+    docstrings.push(model.moduleDocstring);
+  }
+  return docstrings.filter((docstring): docstring is Docstring => docstring !== null);
+}
+
+export function auditBvj(model: TestFileModel, options: BvjPolicyOptions): BvjAudit {
+  const assessments = new Map<BvjBlock, BvjAssessment>();
+  const assess = (block: BvjBlock): BvjAssessment => {
+    let assessment = assessments.get(block);
+    if (!assessment) {
+      assessment = assessBvjBlock(block, options);
+      assessments.set(block, assessment);
+    }
+    return assessment;
+  };
+  const uncovered = new Map<object, CollectedTest>();
+  const coverage = new Map<CollectedTest, BvjCoverage>();
+  for (const test of model.tests) {
+    const blocks = docstringsCovering(test, model, options.from).flatMap((docstring) => docstring.bvjBlocks);
+    if (blocks.length === 0) {
+      uncovered.set(test.definitionKey, test);
+      coverage.set(test, "missing");
+    } else {
+      coverage.set(test, blocks.map(assess).some(isCompleteAssessment) ? "complete" : "incomplete");
+    }
+  }
+  const incompleteBlocks = [...assessments]
+    .filter(([, assessment]) => !isCompleteAssessment(assessment))
+    .map(([block, assessment]) => ({ block, assessment }));
+  return { incompleteBlocks, uncovered: [...uncovered.values()], coverage };
+}
