@@ -10,6 +10,18 @@ import type { TestFileModel } from "./test-file-model.js";
 
 const models = new WeakMap<object, TestFileModel>();
 
+/**
+ * Where the `testaudit` CLI collects the models the rules build while ESLint lints, so an audit parses
+ * nothing twice. Keyed on a global symbol: the CLI and the user's config may load two copies of this module.
+ */
+const MODEL_SINK = Symbol.for("testaudit.modelSink");
+
+type ModelSink = (model: TestFileModel) => void;
+
+export function setModelSink(sink: ModelSink | undefined): void {
+  (globalThis as Record<symbol, unknown>)[MODEL_SINK] = sink;
+}
+
 export interface ModelContext {
   sourceCode: unknown;
   filename: string;
@@ -36,5 +48,6 @@ export function getTestFileModel(context: ModelContext): TestFileModel {
     throw new TypeError(`testaudit has no test-file model for ${context.filename}: it is neither Python nor JS/TS source code.`);
   }
   models.set(sourceCode as object, model);
+  ((globalThis as Record<symbol, unknown>)[MODEL_SINK] as ModelSink | undefined)?.(model);
   return model;
 }

@@ -63,6 +63,8 @@ export interface BaseReference {
 export interface ClassFacts {
   name: string;
   nameLoc: Loc;
+  /** The whole class, decorators included. */
+  loc: Loc;
   bases: BaseReference[];
   docstring: Docstring | null;
   /** The class this one is nested in, if any. */
@@ -82,6 +84,8 @@ export interface CollectedTest {
   id: string;
   /** The name of the test function's definition. */
   nameLoc: Loc;
+  /** The whole definition, decorators included (Python), or the whole declaring call (JS/TS). */
+  loc: Loc;
   /** The class that collects it, or null for a module-level test function. */
   cls: ClassFacts | null;
   /** Defined in a base class of `cls` rather than in `cls` itself. */
@@ -119,6 +123,8 @@ export interface TestFileModel {
   filename: string;
   /** pytest's `python_files` matches the file name, so it collects tests from it. */
   isTestModule: boolean;
+  /** How many lines the file has. */
+  lines: number;
   /** The module docstring (Python), or the JSDoc block comment at the top of the file (JS/TS). */
   moduleDocstring: Docstring | null;
   importedModules: ImportedModule[];

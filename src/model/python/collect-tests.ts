@@ -16,6 +16,8 @@ import { decoratorName, docstringOf, unwrapDefinition } from "./syntax.js";
 interface FunctionInfo {
   name: string;
   nameNode: PyNode;
+  /** The definition with its decorators (`decorated_definition`), or the bare definition. */
+  statement: PyNode;
   body: PyNode | undefined;
   decorators: string[];
 }
@@ -100,6 +102,7 @@ export function collectTests(input: CollectionInput): Collection {
           facts: {
             name: definition.name.text,
             nameLoc: definition.name.loc,
+            loc: statement.loc,
             bases: baseNodes(definition).map((base) => ({ written: base.written, loc: base.node.loc })),
             docstring: input.readDocstring(docstringOf(definition.body)),
             enclosingClass: owner?.facts ?? null,
@@ -124,7 +127,7 @@ export function collectTests(input: CollectionInput): Collection {
           walk(definition.body, info, insideFunction);
         }
       } else if (definition.type === "function_definition" && definition.name) {
-        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, body: definition.body, decorators: decoratorNames };
+        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames };
         if (owner && !insideFunction) {
           owner.methods.set(fn.name, fn);
           owner.definesInit ||= fn.name === "__init__" || fn.name === "__new__";
@@ -165,6 +168,7 @@ export function collectTests(input: CollectionInput): Collection {
     name: fn.name,
     id,
     nameLoc: fn.nameNode.loc,
+    loc: fn.statement.loc,
     cls,
     inherited: definingClass !== cls,
     definingClass,

@@ -1,0 +1,100 @@
+/**
+ * The audit report: what `testaudit` measures, per file, per test and in total. `--format json` prints
+ * this object. A change that removes or renames a field
+ * raises `schemaVersion`.
+ */
+export const AUDIT_SCHEMA_VERSION = 1;
+
+export type PolicyName = "noMocks" | "baseClass" | "bvj" | "maxTests";
+
+/** Compliance of one policy: true, false, or null where the policy's rule is off for the file. */
+export type PolicyVerdicts = Record<PolicyName, boolean | null>;
+
+export interface MockUseReport {
+  line: number;
+  column: number;
+  kind: "mockImport" | "mockUse" | "mockApi" | "mockFixture" | "monkeypatchPatch";
+  name: string;
+}
+
+export interface TestReport {
+  /** `Class::Nested::test_name` (Python) or `describe > inner > title` (JS/TS). */
+  id: string;
+  name: string;
+  line: number;
+  className: string | null;
+  skipped: boolean;
+  todo: boolean;
+  parametrized: boolean;
+  /**
+   * Where the nearest mock that reaches the test is: in the test itself ("test"), in its class outside
+   * any test, such as setUp ("class"), or at the file's top level outside imports ("file"); null for none.
+   */
+  mockReach: "test" | "class" | "file" | null;
+  bvj: "complete" | "incomplete" | "missing" | null;
+  compliant: PolicyVerdicts;
+}
+
+export interface ClassReport {
+  name: string;
+  line: number;
+  bases: string[];
+  tests: number;
+  /** Reaches a required base; null when no base is required for the file. */
+  reachesBase: boolean | null;
+}
+
+export interface ViolationReport {
+  ruleId: string;
+  line: number;
+  column: number;
+  severity: 1 | 2;
+  message: string;
+}
+
+export interface FileReport {
+  /** Relative to the working directory, with `/`. */
+  path: string;
+  language: "python" | "js" | null;
+  lines: number;
+  /** The file did not parse: no tests could be read from it (not "0 tests"). */
+  parseError: { line: number; column: number; message: string } | null;
+  tests: TestReport[];
+  classes: ClassReport[];
+  mocks: MockUseReport[];
+  violations: ViolationReport[];
+  compliant: PolicyVerdicts;
+}
+
+export interface Ratio {
+  compliant: number;
+  total: number;
+  /** 0–100 with one decimal; null when total is 0. */
+  percent: number | null;
+}
+
+export interface Totals {
+  files: number;
+  testFiles: number;
+  filesWithParseErrors: number;
+  tests: number;
+  skipped: number;
+  todo: number;
+  violations: number;
+  policies: Record<PolicyName, { files: Ratio; tests: Ratio }>;
+}
+
+export interface GroupReport {
+  name: string;
+  glob: string;
+  totals: Totals;
+}
+
+export interface AuditReport {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  cwd: string;
+  files: FileReport[];
+  totals: Totals;
+  groups: GroupReport[];
+}

@@ -1,0 +1,144 @@
+/**
+ * The `testaudit` binary end to end, on the bundled example suite and on temporary trees.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import type { AuditReport } from "../../src/audit/report-types.js";
+import { writeTree } from "../temp-tree.js";
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const bin = join(root, "dist/src/cli/main.js");
+
+function testaudit(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const examples = ["--config", "eslint-plugin.config.js", "examples"];
+
+describe("testaudit on the example suite", () => {
+  const json = testaudit([...examples, "--format", "json", "--group", "python=examples/*_service/**", "--group", "web=examples/web/**"]);
+  const report = JSON.parse(json.stdout) as AuditReport;
+
+  it("exits 1 because the suite has violations", () => {
+    expect(json.stderr).toBe("");
+    expect(json.status).toBe(1);
+  });
+
+  it("counts tests per file, including .each, skipped and fixme tests, in both languages", () => {
+    const counts = Object.fromEntries(report.files.map((file) => [file.path, file.tests.length]));
+    expect(counts).toEqual({
+      "examples/auth_service/tests/integration/__init__.py": 0,
+      "examples/auth_service/tests/integration/test_sessions.py": 3,
+      "examples/auth_service/tests/integration/test_tokens.py": 13,
+      "examples/billing_service/tests/integration/__init__.py": 0,
+      "examples/billing_service/tests/integration/test_invoices.py": 2,
+      "examples/billing_service/tests/integration/test_payments.py": 3,
+      "examples/web/e2e/checkout.spec.ts": 2,
+      "examples/web/integration/cart.test.ts": 2,
+      "examples/web/integration/catalog.test.ts": 2,
+    });
+    expect(report.totals).toMatchObject({ files: 9, testFiles: 7, tests: 27, skipped: 1, violations: 13, filesWithParseErrors: 0 });
+  });
+
+  it("computes compliance per policy from the same policies as the rules", () => {
+    expect(report.totals.policies).toEqual({
+      noMocks: { files: { compliant: 6, total: 9, percent: 66.7 }, tests: { compliant: 22, total: 27, percent: 81.5 } },
+      baseClass: { files: { compliant: 4, total: 7, percent: 57.1 }, tests: { compliant: 23, total: 27, percent: 85.2 } },
+      bvj: { files: { compliant: 5, total: 7, percent: 71.4 }, tests: { compliant: 24, total: 27, percent: 88.9 } },
+      maxTests: { files: { compliant: 6, total: 7, percent: 85.7 }, tests: { compliant: 0, total: 0, percent: null } },
+    });
+  });
+
+  it("says where a mock reaches each test from", () => {
+    const reach = Object.fromEntries(report.files.flatMap((file) => file.tests.filter((test) => test.mockReach !== null).map((test) => [test.id, test.mockReach])));
+    expect(reach).toEqual({
+      "PaymentTests::test_charge_card": "test",
+      "PaymentTests::test_refund": "test",
+      test_session_expiry: "test",
+      "cart > keeps items between visits": "file",
+      "cart > empties after checkout": "file",
+    });
+  });
+
+  it("totals groups of paths", () => {
+    expect(report.groups.map((group) => [group.name, group.totals.testFiles, group.totals.tests])).toEqual([
+      ["python", 4, 21],
+      ["web", 3, 6],
+    ]);
+  });
+
+  it("writes Markdown and a terminal table with the same numbers", () => {
+    const markdown = testaudit([...examples, "--format", "markdown"]).stdout;
+    expect(markdown).toContain("27 tests (1 skipped, 0 todo) in 7 test files; 9 files audited, 0 with parse errors; 13 rule violations.");
+    expect(markdown).toContain("| No mocks | 6/9 (66.7%) | 22/27 (81.5%) |");
+    expect(markdown).toContain("| `examples/web/integration/cart.test.ts` | 23 | 2 | 2 | 3 | noMocks, baseClass, bvj |");
+    const table = testaudit(examples).stdout;
+    expect(table).toContain("BVJ block          5/7 (71.4%)      24/27 (88.9%)");
+    expect(table).not.toContain("\u001B[");
+  });
+});
+
+describe("testaudit's exit codes and errors", () => {
+  const trees: string[] = [];
+  afterAll(() => {
+    for (const tree of trees) {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
+  function tree(files: Record<string, string>): string {
+    const folder = writeTree(files, "testaudit-cli-");
+    trees.push(folder);
+    return folder;
+  }
+
+  const plugin = pathToFileURL(join(root, "dist/src/index.js")).href;
+  const config = `import testaudit from ${JSON.stringify(plugin)};\nexport default [...testaudit.configs.recommended];\n`;
+
+  it("exits 0 on a compliant suite and writes --output", () => {
+    const folder = tree({
+      "eslint.config.js": config,
+      "tests/integration/test_orders.py": 'import unittest\n\nclass TestOrders(unittest.TestCase):\n    def test_list(self):\n        """BVJ:\n        - Segment: Mid\n        - Business Goal: Retention\n        - Value Impact: Orders load\n        - Strategic Impact: Trust\n        """\n',
+    });
+    const out = join(mkdtempSync(join(tmpdir(), "testaudit-out-")), "report.json");
+    trees.push(dirname(out));
+    const run = testaudit(["--format", "json", "--output", out], folder);
+    expect(run).toMatchObject({ status: 0, stdout: "", stderr: "" });
+    expect((JSON.parse(readFileSync(out, "utf8")) as AuditReport).totals).toMatchObject({ tests: 1, violations: 0 });
+  });
+
+  it("reports a file that does not parse with its location, and exits 1", () => {
+    const folder = tree({ "eslint.config.js": config, "tests/integration/test_broken.py": "def test_a(:\n    pass\n" });
+    const run = testaudit(["--format", "json"], folder);
+    expect(run.status).toBe(1);
+    const [file] = (JSON.parse(run.stdout) as AuditReport).files;
+    expect(file).toMatchObject({ path: "tests/integration/test_broken.py", parseError: { line: 1, column: 12, message: 'Parsing error: Missing ")".' }, tests: [] });
+  });
+
+  it("exits 2 naming the bad flag, format, group or config file", () => {
+    const unknown = testaudit(["--colour"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--colour'");
+    const format = testaudit([...examples, "--format", "xml"]);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('--format must be one of table, json, markdown; got "xml".');
+    const group = testaudit([...examples, "--group", "web"]);
+    expect(group.status).toBe(2);
+    expect(group.stderr).toContain('--group wants NAME=GLOB, got "web".');
+    const missing = testaudit(["--config", "no-such.config.js", "examples"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("no-such.config.js");
+  });
+
+  it("exits 2 when the config runs no testaudit rule", () => {
+    const folder = tree({ "eslint.config.js": "export default [];\n", "app.test.js": "test('a', () => {});\n" });
+    const run = testaudit([], folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("no testaudit rule ran on any of them");
+  });
+});
