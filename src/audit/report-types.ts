@@ -90,6 +90,20 @@ export interface GroupReport {
   totals: Totals;
 }
 
+/** A name found in more than one file, with where. */
+export interface SharedName {
+  name: string;
+  places: { path: string; line: number }[];
+}
+
+/** What only a view across files shows. */
+export interface CrossFileFindings {
+  /** Classes of the same name in several files: a single source of truth broken. */
+  duplicateClasses: SharedName[];
+  /** Test functions of the same name in several files. */
+  collidingTests: SharedName[];
+}
+
 export interface AuditReport {
   schemaVersion: number;
   tool: { name: string; version: string };
@@ -97,4 +111,5 @@ export interface AuditReport {
   files: FileReport[];
   totals: Totals;
   groups: GroupReport[];
+  crossFile: CrossFileFindings;
 }

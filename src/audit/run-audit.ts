@@ -13,6 +13,7 @@ import { packageInfo } from "../package-info.js";
 import { buildFileReport, DEFAULT_POLICY_OPTIONS, type PolicyOptions } from "./file-report.js";
 import { globRegExp } from "./glob.js";
 import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type ViolationReport } from "./report-types.js";
+import { findCrossFile } from "./cross-file.js";
 import { computeTotals } from "./totals.js";
 
 export interface AuditOptions {
@@ -109,5 +110,6 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       const pattern = globRegExp(group.glob);
       return { ...group, totals: computeTotals(files.filter((file) => pattern.test(file.path))) };
     }),
+    crossFile: findCrossFile(files),
   };
 }

@@ -7,6 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatMarkdown } from "../audit/formats/markdown.js";
+import { formatSarif } from "../audit/formats/sarif.js";
 import { formatTable } from "../audit/formats/table.js";
 import type { AuditReport } from "../audit/report-types.js";
 import { runAudit, UsageError } from "../audit/run-audit.js";
@@ -16,14 +17,14 @@ const USAGE = `Usage: testaudit [paths...] [options]
 Audits the test files ESLint lints with your eslint.config.js and testaudit's rules.
 
 Options:
-  --format table|json|markdown   output format (default: table)
+  --format table|json|markdown|sarif   output format (default: table)
   --output FILE                  write the report to FILE instead of standard output
   --group NAME=GLOB              also total the files matching GLOB as NAME (repeatable)
   --config FILE                  use this flat config file instead of ESLint's lookup
   --help                         show this help
 `;
 
-const FORMATS = ["table", "json", "markdown"] as const;
+const FORMATS = ["table", "json", "markdown", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
 
 function parseGroup(value: string): { name: string; glob: string } {
@@ -40,6 +41,8 @@ function render(report: AuditReport, format: Format, toTerminal: boolean): strin
       return `${JSON.stringify(report, null, 2)}\n`;
     case "markdown":
       return formatMarkdown(report);
+    case "sarif":
+      return formatSarif(report);
     case "table":
       return formatTable(report, toTerminal);
   }

@@ -126,13 +126,35 @@ describe("testaudit's exit codes and errors", () => {
     expect(unknown.stderr).toContain("Unknown option '--colour'");
     const format = testaudit([...examples, "--format", "xml"]);
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('--format must be one of table, json, markdown; got "xml".');
+    expect(format.stderr).toContain('--format must be one of table, json, markdown, sarif; got "xml".');
     const group = testaudit([...examples, "--group", "web"]);
     expect(group.status).toBe(2);
     expect(group.stderr).toContain('--group wants NAME=GLOB, got "web".');
     const missing = testaudit(["--config", "no-such.config.js", "examples"]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("no-such.config.js");
+  });
+
+  it("finds classes and test names shared across files, and prints violations as SARIF 2.1.0", () => {
+    const suite = 'import unittest\n\nclass BaseCase(unittest.TestCase):\n    pass\n\nclass TestOrders(BaseCase):\n    def test_list(self):\n        pass\n';
+    const folder = tree({
+      "eslint.config.js": config,
+      "tests/integration/test_a.py": suite,
+      "tests/integration/test_b.py": suite.replace("TestOrders", "TestRefunds"),
+    });
+    const report = JSON.parse(testaudit(["--format", "json"], folder).stdout) as AuditReport;
+    expect(report.crossFile).toEqual({
+      duplicateClasses: [{ name: "BaseCase", places: [{ path: "tests/integration/test_a.py", line: 3 }, { path: "tests/integration/test_b.py", line: 3 }] }],
+      collidingTests: [{ name: "test_list", places: [{ path: "tests/integration/test_a.py", line: 7 }, { path: "tests/integration/test_b.py", line: 7 }] }],
+    });
+    const sarif = JSON.parse(testaudit(["--format", "sarif"], folder).stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.version).toBe("2.1.0");
+    const [run] = sarif.runs;
+    expect(run!.tool.driver.rules.map((rule) => rule.id)).toEqual(["testaudit/max-tests-per-file", "testaudit/no-mocks", "testaudit/require-base-class", "testaudit/require-bvj"]);
+    expect(run!.results.map((result) => [result.ruleId, result.level, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
+      ["testaudit/require-bvj", "error", "tests/integration/test_a.py", 7],
+      ["testaudit/require-bvj", "error", "tests/integration/test_b.py", 7],
+    ]);
   });
 
   it("exits 2 when the config runs no testaudit rule", () => {

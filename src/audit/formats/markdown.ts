@@ -32,6 +32,12 @@ export function formatMarkdown(report: AuditReport): string {
       lines.push(`| ${escapeCell(group.name)} | ${group.totals.files} | ${group.totals.tests} | ${rows[0]!.tests} | ${rows[1]!.tests} | ${rows[2]!.tests} |`);
     }
   }
+  const { duplicateClasses, collidingTests } = report.crossFile;
+  for (const [title, names] of [["Classes defined in more than one file", duplicateClasses], ["Test names used in more than one file", collidingTests]] as const) {
+    if (names.length > 0) {
+      lines.push("", `**${title}:** ${names.map((shared) => `\`${shared.name}\` (${shared.places.map((place) => `${place.path}:${place.line}`).join(", ")})`).join("; ")}`);
+    }
+  }
   lines.push("", "| File | Lines | Tests | Mock uses | Violations | Status |", "|---|---:|---:|---:|---:|---|");
   for (const file of report.files) {
     lines.push(`| \`${escapeCell(file.path)}\` | ${file.lines} | ${file.parseError ? "?" : file.tests.length} | ${file.mocks.length} | ${file.violations.length} | ${fileStatus(file)} |`);
