@@ -72,6 +72,12 @@ describe("testaudit on the example suite", () => {
     ]);
   });
 
+  it("prints exactly the table README shows", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const shown = /<!-- audit-output-start -->\n```text\n([\s\S]*?)```\n<!-- audit-output-end -->/u.exec(readme)?.[1];
+    expect(testaudit(examples).stdout).toBe(shown);
+  });
+
   it("writes Markdown and a terminal table with the same numbers", () => {
     const markdown = testaudit([...examples, "--format", "markdown"]).stdout;
     expect(markdown).toContain("27 tests (1 skipped, 0 todo) in 7 test files; 9 files audited, 0 with parse errors; 13 rule violations.");
