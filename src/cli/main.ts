@@ -4,17 +4,24 @@
  * report. Exit codes: 0 clean, 1 rule violations or files that do not parse, 2 a usage or
  * configuration error (the message names the bad flag, option or file).
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatMarkdown } from "../audit/formats/markdown.js";
 import { formatSarif } from "../audit/formats/sarif.js";
 import { formatTable } from "../audit/formats/table.js";
 import type { AuditReport } from "../audit/report-types.js";
+import { formatChecksSarif, formatChecksTable } from "../audit/formats/verify-formats.js";
 import { runAudit, UsageError } from "../audit/run-audit.js";
+import { verifyClaims } from "../audit/verify.js";
+import { packageInfo } from "../package-info.js";
+import { extractClaims } from "../report/claims.js";
 
 const USAGE = `Usage: testaudit [paths...] [options]
+       testaudit verify REPORT [paths...] [options]
 
-Audits the test files ESLint lints with your eslint.config.js and testaudit's rules.
+Audits the test files ESLint lints with your eslint.config.js and testaudit's rules; with verify,
+checks the claims of a written audit report (Markdown or text) against the code and exits 1 when
+one is false.
 
 Options:
   --format table|json|markdown|sarif   output format (default: table)
@@ -74,22 +81,47 @@ async function main(argv: string[]): Promise<number> {
   if (!FORMATS.includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}; got ${JSON.stringify(values.format)}.`);
   }
-  const report = await runAudit({
-    cwd: process.cwd(),
-    patterns: positionals.length > 0 ? positionals : ["."],
-    configFile: values.config,
-    groups: values.group.map(parseGroup),
-  });
-  const output = render(report, format, values.output === undefined && process.stdout.isTTY === true);
-  if (values.output === undefined) {
-    process.stdout.write(output);
-  } else {
+  const toTerminal = values.output === undefined && process.stdout.isTTY === true;
+  const write = (output: string): void => {
+    if (values.output === undefined) {
+      process.stdout.write(output);
+      return;
+    }
     try {
       writeFileSync(values.output, output);
     } catch (error) {
       throw new UsageError(`--output ${values.output}: ${(error as Error).message}`);
     }
+  };
+  const verifying = positionals[0] === "verify";
+  const reportPath = verifying ? positionals[1] : undefined;
+  if (verifying && reportPath === undefined) {
+    throw new UsageError("verify needs the report to check: testaudit verify REPORT [paths...].");
   }
+  if (verifying && format === "markdown") {
+    throw new UsageError("verify prints table, json or sarif; --format markdown is for audits.");
+  }
+  let reportText = "";
+  if (reportPath !== undefined) {
+    try {
+      reportText = readFileSync(reportPath, "utf8");
+    } catch (error) {
+      throw new UsageError(`cannot read the report ${reportPath}: ${(error as Error).message}`);
+    }
+  }
+  const paths = positionals.slice(verifying ? 2 : 0);
+  const report = await runAudit({
+    cwd: process.cwd(),
+    patterns: paths.length > 0 ? paths : ["."],
+    configFile: values.config,
+    groups: values.group.map(parseGroup),
+  });
+  if (reportPath !== undefined) {
+    const checks = verifyClaims(extractClaims(reportText), report);
+    write(format === "json" ? `${JSON.stringify(checks, null, 2)}\n` : format === "sarif" ? formatChecksSarif(checks, reportPath, packageInfo.version) : formatChecksTable(checks, reportPath, toTerminal));
+    return checks.some((check) => check.verdict === "false") ? 1 : 0;
+  }
+  write(render(report, format, toTerminal));
   const failed = report.totals.filesWithParseErrors > 0 || report.files.some((file) => file.violations.some((violation) => violation.severity === 2));
   return failed ? 1 : 0;
 }
