@@ -89,6 +89,51 @@ describe("testaudit on the example suite", () => {
   });
 });
 
+describe("testaudit verify on the example suite's written report", () => {
+  const verify = (format: string): { status: number | null; stdout: string; stderr: string } =>
+    testaudit(["verify", "AUDIT_REPORT.md", "--config", "../eslint-plugin.config.js", ".", "--format", format], join(root, "examples"));
+
+  it("gets every planted true, false and approximate claim right, and exits 1", () => {
+    const run = verify("json");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    const checks = JSON.parse(run.stdout) as { line: number; kind: string; stated: number; measured: number | null; verdict: string; text: string }[];
+    expect(checks.map(({ line, kind, stated, measured, verdict }) => [line, kind, stated, measured, verdict])).toEqual([
+      [5, "totalTests", 27, 27, "true"],
+      [5, "totalFiles", 7, 7, "true"],
+      [6, "noMocksPercent", 100, 81.5, "false"],
+      [7, "bvjPercent", 100, 88.9, "false"],
+      [8, "baseClassPercent", 85, 85.2, "approximate"],
+      [13, "fileTests", 3, 3, "true"],
+      [14, "fileLines", 33, 33, "true"],
+      [17, "fileTests", 12, 13, "false"],
+      [20, "fileTests", 3, 3, "true"],
+      [21, "fileTestsPassed", 3, 3, "true"],
+      [24, "fileTests", 2, 2, "true"],
+      [28, "filesOverLineLimit", 0, 0, "true"],
+    ]);
+    expect(checks.every((check) => check.text.length > 0)).toBe(true);
+  });
+
+  it("points SARIF results at the report's lines of the false claims", () => {
+    const sarif = JSON.parse(verify("sarif").stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.runs[0]!.results.map((result) => [result.ruleId, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
+      ["testaudit/false-claim", "AUDIT_REPORT.md", 6],
+      ["testaudit/false-claim", "AUDIT_REPORT.md", 7],
+      ["testaudit/false-claim", "AUDIT_REPORT.md", 17],
+    ]);
+  });
+
+  it("exits 2 without a readable report", () => {
+    const missing = testaudit(["verify", "NO_SUCH_REPORT.md"]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("cannot read the report NO_SUCH_REPORT.md");
+    const none = testaudit(["verify"]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("verify needs the report to check");
+  });
+});
+
 describe("testaudit's exit codes and errors", () => {
   const trees: string[] = [];
   afterAll(() => {
