@@ -12,6 +12,7 @@ import type { TestFileModel } from "../model/test-file-model.js";
 import { packageInfo } from "../package-info.js";
 import { buildFileReport, DEFAULT_POLICY_OPTIONS, type PolicyOptions } from "./file-report.js";
 import { globRegExp } from "./glob.js";
+import { auditedFiles, inShard, type Shard } from "./shard.js";
 import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type ViolationReport } from "./report-types.js";
 import { findCrossFile } from "./cross-file.js";
 import { computeTotals } from "./totals.js";
@@ -22,6 +23,8 @@ export interface AuditOptions {
   /** An explicit config file; otherwise ESLint's own lookup. */
   configFile?: string | undefined;
   groups: { name: string; glob: string }[];
+  /** Audit only this part of the files (`--shard I/N`). */
+  shard?: Shard | undefined;
 }
 
 /** A problem with the command or the configuration rather than with the audited code (exit code 2). */
@@ -62,7 +65,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   setModelSink((model) => models.set(model.filename, model));
   try {
     eslint = new ESLint({ cwd: options.cwd, overrideConfigFile: options.configFile, applySuppressions: true });
-    results = await eslint.lintFiles(options.patterns);
+    if (options.shard) {
+      const shard = options.shard;
+      const files = (await auditedFiles(eslint, options.cwd, options.patterns)).filter((file) => inShard(relative(options.cwd, file).split(sep).join("/"), shard));
+      results = files.length === 0 ? [] : await eslint.lintFiles(files);
+    } else {
+      results = await eslint.lintFiles(options.patterns);
+    }
   } catch (error) {
     throw new UsageError((error as Error).message);
   } finally {
@@ -94,22 +103,45 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       });
     }
   }
-  if (results.length > 0 && files.length === 0) {
+  if (results.length > 0 && files.length === 0 && !options.shard) {
     throw new UsageError(
       `ESLint linted ${results.length} file(s) but no testaudit rule ran on any of them: enable testaudit's rules for these files in your eslint.config.js (for example with ...testaudit.configs.recommended).`,
     );
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return assembleReport(options.cwd, files, options.groups);
+}
+
+/** The report of a set of file reports: totals, groups and cross-file findings all follow from the files. */
+export function assembleReport(cwd: string, files: FileReport[], groups: readonly { name: string; glob: string }[]): AuditReport {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     schemaVersion: AUDIT_SCHEMA_VERSION,
     tool: { name: "testaudit", version: packageInfo.version },
-    cwd: options.cwd,
-    files,
-    totals: computeTotals(files),
-    groups: options.groups.map((group) => {
+    cwd,
+    files: sorted,
+    totals: computeTotals(sorted),
+    groups: groups.map((group) => {
       const pattern = globRegExp(group.glob);
-      return { ...group, totals: computeTotals(files.filter((file) => pattern.test(file.path))) };
+      return { name: group.name, glob: group.glob, totals: computeTotals(sorted.filter((file) => pattern.test(file.path))) };
     }),
-    crossFile: findCrossFile(files),
+    crossFile: findCrossFile(sorted),
   };
+}
+
+/** Shard reports combined into one: equal to the report of an unsharded run over the same files. */
+export function mergeReports(reports: readonly AuditReport[]): AuditReport {
+  const [first] = reports;
+  if (!first) {
+    throw new UsageError("merge needs at least one report.");
+  }
+  const byPath = new Map<string, FileReport>();
+  for (const report of reports) {
+    if (report.schemaVersion !== AUDIT_SCHEMA_VERSION) {
+      throw new UsageError(`cannot merge a report of schema version ${report.schemaVersion}; this testaudit writes version ${AUDIT_SCHEMA_VERSION}.`);
+    }
+    for (const file of report.files) {
+      byPath.set(file.path, file);
+    }
+  }
+  return assembleReport(first.cwd, [...byPath.values()], first.groups);
 }

@@ -11,13 +11,15 @@ import { formatSarif } from "../audit/formats/sarif.js";
 import { formatTable } from "../audit/formats/table.js";
 import type { AuditReport } from "../audit/report-types.js";
 import { formatChecksSarif, formatChecksTable } from "../audit/formats/verify-formats.js";
-import { runAudit, UsageError } from "../audit/run-audit.js";
+import { mergeReports, runAudit, UsageError } from "../audit/run-audit.js";
+import { parseShard } from "../audit/shard.js";
 import { verifyClaims } from "../audit/verify.js";
 import { packageInfo } from "../package-info.js";
 import { extractClaims } from "../report/claims.js";
 
 const USAGE = `Usage: testaudit [paths...] [options]
        testaudit verify REPORT [paths...] [options]
+       testaudit merge SHARD.json... [options]
 
 Audits the test files ESLint lints with your eslint.config.js and testaudit's rules; with verify,
 checks the claims of a written audit report (Markdown or text) against the code and exits 1 when
@@ -28,6 +30,8 @@ Options:
   --output FILE                  write the report to FILE instead of standard output
   --group NAME=GLOB              also total the files matching GLOB as NAME (repeatable)
   --config FILE                  use this flat config file instead of ESLint's lookup
+  --shard I/N                    audit only part I of N of the files (a stable hash partition);
+                                 combine the parts' --format json reports with testaudit merge
   --help                         show this help
 `;
 
@@ -66,6 +70,7 @@ async function main(argv: string[]): Promise<number> {
         output: { type: "string" },
         group: { type: "string", multiple: true, default: [] },
         config: { type: "string" },
+        shard: { type: "string" },
         help: { type: "boolean", default: false },
       },
     });
@@ -93,6 +98,22 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`--output ${values.output}: ${(error as Error).message}`);
     }
   };
+  if (positionals[0] === "merge") {
+    const reports = positionals.slice(1).map((path) => {
+      try {
+        return JSON.parse(readFileSync(path, "utf8")) as AuditReport;
+      } catch (error) {
+        throw new UsageError(`cannot read the report ${path}: ${(error as Error).message}`);
+      }
+    });
+    const merged = mergeReports(reports);
+    write(render(merged, format, toTerminal));
+    return merged.totals.filesWithParseErrors > 0 || merged.files.some((file) => file.violations.some((violation) => violation.severity === 2)) ? 1 : 0;
+  }
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  if (shard === null) {
+    throw new UsageError(`--shard wants I/N with 1 <= I <= N, got ${JSON.stringify(values.shard)}.`);
+  }
   const verifying = positionals[0] === "verify";
   const reportPath = verifying ? positionals[1] : undefined;
   if (verifying && reportPath === undefined) {
@@ -115,6 +136,7 @@ async function main(argv: string[]): Promise<number> {
     patterns: paths.length > 0 ? paths : ["."],
     configFile: values.config,
     groups: values.group.map(parseGroup),
+    shard,
   });
   if (reportPath !== undefined) {
     const checks = verifyClaims(extractClaims(reportText), report);

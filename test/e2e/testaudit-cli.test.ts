@@ -89,6 +89,36 @@ describe("testaudit on the example suite", () => {
   });
 });
 
+describe("testaudit --shard and merge", () => {
+  it("splits the files into parts that hold each once, and merges them into the unsharded report", () => {
+    const groups = ["--group", "web=examples/web/**"];
+    const full = testaudit([...examples, ...groups, "--format", "json"]).stdout;
+    const folder = mkdtempSync(join(tmpdir(), "testaudit-shards-"));
+    try {
+      const parts = [1, 2, 3].map((index) => {
+        const out = join(folder, `shard-${index}.json`);
+        const run = testaudit([...examples, ...groups, "--shard", `${index}/3`, "--format", "json", "--output", out]);
+        expect(run.stderr).toBe("");
+        return out;
+      });
+      const sizes = parts.map((part) => (JSON.parse(readFileSync(part, "utf8")) as AuditReport).files.length);
+      expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(9);
+      expect(sizes.filter((size) => size > 0).length).toBeGreaterThan(1);
+      const merged = testaudit(["merge", ...parts, "--format", "json"]);
+      expect(merged.status).toBe(1);
+      expect(merged.stdout).toBe(full);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("rejects a malformed --shard", () => {
+    const run = testaudit([...examples, "--shard", "4/3"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--shard wants I/N with 1 <= I <= N, got "4/3".');
+  });
+});
+
 describe("testaudit verify on the example suite's written report", () => {
   const verify = (format: string): { status: number | null; stdout: string; stderr: string } =>
     testaudit(["verify", "AUDIT_REPORT.md", "--config", "../eslint-plugin.config.js", ".", "--format", format], join(root, "examples"));
