@@ -6,6 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { formatHtml } from "../audit/formats/html.js";
 import { formatMarkdown } from "../audit/formats/markdown.js";
 import { formatSarif } from "../audit/formats/sarif.js";
 import { formatTable } from "../audit/formats/table.js";
@@ -26,7 +27,7 @@ checks the claims of a written audit report (Markdown or text) against the code 
 one is false.
 
 Options:
-  --format table|json|markdown|sarif   output format (default: table)
+  --format table|json|markdown|sarif|html   output format (default: table)
   --output FILE                  write the report to FILE instead of standard output
   --group NAME=GLOB              also total the files matching GLOB as NAME (repeatable)
   --config FILE                  use this flat config file instead of ESLint's lookup
@@ -35,7 +36,7 @@ Options:
   --help                         show this help
 `;
 
-const FORMATS = ["table", "json", "markdown", "sarif"] as const;
+const FORMATS = ["table", "json", "markdown", "sarif", "html"] as const;
 type Format = (typeof FORMATS)[number];
 
 function parseGroup(value: string): { name: string; glob: string } {
@@ -54,6 +55,8 @@ function render(report: AuditReport, format: Format, toTerminal: boolean): strin
       return formatMarkdown(report);
     case "sarif":
       return formatSarif(report);
+    case "html":
+      return formatHtml(report);
     case "table":
       return formatTable(report, toTerminal);
   }
@@ -119,8 +122,8 @@ async function main(argv: string[]): Promise<number> {
   if (verifying && reportPath === undefined) {
     throw new UsageError("verify needs the report to check: testaudit verify REPORT [paths...].");
   }
-  if (verifying && format === "markdown") {
-    throw new UsageError("verify prints table, json or sarif; --format markdown is for audits.");
+  if (verifying && (format === "markdown" || format === "html")) {
+    throw new UsageError(`verify prints table, json or sarif; --format ${format} is for audits.`);
   }
   let reportText = "";
   if (reportPath !== undefined) {

@@ -78,6 +78,19 @@ describe("testaudit on the example suite", () => {
     expect(testaudit(examples).stdout).toBe(shown);
   });
 
+  it("writes a self-contained HTML page with its charts", () => {
+    const html = testaudit([...examples, "--format", "html", "--group", "web=examples/web/**"]).stdout;
+    expect(html.startsWith("<!doctype html>")).toBe(true);
+    // Self-contained: no scripts, stylesheets or images fetched from anywhere.
+    expect(html).not.toMatch(/<script|<link|src=|https?:\/\//u);
+    expect(html).toContain('<p id="summary">27 tests (1 skipped, 0 todo) in 7 test files; 9 files audited, 0 with parse errors; 13 rule violations.</p>');
+    for (const chart of ["compliance", "group-0", "tests-per-file"]) {
+      expect(html).toContain(`<figure id="${chart}"><svg role="img"`);
+    }
+    const perFile = /<figure id="tests-per-file">[\s\S]*?<\/figure>/u.exec(html)![0];
+    expect([...perFile.matchAll(/class="bar" data-value="(\d+)"/gu)].map((match) => Number(match[1]))).toEqual([3, 13, 2, 3, 2, 2, 2]);
+  });
+
   it("writes Markdown and a terminal table with the same numbers", () => {
     const markdown = testaudit([...examples, "--format", "markdown"]).stdout;
     expect(markdown).toContain("27 tests (1 skipped, 0 todo) in 7 test files; 9 files audited, 0 with parse errors; 13 rule violations.");
@@ -207,7 +220,7 @@ describe("testaudit's exit codes and errors", () => {
     expect(unknown.stderr).toContain("Unknown option '--colour'");
     const format = testaudit([...examples, "--format", "xml"]);
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('--format must be one of table, json, markdown, sarif; got "xml".');
+    expect(format.stderr).toContain('--format must be one of table, json, markdown, sarif, html; got "xml".');
     const group = testaudit([...examples, "--group", "web"]);
     expect(group.status).toBe(2);
     expect(group.stderr).toContain('--group wants NAME=GLOB, got "web".');
