@@ -14,7 +14,8 @@ const TEST_POLICIES: PolicyName[] = ["noMocks", "baseClass", "bvj"];
 /** Horizontal bars, one per label, as inline SVG; values are 0–max. */
 function barChart(id: string, title: string, bars: { label: string; value: number; text: string }[], max: number): string {
   const rowHeight = 26;
-  const labelWidth = 260;
+  // Wide enough for the longest label at about 7.5 px a character (13 px system font), within reason.
+  const labelWidth = Math.min(560, Math.max(160, Math.ceil(Math.max(0, ...bars.map((bar) => bar.label.length)) * 7.5) + 16));
   const barWidth = 420;
   const height = bars.length * rowHeight + 30;
   const rows = bars
