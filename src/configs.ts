@@ -2,9 +2,9 @@
  * Shareable flat configs. Each carries `files`, so it never applies a Python language or rule to files
  * of another language.
  */
-import tsParser from "@typescript-eslint/parser";
 import type { Linter } from "eslint";
 import { rules, type RuleName } from "../lib/rules/index.js";
+import { lazyTsParser } from "./ts-parser.js";
 
 /** Integration and end-to-end Python test files, wherever their folders sit. */
 export const PYTHON_INTEGRATION_FILES = [
@@ -45,7 +45,7 @@ export function createConfigs(plugin: object): TestauditConfigs {
     files: JS_INTEGRATION_FILES,
     plugins: { testaudit: plugin as never },
     // One parser for JS and TS alike: TypeScript syntax (types, decorators, satisfies) parses everywhere.
-    languageOptions: { parser: tsParser as Linter.Parser },
+    languageOptions: { parser: lazyTsParser as Linter.Parser },
     rules: recommendedRules,
   };
   return { recommended: [python, js], "recommended-python": python, "recommended-js": js };

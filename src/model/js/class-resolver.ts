@@ -5,8 +5,8 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
-import { parse } from "@typescript-eslint/parser";
 import type { TSESTree } from "@typescript-eslint/utils";
+import { tsParserModule } from "../../ts-parser.js";
 import { matchesBase } from "../base-match.js";
 import type { BaseResolution } from "../test-file-model.js";
 
@@ -115,7 +115,7 @@ function summarizeFile(path: string): JsModuleSummary | null {
     const text = readFileSync(path, "utf8");
     // JSX everywhere but in TypeScript files, whose `<T>value` assertions it would break (as TypeScript does).
     const jsx = !TS_EXTENSIONS.has(extname(path));
-    const program = parse(text, { jsx, range: true, loc: false, comment: false }) as TSESTree.Program;
+    const program = tsParserModule().parse(text, { jsx, range: true, loc: false, comment: false }) as TSESTree.Program;
     summary = summarizeProgram(path, program);
   } catch {
     // A file that does not parse has no classes to offer; its bases stay unresolved.
