@@ -3,11 +3,11 @@
  * the same policy functions as the rules, with the options the user's config gives the rules.
  */
 import { DEFAULT_BVJ_POLICY } from "../model/bvj.js";
-import type { CollectedTest, Loc, TestFileModel } from "../model/test-file-model.js";
+import type { MockTrace, TestFileModel } from "../model/test-file-model.js";
 import { checkBases, requiredBases, type BasePolicyOptions } from "../policies/base-class.js";
 import { auditBvj, type BvjPolicyOptions } from "../policies/bvj.js";
-import { findMocks, type MockFinding, type MockPolicyOptions } from "../policies/mocks.js";
-import type { FileReport, PolicyVerdicts, TestReport, ViolationReport } from "./report-types.js";
+import { findMocks, type MockPolicyOptions } from "../policies/mocks.js";
+import type { FileReport, MockReachReport, PolicyVerdicts, TestReport, ViolationReport } from "./report-types.js";
 
 /** The options of each policy's rule for a file, or null where the rule is off. */
 export interface PolicyOptions {
@@ -24,27 +24,25 @@ export const DEFAULT_POLICY_OPTIONS = {
   maxTests: { max: 50 },
 };
 
-function within(inner: Loc, outer: Loc): boolean {
-  const starts = inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.column >= outer.start.column);
-  const ends = inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.column <= outer.end.column);
-  return starts && ends;
+/** A mock trace as the report shows it: paths relative to the working directory, 1-based columns. */
+function reachReport(trace: MockTrace, relativePath: (path: string) => string): MockReachReport {
+  return {
+    via: trace.via,
+    through: trace.through.map((step) => ({ name: step.name, path: relativePath(step.path), line: step.line })),
+    mock: { path: relativePath(trace.mock.path), line: trace.mock.loc.start.line, column: trace.mock.loc.start.column + 1, name: trace.mock.name },
+  };
 }
 
-/** The nearest place a mock finding reaches `test` from, or null. Imports alone mock nothing. */
-function mockReach(test: CollectedTest, model: TestFileModel, findings: readonly MockFinding[]): TestReport["mockReach"] {
-  const active = findings.filter((finding) => finding.kind !== "mockImport");
-  if (active.some((finding) => within(finding.loc, test.loc))) {
-    return "test";
-  }
-  const outsideTests = active.filter((finding) => !model.tests.some((other) => within(finding.loc, other.loc)));
-  if (test.cls && outsideTests.some((finding) => within(finding.loc, test.cls!.loc))) {
-    return "class";
-  }
-  return outsideTests.some((finding) => !model.classes.some((cls) => within(finding.loc, cls.loc))) ? "file" : null;
-}
-
-export function buildFileReport(path: string, model: TestFileModel, options: PolicyOptions, violations: ViolationReport[]): FileReport {
-  const mocks = options.noMocks ? findMocks(model, options.noMocks) : [];
+/**
+ * @param relativePath how the report writes an absolute path (relative to the working directory).
+ */
+export function buildFileReport(path: string, model: TestFileModel, options: PolicyOptions, violations: ViolationReport[], relativePath: (path: string) => string): FileReport {
+  const noMocks = options.noMocks;
+  const mocks = noMocks ? findMocks(model, noMocks) : [];
+  // Imports alone mock nothing: what reaches a test is a mock that is used, requested or applied.
+  const traces = noMocks
+    ? model.traceMocks((facts) => findMocks(facts, noMocks).filter((finding) => finding.kind !== "mockImport").map((finding) => ({ loc: finding.loc, name: finding.data.name ?? finding.data.method ?? "" })))
+    : null;
   const bvj = options.bvj ? auditBvj(model, options.bvj) : null;
   const baseFindings = options.baseClass ? checkBases(model, options.baseClass) : [];
   const bases = options.baseClass ? requiredBases(model, options.baseClass.bases) : [];
@@ -53,7 +51,8 @@ export function buildFileReport(path: string, model: TestFileModel, options: Pol
   const missingImport = baseFindings.some((finding) => finding.kind === "missingImport");
 
   const tests: TestReport[] = model.tests.map((test) => {
-    const reach = options.noMocks ? mockReach(test, model, mocks) : null;
+    const trace = traces?.get(test) ?? null;
+    const reach = trace ? reachReport(trace, relativePath) : null;
     const coverage = bvj?.coverage.get(test) ?? null;
     return {
       id: test.id,
@@ -66,7 +65,7 @@ export function buildFileReport(path: string, model: TestFileModel, options: Pol
       mockReach: reach,
       bvj: coverage,
       compliant: {
-        noMocks: options.noMocks ? reach === null : null,
+        noMocks: noMocks ? reach === null : null,
         baseClass: options.baseClass ? !missingImport && !badTests.has(test) && !(test.cls !== null && badClasses.has(test.cls)) : null,
         bvj: bvj ? coverage === "complete" : null,
         maxTests: null,
@@ -74,7 +73,7 @@ export function buildFileReport(path: string, model: TestFileModel, options: Pol
     };
   });
   const compliant: PolicyVerdicts = {
-    noMocks: options.noMocks ? mocks.length === 0 : null,
+    noMocks: noMocks ? mocks.length === 0 && tests.every((test) => test.mockReach === null) : null,
     baseClass: options.baseClass ? baseFindings.length === 0 : null,
     bvj: bvj ? bvj.incompleteBlocks.length === 0 && bvj.uncovered.length === 0 && tests.every((test) => test.bvj === "complete") : null,
     maxTests: options.maxTests ? model.tests.length <= options.maxTests.max : null,

@@ -17,6 +17,22 @@ export interface MockUseReport {
   name: string;
 }
 
+/**
+ * How a mock reaches a test. `via`: in the test itself ("test"); a helper function or method it calls
+ * ("helper"); its class's setup method ("setup") or class body ("class"; in JS/TS, a class-based
+ * suite outside its tests); a fixture it requests, defined in the file, imported or in a conftest.py
+ * ("fixture"); an autouse fixture ("autouse"); the file's top level ("module"); the top level of a
+ * conftest.py or plugin module ("conftest"). In JS/TS, "setup" is a `describe` block holding the test,
+ * outside any test (hooks).
+ */
+export interface MockReachReport {
+  via: "test" | "helper" | "setup" | "class" | "fixture" | "autouse" | "module" | "conftest";
+  /** The functions, methods and fixtures between the test and the mock, from the test outwards. */
+  through: { name: string; path: string; line: number }[];
+  /** The mock: where it is used and what it is (paths relative to the working directory). */
+  mock: { path: string; line: number; column: number; name: string };
+}
+
 export interface TestReport {
   /** `Class::Nested::test_name` (Python) or `describe > inner > title` (JS/TS). */
   id: string;
@@ -26,11 +42,8 @@ export interface TestReport {
   skipped: boolean;
   todo: boolean;
   parametrized: boolean;
-  /**
-   * Where the nearest mock that reaches the test is: in the test itself ("test"), in its class outside
-   * any test, such as setUp ("class"), or at the file's top level outside imports ("file"); null for none.
-   */
-  mockReach: "test" | "class" | "file" | null;
+  /** Where the nearest mock that reaches the test is, and what it is reached through; null for none. */
+  mockReach: MockReachReport | null;
   bvj: "complete" | "incomplete" | "missing" | null;
   compliant: PolicyVerdicts;
 }

@@ -62,7 +62,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const models = new Map<string, TestFileModel>();
   let eslint: ESLint;
   let results: ESLint.LintResult[];
-  setModelSink((model) => models.set(model.filename, model));
+  setModelSink((model) => {
+    // Models outlive the lint run here: they must not keep every file's syntax tree alive.
+    model.detachFromTree();
+    models.set(model.filename, model);
+  });
   try {
     eslint = new ESLint({ cwd: options.cwd, overrideConfigFile: options.configFile, applySuppressions: true });
     if (options.shard) {
@@ -88,7 +92,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     const model = models.get(result.filePath);
     if (model) {
       const config = (await eslint.calculateConfigForFile(result.filePath)) as Linter.Config;
-      files.push(buildFileReport(path, model, policyOptions(config), violations));
+      files.push(buildFileReport(path, model, policyOptions(config), violations, (absolute) => relative(options.cwd, absolute).split(sep).join("/")));
     } else if (fatal) {
       files.push({
         path,

@@ -118,6 +118,35 @@ export interface ImportedModule {
   loc: Loc;
 }
 
+/**
+ * Where a mock reaches a test from: the test itself; a helper function or method it calls; its class's
+ * setup method or class body (class decorators, attributes); a fixture it requests (through
+ * parameters or `usefixtures`), defined in the file, imported, or in the conftest.py chain; an
+ * autouse fixture; the module's top level; or the top level of a conftest.py or plugin module.
+ */
+export type MockVia = "test" | "helper" | "setup" | "class" | "fixture" | "autouse" | "module" | "conftest";
+
+/** A function, method or fixture a trace passes through. */
+export interface TraceStep {
+  name: string;
+  /** Absolute path of the file that defines it. */
+  path: string;
+  line: number;
+}
+
+export interface MockTrace {
+  via: MockVia;
+  /** From the test outwards: what the mock is reached through (empty when it is in the test). */
+  through: TraceStep[];
+  mock: { path: string; loc: Loc; name: string };
+}
+
+/** The facts of a module the no-mocks policy reads. */
+export type MockFacts = Pick<TestFileModel, "language" | "moduleReferences" | "fixtureReferences" | "monkeypatchCalls">;
+
+/** The mocks a policy finds in a module's facts that act when the code runs (imports alone excluded), in source order. */
+export type MockLister = (facts: MockFacts) => { loc: Loc; name: string }[];
+
 export interface TestFileModel {
   language: "python" | "js";
   filename: string;
@@ -136,4 +165,8 @@ export interface TestFileModel {
   monkeypatchCalls: MonkeypatchCall[];
   /** Whether `cls` reaches one of `bases` (plain or dotted names) through its base classes. */
   resolveBases(cls: ClassFacts, bases: readonly string[]): BaseResolution;
+  /** For each test, where the nearest mock `listMocks` finds reaches it from, or null. Reads other project files, never imports them. */
+  traceMocks(listMocks: MockLister): Map<CollectedTest, MockTrace | null>;
+  /** Reads now what traceMocks needs from the syntax tree, so a model kept after linting (by the CLI) lets the tree go. */
+  detachFromTree(): void;
 }

@@ -7,7 +7,7 @@ import {
   isWithinModule, JS_MOCK_APIS, JS_MOCK_MODULES, MOCK_FIXTURES, MONKEYPATCH_MODULE, MONKEYPATCH_PATCHING_METHODS,
   PYTHON_MOCK_MODULES,
 } from "../model/mock-catalog.js";
-import type { Loc, TestFileModel } from "../model/test-file-model.js";
+import type { Loc, MockFacts } from "../model/test-file-model.js";
 
 export interface MockPolicyOptions {
   /** More banned modules (and APIs). */
@@ -25,8 +25,8 @@ export interface MockFinding {
   data: Record<string, string>;
 }
 
-/** Every mock finding of the file, in source order (several may share a line). */
-export function findMocks(model: TestFileModel, { modules, allow }: MockPolicyOptions): MockFinding[] {
+/** Every mock finding of a file's (or module's) facts, in source order (several may share a line). */
+export function findMocks(model: MockFacts, { modules, allow }: MockPolicyOptions): MockFinding[] {
   const apis = model.language === "js" ? JS_MOCK_APIS : [];
   const banned = [...(model.language === "js" ? JS_MOCK_MODULES : PYTHON_MOCK_MODULES), ...apis, ...modules];
   /** The banned module or API `name` lies in, unless `allow` exempts it. */

@@ -55,13 +55,15 @@ describe("testaudit on the example suite", () => {
   });
 
   it("says where a mock reaches each test from", () => {
-    const reach = Object.fromEntries(report.files.flatMap((file) => file.tests.filter((test) => test.mockReach !== null).map((test) => [test.id, test.mockReach])));
+    const reach = Object.fromEntries(
+      report.files.flatMap((file) => file.tests.filter((test) => test.mockReach !== null).map((test) => [test.id, `${test.mockReach!.via}: ${test.mockReach!.mock.name} at line ${test.mockReach!.mock.line}`])),
+    );
     expect(reach).toEqual({
-      "PaymentTests::test_charge_card": "test",
-      "PaymentTests::test_refund": "test",
-      test_session_expiry: "test",
-      "cart > keeps items between visits": "file",
-      "cart > empties after checkout": "file",
+      "PaymentTests::test_charge_card": "test: patch at line 18",
+      "PaymentTests::test_refund": "test: mocker at line 24",
+      test_session_expiry: "test: setattr at line 31",
+      "cart > keeps items between visits": "module: vi.mock at line 3",
+      "cart > empties after checkout": "module: vi.mock at line 3",
     });
   });
 

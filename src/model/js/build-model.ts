@@ -4,10 +4,11 @@
  */
 import { resolve } from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
-import type { ClassFacts, CollectedTest, Docstring, ModuleReference, TestFileModel } from "../test-file-model.js";
+import type { ClassFacts, CollectedTest, Docstring, Loc, ModuleReference, TestFileModel } from "../test-file-model.js";
 import { collectBindings, memberChain } from "./bindings.js";
 import { dottedExpression, JsClassResolver, summarizeProgram } from "./class-resolver.js";
 import { JsdocReader } from "./jsdoc.js";
+import { traceJsMocks } from "./mock-trace.js";
 import { decoratorRoot, readTestDeclaration, type TestDeclaration } from "./test-calls.js";
 
 type Node = TSESTree.Node;
@@ -93,6 +94,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
     }
   }
   const tests: CollectedTest[] = [];
+  const groupBodies = new Map<CollectedTest, Loc[]>();
   for (const [call, declaration] of declarations) {
     if (declaration.kind !== "test") {
       continue;
@@ -119,7 +121,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
     if (nested) {
       continue;
     }
-    tests.push({
+    const test: CollectedTest = {
       name: declaration.title,
       id: testId(groups, declaration.title),
       nameLoc: declaration.titleNode.loc,
@@ -132,8 +134,11 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
       skipped: declaration.skipped || groups.some((group) => group.skipped),
       todo: declaration.todo,
       parametrized: declaration.parametrized,
-      definitionKey: call,
-    });
+      // A plain object: the model must not hold syntax nodes (the CLI keeps models after linting).
+      definitionKey: {},
+    };
+    tests.push(test);
+    groupBodies.set(test, groups.flatMap((group) => (group.body ? [group.body.loc] : [])));
   }
 
   // Class-based suites: `@suite class X { @test method() {} }`.
@@ -185,7 +190,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
         skipped: suiteSkipped || test.members.includes("skip") || marks.some((mark) => mark?.name === "skip"),
         todo: false,
         parametrized: marks.some((mark) => mark?.name === "params"),
-        definitionKey: member,
+        definitionKey: {},
       };
       facts.tests.push(collected);
       tests.push(collected);
@@ -206,20 +211,38 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
   }
 
   const path = resolve(cwd, filename);
-  const summary = summarizeProgram(path, sourceCode.ast);
+  return withQueries(
+    {
+      language: "js",
+      filename,
+      isTestModule: true,
+      lines: sourceCode.lines.length,
+      moduleDocstring: jsdoc.top(),
+      importedModules: bindings.modules,
+      classes,
+      tests,
+      moduleReferences: [...bindings.imports, ...uses],
+      fixtureReferences: [],
+      monkeypatchCalls: [],
+    },
+    path,
+    summarizeProgram(path, sourceCode.ast),
+    groupBodies,
+  );
+}
+
+/**
+ * The model's questions over its plain facts. Built outside buildJsModel so the closures hold only
+ * these arguments, not the syntax tree: the CLI keeps models after linting.
+ */
+function withQueries(facts: Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree">, path: string, summary: ReturnType<typeof summarizeProgram>, groupBodies: ReadonlyMap<CollectedTest, readonly Loc[]>): TestFileModel {
   const resolver = new JsClassResolver();
-  return {
-    language: "js",
-    filename,
-    isTestModule: true,
-    lines: sourceCode.lines.length,
-    moduleDocstring: jsdoc.top(),
-    importedModules: bindings.modules,
-    classes,
-    tests,
-    moduleReferences: [...bindings.imports, ...uses],
-    fixtureReferences: [],
-    monkeypatchCalls: [],
+  const model: TestFileModel = {
+    ...facts,
     resolveBases: (cls, bases) => resolver.resolveBases(summary, cls.bases.map((base) => base.written), bases),
+    traceMocks: (listMocks) => traceJsMocks(model, path, groupBodies, listMocks),
+    // Everything the trace reads is already plain locations.
+    detachFromTree: () => undefined,
   };
+  return model;
 }

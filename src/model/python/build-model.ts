@@ -1,20 +1,46 @@
 /**
  * Builds the test-file model of a Python file from its syntax tree.
  */
-import { dirname, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { PythonSourceCode } from "../../../parsers/python/python-source-code.js";
 import { findBvjBlocks } from "../bvj.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
-import type { ClassFacts, Docstring, TestFileModel } from "../test-file-model.js";
+import type { ClassFacts, CollectedTest, Docstring, MockTrace, TestFileModel } from "../test-file-model.js";
 import { ClassResolver, importRoots } from "./class-resolver.js";
 import { collectTests } from "./collect-tests.js";
-import { summarizeModule } from "./module-summary.js";
-import { collectReferences } from "./references.js";
+import { readModuleFacts, type ModuleFacts } from "./module-facts.js";
+import { MockTracer } from "./mock-trace.js";
+import { summarizeModule, type ModuleSummary } from "./module-summary.js";
+import { collectReferences, type References } from "./references.js";
 import { docstringOf, stringBody } from "./syntax.js";
 
 /** What pytest hands to unittest's loader; library subclasses reach it through the known hierarchy. */
 const TESTCASE_BASES = ["unittest.TestCase"];
+
+/**
+ * The conftest.py files pytest loads for a file in `directory`: from that folder up to the rootdir (the
+ * folder of the pytest configuration, else the working directory), nearest first.
+ */
+function conftestChain(directory: string, rootdir: string): string[] {
+  const chain: string[] = [];
+  const insideRoot = !relative(rootdir, directory).startsWith("..");
+  for (let current = directory; ; current = dirname(current)) {
+    const conftest = join(current, "conftest.py");
+    if (existsSync(conftest)) {
+      chain.push(conftest);
+    }
+    if (!insideRoot || current === rootdir || dirname(current) === current) {
+      return chain;
+    }
+  }
+}
+
+/** The dotted path of a class through the classes it is nested in (`Outer.Inner`). */
+function classPath(cls: ClassFacts): string {
+  return cls.enclosingClass ? `${classPath(cls.enclosingClass)}.${cls.name}` : cls.name;
+}
 
 /** ESLint's name for text that comes from no file (`lintText` without a path, stdin). */
 function isVirtualFile(filename: string): boolean {
@@ -51,7 +77,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     .filter((reference) => reference.kind === "import")
     .map((reference) => ({ module: reference.qualifiedName, loc: reference.loc }));
 
-  return {
+  const facts: PlainFacts = {
     language: "python",
     filename,
     isTestModule,
@@ -61,7 +87,48 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     classes,
     tests,
     ...references,
-    resolveBases: (cls: ClassFacts, bases: readonly string[]) =>
-      resolver.resolveBases(summary, cls.bases.map((base) => base.written), bases),
+  };
+  const rootdir = settings.configFile ? dirname(settings.configFile) : resolve(cwd);
+  return withQueries(facts, { tree: root, path, conftests: conftestChain(directory, rootdir).filter((conftest) => conftest !== path), summary, references, resolver });
+}
+
+type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree">;
+
+interface QueryContext {
+  /** The syntax tree, until the trace's facts are read from it. */
+  tree: PyNode | null;
+  path: string;
+  conftests: string[];
+  summary: ModuleSummary;
+  references: References;
+  resolver: ClassResolver;
+}
+
+/**
+ * The model's questions over its plain facts. Built outside buildPythonModel so the closures hold only
+ * this context, not the source code: the CLI keeps models after linting, and must not keep their trees.
+ */
+function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
+  let moduleFacts: ModuleFacts | null = null;
+  const readFacts = (): ModuleFacts => {
+    moduleFacts ??= readModuleFacts(context.path, context.tree!, context.summary, context.references);
+    context.tree = null;
+    return moduleFacts;
+  };
+  return {
+    ...facts,
+    resolveBases: (cls, bases) => context.resolver.resolveBases(context.summary, cls.bases.map((base) => base.written), bases),
+    traceMocks: (listMocks) => {
+      const self = readFacts();
+      const tracer = new MockTracer(self, context.resolver, context.conftests, listMocks);
+      const traces = new Map<CollectedTest, MockTrace | null>();
+      for (const test of facts.tests) {
+        const line = test.nameLoc.start.line;
+        const fn = self.definitions.functions.find((candidate) => candidate.line === line && candidate.name === test.name);
+        traces.set(test, fn ? tracer.trace(fn, test.cls ? classPath(test.cls) : null) : null);
+      }
+      return traces;
+    },
+    detachFromTree: () => void readFacts(),
   };
 }

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { matchesBase } from "../base-match.js";
 import type { BaseResolution } from "../test-file-model.js";
-import type { ImportBinding } from "./imports.js";
+import { importTarget, type ImportBinding } from "./imports.js";
 import { summarizeFile, type ModuleSummary } from "./module-summary.js";
 import { BUILTIN_CLASSES, KNOWN_BASES } from "./known-classes.js";
 import { STDLIB_MODULES } from "./stdlib-modules.js";
@@ -182,22 +182,10 @@ export class ClassResolver {
     if (byQualifiedName !== null) {
       return byQualifiedName;
     }
-    // Candidate (module, class) splits: `from pkg import mod` + `mod.Base`, or `import a.b` + `a.b.Base`.
-    const dotted = binding.member === null ? binding.boundTo : binding.module === "" ? binding.member : `${binding.module}.${binding.member}`;
-    const segments = [...dotted.split("."), ...rest];
-    for (let split = segments.length - 1; split >= 1; split--) {
-      if (binding.member !== null && split < binding.module.split(".").filter(Boolean).length) {
-        break;
-      }
-      const moduleName = segments.slice(0, split).join(".");
-      const className = segments.slice(split).join(".");
-      if (className.includes(".")) {
-        continue;
-      }
-      const module = this.#findModule(summary, moduleName, binding.level);
-      if (module) {
-        return this.#resolveName(module, className, targets, seen, depth + 1, unresolved);
-      }
+    const target = importTarget(binding, rest);
+    const module = target && this.#findModule(summary, target.module, binding.level);
+    if (target && module) {
+      return this.#resolveName(module, target.name, targets, seen, depth + 1, unresolved);
     }
     const top = (binding.level > 0 ? "" : binding.module.split(".", 1)[0]) ?? "";
     if (!STDLIB_MODULES.has(top)) {
@@ -223,10 +211,24 @@ export class ClassResolver {
 
   /** The summary of module `name` (with `level` leading dots) imported from `from`'s file. */
   #findModule(from: ModuleSummary, name: string, level: number): ModuleSummary | null {
+    for (const candidate of this.moduleCandidates(from.path, name, level)) {
+      const summary = summarizeFile(candidate);
+      if (summary) {
+        return summary;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The files module `name` (with `level` leading dots) could be in, imported from the file at
+   * `fromPath`, in the order Python's import system would try them.
+   */
+  *moduleCandidates(fromPath: string, name: string, level: number): Generator<string> {
     const relativePath = name === "" ? [] : name.split(".");
     let bases: readonly string[];
     if (level > 0) {
-      let directory = dirname(from.path);
+      let directory = dirname(fromPath);
       for (let i = 1; i < level; i++) {
         directory = dirname(directory);
       }
@@ -237,15 +239,10 @@ export class ClassResolver {
     for (const base of bases) {
       const target = join(base, ...relativePath);
       for (const candidate of [`${target}.py`, join(target, "__init__.py")]) {
-        if (candidate === from.path) {
-          continue;
-        }
-        const summary = summarizeFile(candidate);
-        if (summary) {
-          return summary;
+        if (candidate !== fromPath) {
+          yield candidate;
         }
       }
     }
-    return null;
   }
 }

@@ -20,6 +20,8 @@ interface FunctionInfo {
   statement: PyNode;
   body: PyNode | undefined;
   decorators: string[];
+  /** Identifies the definition in the model without holding its syntax node. */
+  key: object;
 }
 
 interface ClassInfo {
@@ -127,7 +129,7 @@ export function collectTests(input: CollectionInput): Collection {
           walk(definition.body, info, insideFunction);
         }
       } else if (definition.type === "function_definition" && definition.name) {
-        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames };
+        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames, key: {} };
         if (owner && !insideFunction) {
           owner.methods.set(fn.name, fn);
           owner.definesInit ||= fn.name === "__init__" || fn.name === "__new__";
@@ -177,7 +179,7 @@ export function collectTests(input: CollectionInput): Collection {
     skipped: isSkipped(fn.decorators) || isSkipped(classDecorators),
     todo: false,
     parametrized: isParametrized(fn.decorators),
-    definitionKey: fn.nameNode,
+    definitionKey: fn.key,
   });
 
   const collectClass = (info: ClassInfo, idPrefix: string, outerDecorators: readonly string[]): void => {

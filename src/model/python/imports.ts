@@ -75,3 +75,18 @@ export function readImports(statement: PyNode): PyImport[] {
   }
   return imports;
 }
+
+/**
+ * The module to read and the name to look up in it for a name reached through an import binding and
+ * attributes after it: `from pkg import mod` + `mod.Base` → (`pkg.mod`, `Base`); `import a.b` +
+ * `a.b.Base` → (`a.b`, `Base`). Null when the chain names a module rather than something in one.
+ */
+export function importTarget(binding: ImportBinding, rest: readonly string[]): { module: string; name: string } | null {
+  const dotted = binding.member === null ? binding.boundTo : binding.module === "" ? binding.member : `${binding.module}.${binding.member}`;
+  const segments = [...dotted.split("."), ...rest];
+  const split = segments.length - 1;
+  if (split < 1 || (binding.member !== null && split < binding.module.split(".").filter(Boolean).length)) {
+    return null;
+  }
+  return { module: segments.slice(0, split).join("."), name: segments[split]! };
+}

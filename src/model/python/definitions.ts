@@ -1,0 +1,173 @@
+/**
+ * The definitions of a Python module that decide which code runs around a test, as plain data: its
+ * functions and methods with the fixtures they request and the functions they call, its pytest fixtures
+ * (autouse or not), its classes, and the module's `pytestmark` and `pytest_plugins`. What mocks a test
+ * reaches through helpers, setup methods and fixtures is traced over these (see mock-trace.ts).
+ */
+import type { PyNode } from "../../../parsers/python/py-node.js";
+import type { Loc } from "../test-file-model.js";
+import { baseNodes, namespaceStatements } from "./module-summary.js";
+import { decoratorName, dottedName, parameterNames, stringBody, unwrapDefinition } from "./syntax.js";
+
+export interface PyFunctionDef {
+  name: string;
+  /** The dotted path of the classes the function is defined in (`Outer.Inner`), or null at module level. */
+  owner: string | null;
+  /** The whole definition, decorators included. */
+  loc: Loc;
+  line: number;
+  /** As a pytest fixture: the name it is requested by and whether every test in its scope gets it. */
+  fixture: { name: string; autouse: boolean } | null;
+  /** Fixtures requested by parameter (without `self`/`cls`) and by `@pytest.mark.usefixtures`. */
+  requests: string[];
+  /** Functions it calls by name (`helper`) and methods it calls on itself (`self.helper`, `cls.helper`). */
+  calls: string[];
+}
+
+export interface PyClassDef {
+  /** Dotted path for a nested class (`Outer.Inner`). */
+  name: string;
+  loc: Loc;
+  bases: string[];
+  /** `@pytest.mark.usefixtures(...)` on the class and a `pytestmark` in its body. */
+  usefixtures: string[];
+}
+
+export interface PyDefinitions {
+  functions: PyFunctionDef[];
+  classes: PyClassDef[];
+  /** Fixtures a module-level `pytestmark` applies to every test of the module. */
+  moduleUsefixtures: string[];
+  /** Modules named by `pytest_plugins`. */
+  plugins: string[];
+}
+
+/** The strings of a string or a list/tuple of strings (`"a"`, `["a", "b"]`). */
+function stringValues(node: PyNode | undefined): string[] {
+  if (!node) {
+    return [];
+  }
+  if (node.type === "string") {
+    const body = stringBody(node);
+    return body ? [body.text] : [];
+  }
+  if (node.type === "list" || node.type === "tuple" || node.type === "parenthesized_expression") {
+    return node.children.flatMap((child) => stringValues(child));
+  }
+  return [];
+}
+
+function lastSegment(name: string): string {
+  return name.slice(name.lastIndexOf(".") + 1);
+}
+
+/** The call of a decorator or mark expression (`@pytest.fixture(autouse=True)`), if it is one. */
+function callOf(expression: PyNode | undefined): PyNode | undefined {
+  return expression?.type === "call" ? expression : undefined;
+}
+
+function keywordArgument(call: PyNode | undefined, name: string): PyNode | undefined {
+  const argument = call?.arguments?.children.find((child) => child.type === "keyword_argument" && child.name?.text === name);
+  return argument?.value;
+}
+
+/** The fixtures named by `pytest.mark.usefixtures("a", "b")` marks in `expression` (a mark or a list of marks). */
+function usefixturesOf(expression: PyNode | undefined): string[] {
+  if (!expression) {
+    return [];
+  }
+  if (expression.type === "list" || expression.type === "tuple") {
+    return expression.children.flatMap((child) => usefixturesOf(child));
+  }
+  const call = callOf(expression);
+  const callee = call?.function ? dottedName(call.function) : null;
+  if (callee === null || lastSegment(callee) !== "usefixtures") {
+    return [];
+  }
+  return (call!.arguments?.children ?? []).flatMap((argument) => stringValues(argument));
+}
+
+function decoratorExpression(decorator: PyNode): PyNode | undefined {
+  return decorator.children.find((child) => child.type !== "comment");
+}
+
+/** `name = value` as a statement, when the target is that plain name. */
+function assignedTo(statement: PyNode, name: string): PyNode | undefined {
+  const assignment = statement.type === "expression_statement" ? statement.children[0] : undefined;
+  return assignment?.type === "assignment" && assignment.left?.text === name ? assignment.right : undefined;
+}
+
+/** Every function called by name, or as a method of `self`/`cls`, anywhere in `body`. */
+function callsIn(body: PyNode | undefined): string[] {
+  const calls = new Set<string>();
+  const stack: PyNode[] = body ? [body] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "call" && node.function) {
+      const callee = node.function;
+      if (callee.type === "identifier") {
+        calls.add(callee.text);
+      } else if (callee.type === "attribute" && callee.object?.type === "identifier" && /^(?:self|cls)$/u.test(callee.object.text) && callee.attribute) {
+        calls.add(`self.${callee.attribute.text}`);
+      }
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push(node.children[i]!);
+    }
+  }
+  return [...calls];
+}
+
+function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[], owner: string | null): PyFunctionDef {
+  const name = definition.name?.text ?? "";
+  const decoratorNames = decorators.map(decoratorName);
+  const isStatic = decoratorNames.some((decorator) => decorator === "staticmethod");
+  const parameters = parameterNames(definition.parameters).map((parameter) => parameter.text);
+  // A method's first parameter is the instance or the class, not a fixture.
+  const requested = owner !== null && !isStatic ? parameters.slice(1) : parameters;
+  let fixture: PyFunctionDef["fixture"] = null;
+  const usefixtures: string[] = [];
+  for (const [index, decorator] of decorators.entries()) {
+    const decorated = decoratorNames[index];
+    const expression = decoratorExpression(decorator);
+    if (decorated !== null && decorated !== undefined && lastSegment(decorated) === "fixture") {
+      const call = callOf(expression);
+      fixture = {
+        name: stringValues(keywordArgument(call, "name"))[0] ?? name,
+        autouse: keywordArgument(call, "autouse")?.type === "true",
+      };
+    }
+    usefixtures.push(...usefixturesOf(expression));
+  }
+  return { name, owner, loc: statement.loc, line: definition.name?.loc.start.line ?? statement.loc.start.line, fixture, requests: [...requested, ...usefixtures], calls: callsIn(definition.body) };
+}
+
+export function collectDefinitions(root: PyNode): PyDefinitions {
+  const definitions: PyDefinitions = { functions: [], classes: [], moduleUsefixtures: [], plugins: [] };
+  const walk = (container: PyNode, owner: PyClassDef | null): void => {
+    for (const statement of namespaceStatements(container)) {
+      const { definition, decorators } = unwrapDefinition(statement);
+      if (definition.type === "function_definition" && definition.name) {
+        definitions.functions.push(readFunction(statement, definition, decorators, owner?.name ?? null));
+      } else if (definition.type === "class_definition" && definition.name) {
+        const cls: PyClassDef = {
+          name: owner ? `${owner.name}.${definition.name.text}` : definition.name.text,
+          loc: statement.loc,
+          bases: baseNodes(definition).map((base) => base.written),
+          usefixtures: decorators.flatMap((decorator) => usefixturesOf(decoratorExpression(decorator))),
+        };
+        definitions.classes.push(cls);
+        if (definition.body) {
+          walk(definition.body, cls);
+        }
+      } else if (owner) {
+        owner.usefixtures.push(...usefixturesOf(assignedTo(definition, "pytestmark")));
+      } else {
+        definitions.moduleUsefixtures.push(...usefixturesOf(assignedTo(definition, "pytestmark")));
+        definitions.plugins.push(...stringValues(assignedTo(definition, "pytest_plugins")));
+      }
+    }
+  };
+  walk(root, null);
+  return definitions;
+}

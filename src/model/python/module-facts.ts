@@ -1,0 +1,51 @@
+/**
+ * Everything the mock trace reads of one Python module, as plain data: its summary (classes, imports),
+ * its definitions (functions, fixtures, classes) and its references (mock imports and uses, fixture
+ * requests, monkeypatch calls). The test file's own facts come from the tree ESLint parsed; other
+ * project files (conftest.py, fixture modules, base classes) are read and parsed here, never imported,
+ * and cached per path until the file's size or modification time changes.
+ */
+import { readFileSync, statSync } from "node:fs";
+import type { PyNode } from "../../../parsers/python/py-node.js";
+import { toPyAst } from "../../../parsers/python/to-py-ast.js";
+import { parsePythonTree } from "../../../parsers/python/tree-sitter.js";
+import { collectDefinitions, type PyDefinitions } from "./definitions.js";
+import { summarizeModule, type ModuleSummary } from "./module-summary.js";
+import { collectReferences, type References } from "./references.js";
+
+export interface ModuleFacts {
+  /** Absolute path. */
+  path: string;
+  summary: ModuleSummary;
+  definitions: PyDefinitions;
+  references: References;
+}
+
+export function readModuleFacts(path: string, root: PyNode, summary = summarizeModule(path, root), references = collectReferences(root)): ModuleFacts {
+  return { path, summary, definitions: collectDefinitions(root), references };
+}
+
+const cache = new Map<string, { stamp: string; facts: ModuleFacts | null }>();
+
+/** The facts of another project file, or null when it is missing, unreadable or does not parse. */
+export function moduleFactsOfFile(path: string): ModuleFacts | null {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat?.isFile()) {
+    return null;
+  }
+  const stamp = `${stat.mtimeMs}:${stat.size}`;
+  const cached = cache.get(path);
+  if (cached?.stamp === stamp) {
+    return cached.facts;
+  }
+  let facts: ModuleFacts | null;
+  try {
+    const text = readFileSync(path, "utf8").replace(/^\uFEFF/u, "");
+    facts = readModuleFacts(path, toPyAst(parsePythonTree(text), text).ast);
+  } catch {
+    // A file that cannot be read or parsed adds nothing to any trace; its own lint run reports it.
+    facts = null;
+  }
+  cache.set(path, { stamp, facts });
+  return facts;
+}
