@@ -1,0 +1,269 @@
+/**
+ * The package as a user gets it: `npm pack` in a clean copy of the repository (its `prepare` script
+ * builds dist/ there), then a fresh project that installs only eslint and the tarball, lints Python and
+ * TypeScript through the plugin and the `testaudit` CLI, and type-checks a typed eslint.config.ts
+ * against the declarations the package ships.
+ */
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import dedent from "dedent";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditReport } from "../../src/audit/report-types.js";
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const require = createRequire(import.meta.url);
+const tsc = join(dirname(require.resolve("typescript/package.json")), "bin", "tsc");
+const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string };
+const eslintVersion = (JSON.parse(readFileSync(require.resolve("eslint/package.json"), "utf8")) as { version: string }).version;
+
+/** What `npm pack --json` says of one tarball. */
+interface PackResult {
+  filename: string;
+  size: number;
+  unpackedSize: number;
+  entryCount: number;
+  files: { path: string; size: number }[];
+}
+
+interface LintResult {
+  filePath: string;
+  messages: { ruleId: string | null; line: number }[];
+}
+
+// Under `npm test` the environment carries npm_config_local_prefix and friends naming this repository:
+// inherited, they would point the nested npm at it instead of the temporary project.
+const childEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/iu.test(name) && name !== "INIT_CWD"));
+
+function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd, env: childEnv, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
+function runOrThrow(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+  const result = run(command, args, cwd);
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(" ")} exited ${result.status}:\n${result.stderr.slice(-4000)}`);
+  }
+  return result;
+}
+
+/** npm's own warnings (such as an unknown key in the machine's ~/.npmrc) are not the tool's output. */
+function withoutNpmWarnings(stderr: string): string[] {
+  return stderr.split("\n").filter((line) => line !== "" && !line.startsWith("npm warn "));
+}
+
+/** Every file below `folder`, relative to `base`, with `/`. */
+function filesBelow(folder: string, base: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(base, join(entry.parentPath, entry.name)).split(sep).join("/"));
+}
+
+// Folders a checkout may hold that are not the project's sources: copying them would let a stale or
+// installed build stand in for the one `prepare` makes.
+const NOT_COPIED = new Set(["node_modules", ".git", "dist", "coverage", ".eslintcache"]);
+
+let workspace: string;
+let pack: PackResult;
+let consumer: string;
+
+beforeAll(() => {
+  workspace = mkdtempSync(join(tmpdir(), "testaudit-pack-"));
+  const source = join(workspace, "source");
+  cpSync(root, source, { recursive: true, filter: (path) => !NOT_COPIED.has(relative(root, path).split(sep)[0] ?? "") });
+  symlinkSync(join(root, "node_modules"), join(source, "node_modules"), "dir");
+  const packed = runOrThrow("npm", ["pack", "--json", "--pack-destination", workspace], source);
+  [pack] = JSON.parse(packed.stdout) as [PackResult];
+
+  consumer = join(workspace, "consumer");
+  mkdirSync(consumer);
+  writeFileSync(
+    join(consumer, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module", allowScripts: { "tree-sitter": true, "tree-sitter-python": true } }),
+  );
+  // The native tree-sitter addons compile here, as on a user's machine, so install scripts must run.
+  runOrThrow("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `eslint@${eslintVersion}`, join(workspace, pack.filename)], consumer);
+
+  const write = (path: string, text: string): void => {
+    mkdirSync(dirname(join(consumer, path)), { recursive: true });
+    writeFileSync(join(consumer, path), `${text}\n`);
+  };
+  write("eslint.config.js", dedent`
+    import testaudit from "eslint-plugin-testaudit";
+
+    export default [
+      ...testaudit.configs.recommended,
+      {
+        files: testaudit.configs["recommended-python"].files,
+        rules: {
+          "testaudit/require-base-class": ["error", { bases: ["BaseIntegrationTest"] }],
+          "testaudit/max-tests-per-file": ["error", { max: 1 }],
+        },
+      },
+    ];
+  `);
+  write("tests/integration/base.py", "import unittest\n\n\nclass BaseIntegrationTest(unittest.TestCase):\n    pass");
+  write("tests/integration/test_orders.py", dedent`
+    """Orders against the real database.
+
+    Business Value Justification:
+    - Segment: Enterprise
+    - Business Goal: Retention
+    - Value Impact: Orders are never lost
+    - Strategic Impact: Lost orders lose accounts
+    """
+    from unittest import mock
+
+    from .base import BaseIntegrationTest
+
+
+    class TestOrders(BaseIntegrationTest):
+        def test_order_is_saved(self):
+            with mock.patch("orders.save"):
+                pass
+
+
+    class TestRefunds:
+        def test_refund_is_recorded(self):
+            pass
+  `);
+  write("web/integration/cart.test.ts", dedent`
+    import { describe, expect, it, vi } from "vitest";
+
+    vi.mock("../src/payments");
+
+    interface Cart {
+      items: string[];
+    }
+
+    describe("cart", () => {
+      it("keeps items between visits", async () => {
+        const cart: Cart = { items: ["A1"] };
+        expect(cart satisfies Cart).toEqual({ items: ["A1"] });
+      });
+    });
+  `);
+}, 400_000);
+
+afterAll(() => {
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+describe("the tarball", () => {
+  it("holds exactly the compiled plugin and CLI with declarations, the docs, README, LICENSE and package.json", () => {
+    const sources = ["src", "lib", "parsers"].flatMap((folder) => filesBelow(join(root, folder), root)).filter((path) => path.endsWith(".ts"));
+    const expected = [
+      ...sources.flatMap((path) => [`dist/${path.replace(/\.ts$/u, ".js")}`, `dist/${path.replace(/\.ts$/u, ".d.ts")}`]),
+      ...filesBelow(join(root, "docs"), root),
+      "LICENSE",
+      "README.md",
+      "package.json",
+    ];
+    const packed = pack.files.map((file) => file.path);
+    expect(packed.toSorted()).toEqual(expected.toSorted());
+    // The same rule said as what must never ship, so a failure names the kind of file that slipped in.
+    const forbidden = packed.filter(
+      (path) => /^(?:test|examples|bench|scripts|src|lib|parsers|node_modules)\//u.test(path) || /(?<!\.d)\.ts$|\.map$/u.test(path),
+    );
+    expect(forbidden).toEqual([]);
+  });
+
+  it("ships no source-map references: the sources they would point at are not in the package", () => {
+    const installed = join(consumer, "node_modules", manifest.name);
+    const withMapComment = filesBelow(join(installed, "dist"), installed).filter((path) =>
+      readFileSync(join(installed, path), "utf8").includes("sourceMappingURL"),
+    );
+    expect(withMapComment).toEqual([]);
+  });
+
+  it("stays small: its size on disk is what npm reports, under 350 kB packed and 800 kB unpacked", () => {
+    expect(statSync(join(workspace, pack.filename)).size).toBe(pack.size);
+    expect(pack.entryCount).toBe(pack.files.length);
+    // The screenshot in docs/images is over half of the packed size.
+    expect(pack.size).toBeLessThan(350_000);
+    expect(pack.unpackedSize).toBeLessThan(800_000);
+  });
+});
+
+describe("a fresh project with only eslint and the tarball installed", () => {
+  it("lints Python and TypeScript through the plugin's recommended config with `npx eslint .`", () => {
+    // `--no`: never fetch a bin the project lacks; `--`: without it npx takes `--format` as its own option.
+    const lint = run("npx", ["--no", "--", "eslint", "--format", "json", "."], consumer);
+    expect(withoutNpmWarnings(lint.stderr)).toEqual([]);
+    expect(lint.status).toBe(1);
+    const findings = (JSON.parse(lint.stdout) as LintResult[])
+      .flatMap((result) => result.messages.map((message) => `${relative(consumer, result.filePath)}:${message.line} ${message.ruleId ?? "fatal"}`))
+      .sort();
+    expect(findings).toEqual([
+      "tests/integration/test_orders.py:16 testaudit/no-mocks",
+      "tests/integration/test_orders.py:20 testaudit/require-base-class",
+      "tests/integration/test_orders.py:21 testaudit/max-tests-per-file",
+      "tests/integration/test_orders.py:9 testaudit/no-mocks",
+      "web/integration/cart.test.ts:10 testaudit/require-bvj",
+      "web/integration/cart.test.ts:3 testaudit/no-mocks",
+    ]);
+  });
+
+  it("audits the same files with `npx testaudit --format json`", () => {
+    const audit = run("npx", ["--no", "--", "testaudit", "--format", "json"], consumer);
+    expect(withoutNpmWarnings(audit.stderr)).toEqual([]);
+    expect(audit.status).toBe(1);
+    const report = JSON.parse(audit.stdout) as AuditReport;
+    expect(report.tool).toEqual({ name: "testaudit", version: manifest.version });
+    expect(
+      report.files.map((file) => ({
+        path: file.path,
+        language: file.language,
+        tests: file.tests.map((test) => test.id),
+        violations: file.violations.map((violation) => `${violation.line} ${violation.ruleId}`),
+      })),
+    ).toEqual([
+      { path: "tests/integration/base.py", language: "python", tests: [], violations: [] },
+      {
+        path: "tests/integration/test_orders.py",
+        language: "python",
+        tests: ["TestOrders::test_order_is_saved", "TestRefunds::test_refund_is_recorded"],
+        violations: ["9 testaudit/no-mocks", "16 testaudit/no-mocks", "20 testaudit/require-base-class", "21 testaudit/max-tests-per-file"],
+      },
+      { path: "web/integration/cart.test.ts", language: "js", tests: ["cart > keeps items between visits"], violations: ["3 testaudit/no-mocks", "10 testaudit/require-bvj"] },
+    ]);
+  });
+
+  it("type-checks a config author's typed eslint.config.ts against the shipped declarations, and rejects a wrong option type", () => {
+    // The options each rule declares, every property optional as in a config (the rule's defaults fill in the rest).
+    const typedConfig = (maxTests: string): string => dedent`
+      import type { Linter } from "eslint";
+      import testaudit from "eslint-plugin-testaudit";
+
+      type Rules = typeof testaudit.rules;
+      type RuleOptions<Name extends keyof Rules> = Partial<NonNullable<NonNullable<Rules[Name]["meta"]>["defaultOptions"]>[0]>;
+      type TestauditRulesConfig = { [Name in keyof Rules as \`testaudit/\${Name}\`]?: Linter.RuleEntry<[RuleOptions<Name>]> };
+
+      const pythonOptions: Linter.Config<TestauditRulesConfig> = {
+        files: testaudit.configs["recommended-python"].files,
+        rules: {
+          "testaudit/require-base-class": ["error", { bases: ["BaseIntegrationTest"] }],
+          "testaudit/max-tests-per-file": ["error", { max: ${maxTests} }],
+          "testaudit/no-mocks": ["error", { allow: ["freezegun"] }],
+        },
+      };
+
+      export default [...testaudit.configs.recommended, pythonOptions] satisfies Linter.Config[];
+    `;
+    const folder = join(consumer, "typed-config");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "eslint.config.ts"), `${typedConfig("30")}\n`);
+    writeFileSync(join(folder, "wrong-option.config.ts"), `${typedConfig('"30"')}\n`);
+    // skipLibCheck off: the shipped .d.ts files are checked too, with no @types packages to lean on.
+    const compilerOptions = { target: "es2022", module: "nodenext", moduleResolution: "nodenext", strict: true, noEmit: true, skipLibCheck: false, types: [] };
+    writeFileSync(join(folder, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["eslint.config.ts", "wrong-option.config.ts"] }));
+
+    const check = run(process.execPath, [tsc, "-p", "tsconfig.json", "--pretty", "false"], folder);
+    expect(check.stderr).toBe("");
+    expect(check.stdout.trim().split("\n")).toEqual(["wrong-option.config.ts(12,49): error TS2322: Type 'string' is not assignable to type 'number'."]);
+    expect(check.status).toBe(2);
+  });
+});
