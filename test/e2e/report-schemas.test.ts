@@ -1,0 +1,111 @@
+/**
+ * The machine-readable outputs of the real `testaudit` binary against their schemas: the audit report
+ * and verify's claims against the schemas testaudit publishes in docs/schema/, and both SARIF logs
+ * against the SARIF 2.1.0 schema. Both languages, a file that does not parse, groups and cross-file
+ * findings are in the audited trees, so every branch of the schemas is exercised.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { afterAll, describe, expect, it } from "vitest";
+import type { AuditReport } from "../../src/audit/report-types.js";
+import { writeTree } from "../temp-tree.js";
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const require = createRequire(import.meta.url);
+// ajv and ajv-formats are CommonJS packages; their default exports are the classes.
+const Ajv2020 = require("ajv/dist/2020").default as typeof import("ajv/dist/2020").default;
+const addFormats = require("ajv-formats").default as typeof import("ajv-formats").default;
+
+function validator(schemaPath: string): ValidateFunction {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  return ajv.compile(JSON.parse(readFileSync(join(root, schemaPath), "utf8")) as object);
+}
+
+/** The schema errors of `value`, readable in a failing expectation; empty when it is valid. */
+function errorsOf(validate: ValidateFunction, value: unknown): string[] {
+  return validate(value) ? [] : (validate.errors ?? []).map((error: ErrorObject) => `${error.instancePath || "/"} ${error.message ?? ""} ${JSON.stringify(error.params)}`);
+}
+
+function testaudit(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [join(root, "dist/src/cli/main.js"), ...args], { cwd, encoding: "utf8" });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+const auditSchema = validator("docs/schema/audit-report.schema.json");
+const verifySchema = validator("docs/schema/verify-report.schema.json");
+const sarifSchema = validator("test/fixtures/schemas/sarif-2.1.0.json");
+
+const plugin = pathToFileURL(join(root, "dist/src/index.js")).href;
+/** A tree with what the example suite lacks: a file that does not parse, shared class and test names, mocks behind a fixture. */
+const oddTree = {
+  "eslint.config.js": `import testaudit from ${JSON.stringify(plugin)};\nexport default [...testaudit.configs.recommended];\n`,
+  "tests/integration/conftest.py": "import pytest\n\n@pytest.fixture\ndef gateway(mocker):\n    return mocker.Mock()\n",
+  "tests/integration/test_a.py": "class TestShared:\n    def test_same(self, gateway):\n        assert gateway\n",
+  "tests/integration/test_b.py": "class TestShared:\n    def test_same(self):\n        assert True\n",
+  "tests/integration/test_broken.py": "def test_a(:\n    pass\n",
+  "web/integration/cart.test.ts": "import { test, vi } from 'vitest';\nvi.mock('../cart');\ntest('adds', () => {});\n",
+};
+
+describe("report formats against their schemas", () => {
+  const folder = writeTree(oddTree, "testaudit-schemas-");
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  const examples = ["--config", "eslint-plugin.config.js", "examples", "--group", "python=examples/*_service/**", "--group", "web=examples/web/**"];
+
+  it("the JSON audit report of the example suite matches docs/schema/audit-report.schema.json", () => {
+    const run = testaudit([...examples, "--format", "json"]);
+    expect(run.stderr).toBe("");
+    const report = JSON.parse(run.stdout) as AuditReport;
+    expect(errorsOf(auditSchema, report)).toEqual([]);
+    expect(report.groups).toHaveLength(2);
+  });
+
+  it("so does the report of a tree with a parse error, shared names and a mock behind a conftest.py fixture", () => {
+    const run = testaudit([".", "--format", "json"], folder);
+    const report = JSON.parse(run.stdout) as AuditReport;
+    expect(errorsOf(auditSchema, report)).toEqual([]);
+    // The branches the schema's oneOf and null cases cover are really in this report.
+    expect(report.files.find((file) => file.path === "tests/integration/test_broken.py")?.parseError).not.toBeNull();
+    expect(report.crossFile.duplicateClasses.map((shared) => shared.name)).toEqual(["TestShared"]);
+    expect(report.files.find((file) => file.path === "tests/integration/test_a.py")?.tests[0]?.mockReach?.via).toBe("fixture");
+  });
+
+  it("the schema rejects what it should: a report missing a field, or a wrong mockReach", () => {
+    const report = JSON.parse(testaudit([".", "--format", "json"], folder).stdout) as AuditReport;
+    const { totals: _dropped, ...withoutTotals } = report;
+    expect(errorsOf(auditSchema, withoutTotals)).toEqual(["/ must have required property 'totals' {\"missingProperty\":\"totals\"}"]);
+    const wrong = structuredClone(report);
+    wrong.files.find((file) => file.path === "tests/integration/test_a.py")!.tests[0]!.mockReach!.via = "elsewhere" as "test";
+    expect(errorsOf(auditSchema, wrong).some((error) => error.startsWith("/files/1/tests/0/mockReach/via must be equal to one of the allowed values"))).toBe(true);
+  });
+
+  it("verify --format json matches docs/schema/verify-report.schema.json", () => {
+    const run = testaudit(["verify", "AUDIT_REPORT.md", "--config", "../eslint-plugin.config.js", ".", "--format", "json"], join(root, "examples"));
+    const checks = JSON.parse(run.stdout) as unknown[];
+    expect(checks.length).toBeGreaterThan(0);
+    expect(errorsOf(verifySchema, checks)).toEqual([]);
+  });
+
+  it("the SARIF of an audit is valid SARIF 2.1.0, for the example suite and the odd tree", () => {
+    for (const [args, cwd] of [[examples, root], [["."], folder]] as const) {
+      const sarif = JSON.parse(testaudit([...args, "--format", "sarif"], cwd).stdout) as { runs: { results: unknown[] }[] };
+      expect(errorsOf(sarifSchema, sarif)).toEqual([]);
+      expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("the SARIF of verify is valid SARIF 2.1.0", () => {
+    const run = testaudit(["verify", "AUDIT_REPORT.md", "--config", "../eslint-plugin.config.js", ".", "--format", "sarif"], join(root, "examples"));
+    const sarif = JSON.parse(run.stdout) as { runs: { results: unknown[] }[] };
+    expect(errorsOf(sarifSchema, sarif)).toEqual([]);
+    expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+  });
+
+  it("the SARIF schema catches an invalid log", () => {
+    expect(errorsOf(sarifSchema, { version: "2.1.0", runs: [{ tool: {} }] })).not.toEqual([]);
+  });
+});
