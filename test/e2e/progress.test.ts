@@ -138,15 +138,11 @@ describe("testaudit's progress bar", () => {
     expect(screen(run.stdout)).toBe(reference.stdout);
   });
 
-  it("shows no bar with --no-progress, and the same table on the screen as with one", () => {
-    const withBar = onTerminal(folder, []);
-    const without = onTerminal(folder, ["--no-progress"]);
-    expect(frames(withBar.stdout).length).toBeGreaterThan(0);
-    expect(frames(without.stdout)).toEqual([]);
-    expect(without.stdout.replaceAll("\r\n", "\n")).not.toContain("\r");
-    expect(without.status).toBe(1);
-    expect(screen(withBar.stdout)).toBe(screen(without.stdout));
-    expect(screen(without.stdout)).toContain(`${FILES * TESTS_PER_FILE} tests in ${FILES} test files (${FILES} files audited)`);
+  it("shows no bar with --no-progress", () => {
+    const run = onTerminal(folder, ["--format", "json", "--no-progress"]);
+    expect(run.status).toBe(reference.status);
+    expect(frames(run.stdout)).toEqual([]);
+    expect(run.stdout.replaceAll("\r\n", "\n")).toBe(reference.stdout);
   });
 
   it("shows no bar when either stream is not the terminal, or the terminal is dumb", () => {
@@ -165,12 +161,13 @@ describe("testaudit's progress bar", () => {
   });
 
   it("draws the bar while verify audits, and erases it before the checks", () => {
-    const expected = piped(folder, ["verify", "AUDIT_REPORT.md", "--format", "json"]);
-    expect(expected.stderr).toBe("");
-    expect(expected.status).toBe(0);
     const run = onTerminal(folder, ["verify", "AUDIT_REPORT.md", "--format", "json"]);
     expect(run.status).toBe(0);
     expect(frames(run.stdout).length).toBeGreaterThan(0);
-    expect(screen(run.stdout)).toBe(expected.stdout);
+    const checks = JSON.parse(screen(run.stdout)) as { stated: number; verdict: string }[];
+    expect(checks.map((check) => [check.stated, check.verdict])).toEqual([
+      [FILES * TESTS_PER_FILE, "true"],
+      [FILES, "true"],
+    ]);
   });
 });
