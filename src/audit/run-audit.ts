@@ -25,6 +25,14 @@ export interface AuditOptions {
   groups: { name: string; glob: string }[];
   /** Audit only this part of the files (`--shard I/N`). */
   shard?: Shard | undefined;
+  /** Told how far the audit has got; the files are counted up front only when this is given. */
+  progress?: AuditProgress | undefined;
+}
+
+/** Follows an audit: first the number of files it will audit, then each file as its model is built. */
+export interface AuditProgress {
+  start(totalFiles: number): void;
+  fileAudited(): void;
 }
 
 /** A problem with the command or the configuration rather than with the audited code (exit code 2). */
@@ -63,17 +71,24 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   let eslint: ESLint;
   let results: ESLint.LintResult[];
   setModelSink((model) => {
+  setModelSink((model) => {
     // Models outlive the lint run here: they must not keep every file's syntax tree alive.
     model.detachFromTree();
     models.set(model.filename, model);
+    options.progress?.fileAudited();
+  });
   });
   try {
     eslint = new ESLint({ cwd: options.cwd, overrideConfigFile: options.configFile, applySuppressions: true });
     if (options.shard) {
       const shard = options.shard;
       const files = (await auditedFiles(eslint, options.cwd, options.patterns)).filter((file) => inShard(relative(options.cwd, file).split(sep).join("/"), shard));
+      options.progress?.start(files.length);
       results = files.length === 0 ? [] : await eslint.lintFiles(files);
     } else {
+      if (options.progress) {
+        options.progress.start((await auditedFiles(eslint, options.cwd, options.patterns)).length);
+      }
       results = await eslint.lintFiles(options.patterns);
     }
   } catch (error) {

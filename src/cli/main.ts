@@ -17,6 +17,7 @@ import { parseShard } from "../audit/shard.js";
 import { verifyClaims } from "../audit/verify.js";
 import { packageInfo } from "../package-info.js";
 import { extractClaims } from "../report/claims.js";
+import { progressBarFor } from "./progress.js";
 
 const USAGE = `Usage: testaudit [paths...] [options]
        testaudit verify REPORT [paths...] [options]
@@ -33,6 +34,8 @@ Options:
   --config FILE                  use this flat config file instead of ESLint's lookup
   --shard I/N                    audit only part I of N of the files (a stable hash partition);
                                  combine the parts' --format json reports with testaudit merge
+  --no-progress                  no progress bar (one is drawn on standard error only when
+                                 both output streams are a terminal and the audit takes a while)
   --help                         show this help
 `;
 
@@ -68,12 +71,14 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
+      allowNegative: true,
       options: {
         format: { type: "string", default: "table" },
         output: { type: "string" },
         group: { type: "string", multiple: true, default: [] },
         config: { type: "string" },
         shard: { type: "string" },
+        progress: { type: "boolean", default: true },
         help: { type: "boolean", default: false },
       },
     });
@@ -134,13 +139,21 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const paths = positionals.slice(verifying ? 2 : 0);
-  const report = await runAudit({
-    cwd: process.cwd(),
-    patterns: paths.length > 0 ? paths : ["."],
-    configFile: values.config,
-    groups: values.group.map(parseGroup),
-    shard,
-  });
+  const progress = values.progress ? progressBarFor(process.stdout, process.stderr, process.env) : undefined;
+  let report: AuditReport;
+  try {
+    report = await runAudit({
+      cwd: process.cwd(),
+      patterns: paths.length > 0 ? paths : ["."],
+      configFile: values.config,
+      groups: values.group.map(parseGroup),
+      shard,
+      progress,
+    });
+  } finally {
+    // Erased before anything else is written, the error message of a failed audit included.
+    progress?.finish();
+  }
   if (reportPath !== undefined) {
     const checks = verifyClaims(extractClaims(reportText), report);
     write(format === "json" ? `${JSON.stringify(checks, null, 2)}\n` : format === "sarif" ? formatChecksSarif(checks, reportPath, packageInfo.version) : formatChecksTable(checks, reportPath, toTerminal));
