@@ -71,12 +71,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   let eslint: ESLint;
   let results: ESLint.LintResult[];
   setModelSink((model) => {
-  setModelSink((model) => {
     // Models outlive the lint run here: they must not keep every file's syntax tree alive.
     model.detachFromTree();
     models.set(model.filename, model);
     options.progress?.fileAudited();
-  });
   });
   try {
     eslint = new ESLint({ cwd: options.cwd, overrideConfigFile: options.configFile, applySuppressions: true });
