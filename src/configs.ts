@@ -4,6 +4,7 @@
  */
 import type { Linter } from "eslint";
 import { rules, type RuleName } from "../lib/rules/index.js";
+import { dependencyStamp } from "./model/dependencies.js";
 import { lazyTsParser } from "./ts-parser.js";
 
 /** Integration and end-to-end Python test files, wherever their folders sit. */
@@ -33,11 +34,14 @@ export function createConfigs(plugin: object): TestauditConfigs {
       .filter((name) => rules[name].meta?.docs?.recommended)
       .map((name) => [`testaudit/${name}`, "error"]),
   ) as Linter.RulesRecord;
+  // ESLint's cache keys on the config: this stamp changes when a file another file's results depend on does.
+  const settings = { testaudit: { dependencies: dependencyStamp(process.cwd()) } };
   const python: Linter.Config = {
     name: "testaudit/recommended-python",
     files: PYTHON_INTEGRATION_FILES,
     plugins: { testaudit: plugin as never },
     language: "testaudit/python",
+    settings,
     rules: recommendedRules,
   };
   const js: Linter.Config = {
@@ -46,6 +50,7 @@ export function createConfigs(plugin: object): TestauditConfigs {
     plugins: { testaudit: plugin as never },
     // One parser for JS and TS alike: TypeScript syntax (types, decorators, satisfies) parses everywhere.
     languageOptions: { parser: lazyTsParser as Linter.Parser },
+    settings,
     rules: recommendedRules,
   };
   return { recommended: [python, js], "recommended-python": python, "recommended-js": js };

@@ -6,6 +6,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import { PythonSourceCode } from "../../parsers/python/python-source-code.js";
 import { buildJsModel } from "./js/build-model.js";
 import { buildPythonModel } from "./python/build-model.js";
+import { flushDependencies } from "./dependencies.js";
 import type { TestFileModel } from "./test-file-model.js";
 
 const models = new WeakMap<object, TestFileModel>();
@@ -48,6 +49,7 @@ export function getTestFileModel(context: ModelContext): TestFileModel {
     throw new TypeError(`testaudit has no test-file model for ${context.filename}: it is neither Python nor JS/TS source code.`);
   }
   models.set(sourceCode as object, model);
+  flushDependencies(context.cwd);
   ((globalThis as Record<symbol, unknown>)[MODEL_SINK] as ModelSink | undefined)?.(model);
   return model;
 }

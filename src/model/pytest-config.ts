@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { dependsOn } from "./dependencies.js";
 import { fnmatch } from "./fnmatch.js";
 
 export interface PytestSettings {
@@ -142,7 +143,9 @@ function directoryStamp(directory: string): string {
   return ["pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg"]
     .map((name) => {
       // Most folders hold none of these: not throwing for a missing file keeps this cheap.
-      const stat = statSync(join(directory, name), { throwIfNoEntry: false });
+      const path = join(directory, name);
+      dependsOn(path);
+      const stat = statSync(path, { throwIfNoEntry: false });
       return stat ? `${stat.mtimeMs}:${stat.size}` : "-";
     })
     .join("|");

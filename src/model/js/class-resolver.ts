@@ -8,6 +8,7 @@ import { dirname, extname, resolve } from "node:path";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { tsParserModule } from "../../ts-parser.js";
 import { matchesBase } from "../base-match.js";
+import { dependsOn } from "../dependencies.js";
 import type { BaseResolution } from "../test-file-model.js";
 
 const MAX_DEPTH = 40;
@@ -101,6 +102,7 @@ export function summarizeProgram(path: string, program: TSESTree.Program): JsMod
 const summaries = new Map<string, { stamp: string; summary: JsModuleSummary }>();
 
 function summarizeFile(path: string): JsModuleSummary | null {
+  dependsOn(path);
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat?.isFile()) {
     return null;
@@ -130,7 +132,12 @@ function resolveRelative(from: string, specifier: string): string | null {
   const base = resolve(dirname(from), specifier);
   const withoutJs = base.replace(/\.(?:m|c)?js$/u, "");
   const candidates = [base, ...EXTENSIONS.map((extension) => `${withoutJs}${extension}`), ...EXTENSIONS.map((extension) => resolve(base, `index${extension}`))];
-  return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile()) ?? null;
+  return (
+    candidates.find((candidate) => {
+      dependsOn(candidate);
+      return statSync(candidate, { throwIfNoEntry: false })?.isFile();
+    }) ?? null
+  );
 }
 
 export class JsClassResolver {

@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { matchesBase } from "../base-match.js";
+import { dependsOn } from "../dependencies.js";
 import type { BaseResolution } from "../test-file-model.js";
 import { importTarget, type ImportBinding } from "./imports.js";
 import { summarizeFile, type ModuleSummary } from "./module-summary.js";
@@ -16,6 +17,13 @@ import { STDLIB_MODULES } from "./stdlib-modules.js";
 const MAX_DEPTH = 40;
 
 
+
+/** Whether `directory` is a package: which folders are packages decides what imports resolve to. */
+function isPackage(directory: string): boolean {
+  const init = join(directory, "__init__.py");
+  dependsOn(init);
+  return existsSync(init);
+}
 
 /** Like matchesBase, also climbing the known hierarchy of library classes (`unittest.case.TestCase`, Django's). */
 function matchesKnownClass(name: string, targets: readonly string[], depth = 0): string | null {
@@ -40,7 +48,7 @@ function matchesKnownClass(name: string, targets: readonly string[], depth = 0):
 export function importRoots(directory: string, pythonpath: readonly string[], cwd: string): string[] {
   const roots = [directory];
   let current = directory;
-  while (existsSync(join(current, "__init__.py"))) {
+  while (isPackage(current)) {
     const parent = dirname(current);
     if (parent === current) {
       break;
@@ -59,7 +67,7 @@ export function importRoots(directory: string, pythonpath: readonly string[], cw
 function moduleNameOf(path: string): string {
   const parts = basename(path) === "__init__.py" ? [] : [basename(path, ".py")];
   let directory = dirname(path);
-  while (existsSync(join(directory, "__init__.py"))) {
+  while (isPackage(directory)) {
     parts.unshift(basename(directory));
     const parent = dirname(directory);
     if (parent === directory) {

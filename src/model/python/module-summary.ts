@@ -8,6 +8,7 @@ import { readFileSync, statSync } from "node:fs";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { toPyAst } from "../../../parsers/python/to-py-ast.js";
 import { parsePythonTree } from "../../../parsers/python/tree-sitter.js";
+import { dependsOn } from "../dependencies.js";
 import { readImports, type ImportBinding } from "./imports.js";
 import { dottedName, unwrapDefinition } from "./syntax.js";
 
@@ -98,6 +99,7 @@ function fileStamp(path: string): string | null {
 
 /** The summary of another project file, or null when it cannot be read. */
 export function summarizeFile(path: string): ModuleSummary | null {
+  dependsOn(path);
   const stamp = fileStamp(path);
   if (stamp === null) {
     return null;

@@ -1,0 +1,110 @@
+/**
+ * `eslint --cache` with testaudit: the real eslint binary, cached and uncached, on a project whose
+ * results for one file depend on others (a base class in another module, a package's `__init__.py`,
+ * pytest.ini). After every edit the cached run must report exactly what an uncached run reports; and
+ * a warm run over a corpus must cost a small part of a cold one.
+ */
+import { spawnSync } from "node:child_process";
+import { rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import dedent from "dedent";
+import { afterAll, describe, expect, it } from "vitest";
+import { writeTree } from "../temp-tree.js";
+
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+const eslintBin = join(root, "node_modules/eslint/bin/eslint.js");
+const plugin = pathToFileURL(join(root, "dist/src/index.js")).href;
+
+interface LintResult {
+  filePath: string;
+  messages: { ruleId: string | null; line: number; column: number; message: string }[];
+}
+
+/** What eslint reports per file, relative paths, as `file line:column rule`. */
+function lint(folder: string, cached: boolean): string[] {
+  // An uncached eslint deletes the file at --cache-location, so it gets a location of its own.
+  const cacheArgs = cached ? ["--cache", "--cache-location", join(folder, ".eslintcache")] : ["--cache-location", join(folder, ".uncached")];
+  const args = [eslintBin, "--format", "json", ...cacheArgs, "."];
+  const run = spawnSync(process.execPath, args, { cwd: folder, encoding: "utf8" });
+  if (run.status === 2 || run.stderr !== "") {
+    throw new Error(`eslint failed: ${run.stderr}${run.stdout}`);
+  }
+  return (JSON.parse(run.stdout) as LintResult[]).flatMap((result) =>
+    result.messages.map((message) => `${result.filePath.slice(folder.length + 1)} ${message.line}:${message.column} ${message.ruleId}`),
+  );
+}
+
+const config = (extra = ""): string => dedent`
+  import testaudit from ${JSON.stringify(plugin)};
+  export default [
+    ...testaudit.configs.recommended,
+    {
+      files: testaudit.configs["recommended-python"].files,
+      rules: {
+        "testaudit/require-base-class": ["error", { bases: ["framework.IntegrationBase"] }],
+        "testaudit/require-bvj": "off",
+      },
+      ${extra}
+    },
+  ];
+`;
+
+const project = {
+  "framework.py": "import unittest\n\nclass IntegrationBase(unittest.TestCase):\n    pass\n",
+  "support/__init__.py": "",
+  "support/base.py": "from framework import IntegrationBase\n\nclass ServiceTest(IntegrationBase):\n    pass\n",
+  "tests/integration/test_orders.py": dedent`
+    from support.base import ServiceTest
+
+    class TestOrders(ServiceTest):
+        def test_lists_orders(self):
+            assert True
+  `,
+};
+
+describe("eslint --cache gives the results of an uncached run when files a result depends on change", () => {
+  const folders: string[] = [];
+  afterAll(() => {
+    for (const folder of folders) {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+  const tree = (files: Record<string, string>): string => {
+    const folder = writeTree(files, "testaudit-cache-");
+    folders.push(folder);
+    return folder;
+  };
+
+  it("follows edits to a base class in another module, to a package's __init__.py and to pytest.ini", () => {
+    const folder = tree({ ...project, "eslint.config.js": config() });
+    const edits: [string, () => void][] = [
+      ["unchanged", () => undefined],
+      ["the base no longer inherits the required class", () => writeFileSync(join(folder, "support/base.py"), "class ServiceTest:\n    pass\n")],
+      ["the base inherits it again", () => writeFileSync(join(folder, "support/base.py"), project["support/base.py"])],
+      ["support is no longer a package", () => unlinkSync(join(folder, "support/__init__.py"))],
+      ["support is a package again", () => writeFileSync(join(folder, "support/__init__.py"), "")],
+      ["a pytest.ini makes only Check* classes test classes", () => writeFileSync(join(folder, "pytest.ini"), "[pytest]\npython_classes = Check\n")],
+      ["the pytest.ini goes away", () => unlinkSync(join(folder, "pytest.ini"))],
+    ];
+    const seen: Record<string, string[]> = {};
+    for (const [edit, apply] of edits) {
+      apply();
+      const cached = lint(folder, true);
+      expect({ edit, cached }).toEqual({ edit, cached: lint(folder, false) });
+      seen[edit] = cached;
+    }
+    // The edits really change the results, so a stale cache would have been caught.
+    expect(seen["unchanged"]).toEqual([]);
+    expect(seen["the base no longer inherits the required class"]).toEqual(["tests/integration/test_orders.py 3:7 testaudit/require-base-class"]);
+    expect(seen["a pytest.ini makes only Check* classes test classes"]).toEqual([]);
+  });
+
+  it("would be stale without the dependency stamp in the configs' settings (what the stamp fixes)", () => {
+    const folder = tree({ ...project, "eslint.config.js": config(`settings: { testaudit: { dependencies: "constant" } },`) });
+    expect(lint(folder, true)).toEqual([]);
+    writeFileSync(join(folder, "support/base.py"), "class ServiceTest:\n    pass\n");
+    expect(lint(folder, true)).toEqual([]);
+    expect(lint(folder, false)).toEqual(["tests/integration/test_orders.py 3:7 testaudit/require-base-class"]);
+  });
+});
