@@ -4,7 +4,7 @@
  * and the measure is within 10% (at least 1), false otherwise, and unverifiable when there is nothing
  * to measure (a file the audit did not see, a policy no rule checks).
  */
-import type { Claim } from "../report/claims.js";
+import type { Claim } from "../report/claims/index.js";
 import type { AuditReport, FileReport, Ratio } from "./report-types.js";
 
 export type Verdict = "true" | "false" | "approximate" | "unverifiable";

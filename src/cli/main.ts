@@ -16,7 +16,7 @@ import { mergeReports, runAudit, UsageError } from "../audit/run-audit.js";
 import { parseShard } from "../audit/shard.js";
 import { verifyClaims } from "../audit/verify.js";
 import { packageInfo } from "../package-info.js";
-import { extractClaims } from "../report/claims.js";
+import { extractClaims } from "../report/claims/index.js";
 import { progressBarFor } from "./progress.js";
 
 const USAGE = `Usage: testaudit [paths...] [options]

@@ -1,5 +1,5 @@
 /**
- * src/report/claims.ts: the checkable claims in hand-written audit reports. The fixtures in
+ * src/report/claims/: the checkable claims in hand-written audit reports. The fixtures in
  * test/fixtures/reports/ are reports in three styles (per-file sections, tables, plain-text prose);
  * each is checked claim by claim, and then a set of one-line reports probes the edges.
  */
@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { extractClaims, type Claim, type ClaimKind } from "../../src/report/claims.js";
+import { extractClaims, type Claim, type ClaimKind } from "../../src/report/claims/index.js";
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "..", "fixtures", "reports");
 

@@ -1,0 +1,131 @@
+/**
+ * Policy claims without a number, read as 100%: "All tests inherit from X", "Every test includes a
+ * BVJ", "BVJ for every test", "Zero mocks in integration tests", "No test uses mocks".
+ */
+import type { Line } from "./line.js";
+import { baseTestClassName, familyAt, subjectAt, type FamilyHit } from "./policy-words.js";
+import type { Sink } from "./sink.js";
+import { isPunctIn, isWord, isWordIn, type Tok } from "./tokens.js";
+import {
+  ADVERBS, BEFORE_ALL_OK, BVJ_LEAD, CLAUSE_BREAK, EXTEND_WORDS, HAVE_VERBS, INHERIT_WORDS, MOCK_FREE, MOCK_WORDS,
+  NO_TEST_VERBS, QUANTIFIERS, USE_VERBS,
+} from "./vocabulary.js";
+
+/** How far after a "have" verb a BVJ (or "no mocks") may be named: "includes a detailed BVJ". */
+const HAVE_OBJECT_REACH = 5;
+
+/** What "all tests <verb> …" at `v` claims, if it is one of the three policies. */
+function predicateAt(toks: readonly Tok[], v: number): FamilyHit | null {
+  let k = v;
+  for (let s = 0; s < 2 && isWordIn(toks[k], ADVERBS); s += 1) {
+    k += 1;
+  }
+  const t = toks[k];
+  if (t === undefined || t.kind !== "word") {
+    return null;
+  }
+  if (INHERIT_WORDS.has(t.low) || EXTEND_WORDS.has(t.low)) {
+    const hit = familyAt(toks, k);
+    return hit !== null && hit.family === "baseClassPercent" ? hit : null;
+  }
+  const usedClass = t.low === "use" || t.low === "uses" ? baseTestClassName(toks[k + 1]) : undefined;
+  if (usedClass !== undefined) {
+    return { family: "baseClassPercent", baseClass: usedClass };
+  }
+  if (HAVE_VERBS.has(t.low)) {
+    for (let m = k + 1; m <= k + HAVE_OBJECT_REACH && m < toks.length; m += 1) {
+      if (isPunctIn(toks[m], CLAUSE_BREAK)) {
+        break;
+      }
+      const hit = familyAt(toks, m);
+      if (hit !== null && hit.family === "bvjPercent") {
+        return hit;
+      }
+      if (hit !== null && hit.family === "noMocksPercent" && (t.low === "have" || t.low === "has" || t.low === "contain" || t.low === "contains")) {
+        return hit; // "contain no mocks"
+      }
+    }
+    return null;
+  }
+  if (USE_VERBS.has(t.low)) {
+    const hit = familyAt(toks, k);
+    return hit !== null && hit.family === "noMocksPercent" ? hit : null;
+  }
+  if ((t.low === "are" || t.low === "is") && isWordIn(toks[k + 1], MOCK_FREE)) {
+    return { family: "noMocksPercent" };
+  }
+  if ((t.low === "avoid" || t.low === "avoids") && isWordIn(toks[k + 1], MOCK_WORDS)) {
+    return { family: "noMocksPercent" };
+  }
+  return null;
+}
+
+/** "[a comprehensive] Business Value Justification for" + the "every test" at `a`, opening its clause. */
+function bvjForEvery(toks: readonly Tok[], a: number): boolean {
+  const j = toks[a - 2]!.low;
+  if (j !== "bvj" && j !== "bvjs" && j !== "justification" && j !== "justifications") {
+    return false;
+  }
+  let b = a - 2;
+  if (j.startsWith("justification")) {
+    b = isWord(toks[b - 1], "value") && isWord(toks[b - 2], "business") ? b - 2 : isWord(toks[b - 1], "business-value") ? b - 1 : -1;
+  }
+  if (b < 0) {
+    return false;
+  }
+  let c = b - 1;
+  while (c >= 0 && c > b - 4 && isWordIn(toks[c], BVJ_LEAD)) {
+    c -= 1;
+  }
+  return c < 0 || isPunctIn(toks[c], CLAUSE_BREAK);
+}
+
+/** `file`: the test file the line's claims are about; `blocked`: the line names several, so none is. */
+export function universalClaims(line: Line, file: string | undefined, blocked: boolean, sink: Sink): void {
+  if (blocked) {
+    return;
+  }
+  const toks = line.toks;
+  const emit = (pos: number, hit: FamilyHit): void => {
+    if (hit.family === "unrelated" || sink.has(line.no, hit.family, file)) {
+      return;
+    }
+    sink.add(line, pos, hit.family, 100, false, { file, baseClass: hit.family === "baseClassPercent" ? hit.baseClass : undefined });
+  };
+  for (let a = 0; a < toks.length; a += 1) {
+    const t = toks[a]!;
+    if (t.kind !== "word") {
+      continue;
+    }
+    const prev = toks[a - 1];
+    const atClauseStart = prev === undefined || isPunctIn(prev, CLAUSE_BREAK) || isWordIn(prev, BEFORE_ALL_OK);
+    if (t.low === "all" || t.low === "every" || t.low === "each") {
+      const s = subjectAt(toks, a + 1);
+      if (s < 0) {
+        continue;
+      }
+      if (atClauseStart) {
+        const hit = predicateAt(toks, s);
+        if (hit !== null) {
+          emit(a, hit);
+        }
+      } else if (isWord(prev, "for") && toks[a - 2] !== undefined && bvjForEvery(toks, a)) {
+        emit(a, { family: "bvjPercent" });
+      }
+      continue;
+    }
+    if ((t.low === "zero" || t.low === "no") && atClauseStart && isWordIn(toks[a + 1], MOCK_WORDS) && (isWord(toks[a + 2], "in") || isWord(toks[a + 2], "across"))) {
+      const k = isWordIn(toks[a + 3], QUANTIFIERS) ? a + 4 : a + 3;
+      if (subjectAt(toks, k) >= 0) {
+        emit(a, { family: "noMocksPercent" });
+      }
+      continue;
+    }
+    if (t.low === "no" && atClauseStart) {
+      const s = subjectAt(toks, a + 1);
+      if (s >= 0 && isWordIn(toks[s], NO_TEST_VERBS) && isWordIn(toks[s + (isWord(toks[s + 1], "any") ? 2 : 1)], MOCK_WORDS)) {
+        emit(a, { family: "noMocksPercent" });
+      }
+    }
+  }
+}
