@@ -5,7 +5,8 @@
  * a warm run over a corpus must cost a small part of a cold one.
  */
 import { spawnSync } from "node:child_process";
-import { rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import dedent from "dedent";
@@ -107,4 +108,46 @@ describe("eslint --cache gives the results of an uncached run when files a resul
     expect(lint(folder, true)).toEqual([]);
     expect(lint(folder, false)).toEqual(["tests/integration/test_orders.py 3:7 testaudit/require-base-class"]);
   });
+});
+
+/** The CPU time (user + system, ms) of one eslint process linting `folder` with its cache. */
+function cachedRunCpu(folder: string): number {
+  const script = dedent`
+    import { ESLint } from ${JSON.stringify(pathToFileURL(join(root, "node_modules/eslint/lib/api.js")).href)};
+    const eslint = new ESLint({ cwd: ${JSON.stringify(folder)}, cache: true, cacheLocation: ${JSON.stringify(join(folder, ".eslintcache"))} });
+    const results = await eslint.lintFiles(["."]);
+    const usage = process.resourceUsage();
+    console.log(JSON.stringify({ files: results.length, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 }));
+  `;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: folder, encoding: "utf8" });
+  if (run.status !== 0) {
+    throw new Error(`eslint failed: ${run.stderr}`);
+  }
+  const { files, cpuMs } = JSON.parse(run.stdout) as { files: number; cpuMs: number };
+  expect(files).toBeGreaterThan(700);
+  return cpuMs;
+}
+
+/** The benchmark corpus: CPython's own test suite, from Debian's libpython3.11-testsuite (`.ci/run` installs it). */
+const CPYTHON_TESTS = "/usr/lib/python3.11/test";
+
+describe("a warm eslint --cache run", () => {
+  it("costs at most a tenth of a cold run over the benchmark corpus, in CPU time", () => {
+    if (!existsSync(join(CPYTHON_TESTS, "test_unittest.py")) && !existsSync(join(CPYTHON_TESTS, "test_unittest"))) {
+      throw new Error(`${CPYTHON_TESTS} is missing: install Debian's libpython3.11-testsuite (.ci/run does).`);
+    }
+    // A copy, so the cache and testaudit's dependency manifest are written in a temporary folder.
+    const folder = mkdtempSync(join(tmpdir(), "testaudit-warm-"));
+    try {
+      cpSync(CPYTHON_TESTS, folder, { recursive: true });
+      writeFileSync(join(folder, "eslint.config.js"), `import testaudit from ${JSON.stringify(plugin)};\nexport default [{ ...testaudit.configs["recommended-python"], files: ["**/*.py"] }];\n`);
+      const cold = cachedRunCpu(folder);
+      const warm = [cachedRunCpu(folder), cachedRunCpu(folder), cachedRunCpu(folder)].sort((a, b) => a - b)[1]!;
+      const ratio = warm / cold;
+      console.log(`eslint --cache over CPython's tests: cold ${cold.toFixed(0)} ms CPU, warm ${warm.toFixed(0)} ms CPU (median of 3), warm/cold ${ratio.toFixed(3)}`);
+      expect(ratio).toBeLessThanOrEqual(0.1);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
