@@ -42,6 +42,8 @@ describe("the bundled example suite", () => {
       "examples/auth_service/tests/integration/test_sessions.py:23 testaudit/require-base-class",
       "examples/auth_service/tests/integration/test_sessions.py:31 testaudit/no-mocks",
       "examples/auth_service/tests/integration/test_tokens.py:65 testaudit/max-tests-per-file",
+      "examples/billing_service/tests/integration/conftest.py:10 testaudit/no-mocks",
+      "examples/billing_service/tests/integration/conftest.py:2 testaudit/no-mocks",
       "examples/billing_service/tests/integration/test_payments.py:18 testaudit/no-mocks",
       "examples/billing_service/tests/integration/test_payments.py:24 testaudit/no-mocks",
       "examples/billing_service/tests/integration/test_payments.py:25 testaudit/no-mocks",

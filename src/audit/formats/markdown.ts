@@ -1,5 +1,6 @@
 /** The audit as Markdown, for pull-request comments. */
 import type { AuditReport, FileReport } from "../report-types.js";
+import { hiddenMockRows, testsSummary } from "./hidden-mocks.js";
 import { policyRows } from "./summary-rows.js";
 
 function escapeCell(text: string): string {
@@ -36,6 +37,13 @@ export function formatMarkdown(report: AuditReport): string {
   for (const [title, names] of [["Classes defined in more than one file", duplicateClasses], ["Test names used in more than one file", collidingTests]] as const) {
     if (names.length > 0) {
       lines.push("", `**${title}:** ${names.map((shared) => `\`${shared.name}\` (${shared.places.map((place) => `${place.path}:${place.line}`).join(", ")})`).join("; ")}`);
+    }
+  }
+  const hidden = hiddenMockRows(report);
+  if (hidden.length > 0) {
+    lines.push("", "**Mocks that reach tests from outside them:**", "", "| Via | Reached through | Mock at | Tests |", "|---|---|---|---|");
+    for (const row of hidden) {
+      lines.push(`| ${row.via} | ${escapeCell(row.path)} | \`${escapeCell(row.mock)}\` | ${row.tests.length}: ${escapeCell(testsSummary(row.tests))} |`);
     }
   }
   lines.push("", "| File | Lines | Tests | Mock uses | Violations | Status |", "|---|---:|---:|---:|---:|---|");

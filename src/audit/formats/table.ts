@@ -1,5 +1,6 @@
 /** The audit as a terminal table; colour only when the output is a terminal. */
 import type { AuditReport } from "../report-types.js";
+import { hiddenMockRows, testsPerFile } from "./hidden-mocks.js";
 import { policyRows } from "./summary-rows.js";
 
 function pad(cells: string[], widths: number[]): string {
@@ -19,9 +20,16 @@ export function formatTable(report: AuditReport, color: boolean): string {
   }
   const policyTable = [["policy", "files compliant", "tests compliant"], ...policyRows(report.totals).map((row) => [row.label, row.files, row.tests])];
   const { totals } = report;
+  const hidden = hiddenMockRows(report);
+  const hiddenLines = hidden.length === 0 ? [] : [
+    paint(1, "mocks that reach tests from outside them"),
+    ...hidden.map((row) => `${row.via}: ${row.path} (${row.mock}) reaches ${testsPerFile(row.tests)}`),
+    "",
+  ];
   const lines = [
     ...table(fileRows).map((line, index) => (index === 0 ? paint(1, line) : line)),
     "",
+    ...hiddenLines,
     ...table(policyTable).map((line, index) => (index === 0 ? paint(1, line) : line)),
     "",
     `${totals.tests} tests in ${totals.testFiles} test files (${totals.files} files audited); ` +

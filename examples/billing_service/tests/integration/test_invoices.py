@@ -6,11 +6,13 @@ Business Value Justification (BVJ):
 - Value Impact: Customers are billed exactly what they used
 - Strategic Impact: Billing disputes cost renewals
 """
+import pytest
 import requests
 
 from test_framework.ssot import DatabaseTestCase
 
 
+@pytest.mark.usefixtures("tax_service")
 class InvoiceTests(DatabaseTestCase):
     """Creates invoices through the public API and reads them back from the database.
 
