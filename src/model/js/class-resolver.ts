@@ -3,12 +3,13 @@
  * classes of the same file and through relative imports into other files of the project, which are
  * parsed (never run). Package imports are not read: their classes match by name or stay unresolved.
  */
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { tsParserModule } from "../../ts-parser.js";
 import { matchesBase } from "../base-match.js";
 import { dependsOn } from "../dependencies.js";
+import { FileCache } from "../file-cache.js";
 import type { BaseResolution } from "../test-file-model.js";
 
 const MAX_DEPTH = 40;
@@ -99,32 +100,16 @@ export function summarizeProgram(path: string, program: TSESTree.Program): JsMod
   return summary;
 }
 
-const summaries = new Map<string, { stamp: string; summary: JsModuleSummary }>();
+// A file that does not parse has no classes to offer; its bases stay unresolved.
+const summaries = new FileCache((path, text) => {
+  // JSX everywhere but in TypeScript files, whose `<T>value` assertions it would break (as TypeScript does).
+  const jsx = !TS_EXTENSIONS.has(extname(path));
+  return summarizeProgram(path, tsParserModule().parse(text, { jsx, range: true, loc: false, comment: false }) as TSESTree.Program);
+});
 
 function summarizeFile(path: string): JsModuleSummary | null {
   dependsOn(path);
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat?.isFile()) {
-    return null;
-  }
-  const stamp = `${stat.mtimeMs}:${stat.size}`;
-  const cached = summaries.get(path);
-  if (cached?.stamp === stamp) {
-    return cached.summary;
-  }
-  let summary: JsModuleSummary | null = null;
-  try {
-    const text = readFileSync(path, "utf8");
-    // JSX everywhere but in TypeScript files, whose `<T>value` assertions it would break (as TypeScript does).
-    const jsx = !TS_EXTENSIONS.has(extname(path));
-    const program = tsParserModule().parse(text, { jsx, range: true, loc: false, comment: false }) as TSESTree.Program;
-    summary = summarizeProgram(path, program);
-  } catch {
-    // A file that does not parse has no classes to offer; its bases stay unresolved.
-    return null;
-  }
-  summaries.set(path, { stamp, summary });
-  return summary;
+  return summaries.get(path);
 }
 
 /** The file a relative specifier names, trying TypeScript's and Node's extensions and index files. */

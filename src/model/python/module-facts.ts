@@ -5,7 +5,7 @@
  * project files (conftest.py, fixture modules, base classes) are read and parsed here, never imported,
  * and cached per path until the file's size or modification time changes.
  */
-import { readFileSync, statSync } from "node:fs";
+import { FileCache } from "../file-cache.js";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { toPyAst } from "../../../parsers/python/to-py-ast.js";
 import { parsePythonTree } from "../../../parsers/python/tree-sitter.js";
@@ -25,27 +25,13 @@ export function readModuleFacts(path: string, root: PyNode, summary = summarizeM
   return { path, summary, definitions: collectDefinitions(root), references };
 }
 
-const cache = new Map<string, { stamp: string; facts: ModuleFacts | null }>();
+// A file that cannot be read or parsed adds nothing to any trace; its own lint run reports it.
+const cache = new FileCache((path, text) => {
+  const source = text.replace(/^\uFEFF/u, "");
+  return readModuleFacts(path, toPyAst(parsePythonTree(source), source).ast);
+});
 
 /** The facts of another project file, or null when it is missing, unreadable or does not parse. */
 export function moduleFactsOfFile(path: string): ModuleFacts | null {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat?.isFile()) {
-    return null;
-  }
-  const stamp = `${stat.mtimeMs}:${stat.size}`;
-  const cached = cache.get(path);
-  if (cached?.stamp === stamp) {
-    return cached.facts;
-  }
-  let facts: ModuleFacts | null;
-  try {
-    const text = readFileSync(path, "utf8").replace(/^\uFEFF/u, "");
-    facts = readModuleFacts(path, toPyAst(parsePythonTree(text), text).ast);
-  } catch {
-    // A file that cannot be read or parsed adds nothing to any trace; its own lint run reports it.
-    facts = null;
-  }
-  cache.set(path, { stamp, facts });
-  return facts;
+  return cache.get(path);
 }

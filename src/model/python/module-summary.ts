@@ -4,11 +4,11 @@
  * Summaries of other project files are cached per path and re-read when the file's size or
  * modification time changes.
  */
-import { readFileSync, statSync } from "node:fs";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { toPyAst } from "../../../parsers/python/to-py-ast.js";
 import { parsePythonTree } from "../../../parsers/python/tree-sitter.js";
 import { dependsOn } from "../dependencies.js";
+import { FileCache } from "../file-cache.js";
 import { readImports, type ImportBinding } from "./imports.js";
 import { dottedName, unwrapDefinition } from "./syntax.js";
 
@@ -89,33 +89,14 @@ export function summarizeModule(path: string, root: PyNode): ModuleSummary {
   return summary;
 }
 
-const summaries = new Map<string, { stamp: string; summary: ModuleSummary }>();
-
-function fileStamp(path: string): string | null {
-  // Most candidate paths do not exist; not throwing for them matters when thousands are probed.
-  const stat = statSync(path, { throwIfNoEntry: false });
-  return stat?.isFile() ? `${stat.mtimeMs}:${stat.size}` : null;
-}
+// Only module-level classes and imports matter here, so class and function bodies are skipped.
+const summaries = new FileCache((path, text) => {
+  const source = text.replace(/^\uFEFF/u, "");
+  return summarizeModule(path, toPyAst(parsePythonTree(source), source, { shallow: true }).ast);
+});
 
 /** The summary of another project file, or null when it cannot be read. */
 export function summarizeFile(path: string): ModuleSummary | null {
   dependsOn(path);
-  const stamp = fileStamp(path);
-  if (stamp === null) {
-    return null;
-  }
-  const cached = summaries.get(path);
-  if (cached?.stamp === stamp) {
-    return cached.summary;
-  }
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8").replace(/^\uFEFF/u, "");
-  } catch {
-    return null;
-  }
-  // Only module-level classes and imports matter here, so class and function bodies are skipped.
-  const summary = summarizeModule(path, toPyAst(parsePythonTree(text), text, { shallow: true }).ast);
-  summaries.set(path, { stamp, summary });
-  return summary;
+  return summaries.get(path);
 }

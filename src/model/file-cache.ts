@@ -1,0 +1,38 @@
+/**
+ * What testaudit reads from other project files (base classes' modules, conftest.py files), kept per
+ * path and read again when the file's size or modification time changes, so long-lived processes
+ * (editors, the CLI over thousands of files) see edits and read each file once otherwise.
+ */
+import { readFileSync, statSync } from "node:fs";
+
+export class FileCache<T> {
+  readonly #entries = new Map<string, { stamp: string; value: T | null }>();
+  readonly #read: (path: string, text: string) => T | null;
+
+  /** @param read what to keep of a file's text; it may throw (the file then gives null). */
+  constructor(read: (path: string, text: string) => T | null) {
+    this.#read = read;
+  }
+
+  /** What `read` made of the file at `path`, or null when it is missing, unreadable or `read` failed. */
+  get(path: string): T | null {
+    // Most candidate paths do not exist; not throwing for them matters when thousands are probed.
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat?.isFile()) {
+      return null;
+    }
+    const stamp = `${stat.mtimeMs}:${stat.size}`;
+    const cached = this.#entries.get(path);
+    if (cached?.stamp === stamp) {
+      return cached.value;
+    }
+    let value: T | null;
+    try {
+      value = this.#read(path, readFileSync(path, "utf8"));
+    } catch {
+      value = null;
+    }
+    this.#entries.set(path, { stamp, value });
+    return value;
+  }
+}
