@@ -12,8 +12,11 @@ export default class SummaryLineReporter implements Reporter {
         counts[test.result().state] += 1;
       }
     }
-    // Files that failed to load hold no tests; count each as a failure so the line cannot read clean.
-    const brokenFiles = testModules.filter((module) => module.state() === "failed" && [...module.children.allTests()].length === 0).length;
+    // A file that failed to load, or whose beforeAll/afterAll hook failed, may hold no failed test (its
+    // tests are then skipped): count each such file as a failure so the line cannot read clean.
+    const brokenFiles = testModules.filter(
+      (module) => module.state() === "failed" && ![...module.children.allTests()].some((test) => test.result().state === "failed"),
+    ).length;
     const skipped = counts.skipped + counts.pending;
     process.stdout.write(`\n${counts.passed} passed, ${counts.failed + brokenFiles} failed${skipped > 0 ? `, ${skipped} skipped` : ""}\n`);
   }
