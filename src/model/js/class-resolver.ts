@@ -3,7 +3,7 @@
  * classes of the same file and through relative imports into other files of the project, which are
  * parsed (never run). Package imports are not read: their classes match by name or stay unresolved.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, type Stats } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { tsParserModule } from "../../ts-parser.js";
@@ -100,9 +100,22 @@ export function summarizeProgram(path: string, program: TSESTree.Program): JsMod
 
 const summaries = new Map<string, { stamp: string; summary: JsModuleSummary }>();
 
+/**
+ * The stats of the file at `path`, or undefined when there is none. A path built from an import the
+ * system cannot look up (a name too long, a NUL byte) names no file either.
+ */
+function statIfFile(path: string): Stats | undefined {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat?.isFile() ? stat : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function summarizeFile(path: string): JsModuleSummary | null {
-  const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat?.isFile()) {
+  const stat = statIfFile(path);
+  if (!stat) {
     return null;
   }
   const stamp = `${stat.mtimeMs}:${stat.size}`;
@@ -130,7 +143,7 @@ function resolveRelative(from: string, specifier: string): string | null {
   const base = resolve(dirname(from), specifier);
   const withoutJs = base.replace(/\.(?:m|c)?js$/u, "");
   const candidates = [base, ...EXTENSIONS.map((extension) => `${withoutJs}${extension}`), ...EXTENSIONS.map((extension) => resolve(base, `index${extension}`))];
-  return candidates.find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile()) ?? null;
+  return candidates.find((candidate) => statIfFile(candidate) !== undefined) ?? null;
 }
 
 export class JsClassResolver {

@@ -91,8 +91,14 @@ export function summarizeModule(path: string, root: PyNode): ModuleSummary {
 const summaries = new Map<string, { stamp: string; summary: ModuleSummary }>();
 
 function fileStamp(path: string): string | null {
-  // Most candidate paths do not exist; not throwing for them matters when thousands are probed.
-  const stat = statSync(path, { throwIfNoEntry: false });
+  let stat;
+  try {
+    // Most candidate paths do not exist; not throwing for them matters when thousands are probed.
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    // A path built from an import the system cannot look up (a name too long, a NUL byte) names no file.
+    return null;
+  }
   return stat?.isFile() ? `${stat.mtimeMs}:${stat.size}` : null;
 }
 
