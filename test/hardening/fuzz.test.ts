@@ -17,9 +17,11 @@ import { pythonModuleArbitrary } from "./python-arbitrary.js";
 import { tsModuleArbitrary } from "./ts-arbitrary.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_501);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 250);
 /** Generous for a loaded 2-core CI machine: these files are a few KB, and lint in milliseconds. */
 const MS_PER_CASE = 2_000;
+/** A property's whole run, for vitest's own timeout: cases average well under 100 ms. */
+const TEST_TIMEOUT_MS = 60_000 + RUNS * 200;
 
 /**
  * The example suite's test files, by path relative to examples/ (which the temporary folder copies, so
@@ -34,7 +36,7 @@ function exampleSources(extension: string): Map<string, string> {
 
 interface Tally {
   cases: number;
-  /** ESLint runs: Python cases run twice, strict and tolerant. */
+  /** ESLint runs: two per case. */
   lints: number;
   /** Runs that gave a fatal parsing error. */
   fatal: number;
@@ -45,15 +47,20 @@ interface Tally {
 
 const total: Tally = { cases: 0, lints: 0, fatal: 0, withFindings: 0, slowestMs: 0 };
 const tallies = new Map<string, Tally>();
+/** Every rule with its defaults. */
 let eslint: ESLint;
-/** Python files are linted a second time with the tolerant option: then the rules run on trees with errors. */
-let tolerantEslint: ESLint;
+/**
+ * Every file is linted a second time with demanding options (bases to resolve through the example
+ * suite's files, required imports, a low test limit), Python ones with the tolerant option too, so
+ * the rules also run on trees with errors.
+ */
+let demandingEslint: ESLint;
 let folder: { path: string; remove(): void };
 
 beforeAll(async () => {
   folder = tempFolder("testaudit-fuzz-", true);
   eslint = await createEslint(folder.path);
-  tolerantEslint = await createEslint(folder.path, { tolerant: true });
+  demandingEslint = await createEslint(folder.path, { tolerant: true, demanding: true });
   // Loads the TypeScript parser and tree-sitter once, outside any case's time.
   await eslint.lintText("x = 1\n", { filePath: join(folder.path, PYTHON_PATH) });
   await eslint.lintText("export {};\n", { filePath: join(folder.path, TS_PATH) });
@@ -85,13 +92,12 @@ async function lintProblems(linter: ESLint, text: string, path: string, language
   return problems;
 }
 
-/** One case: throws on anything but located messages in time, for Python both strict and tolerant. */
+/** One case: throws on anything but located messages in time, with default and with demanding options. */
 async function lintsCleanly(text: string, path: string, language: Language, tally: Tally): Promise<void> {
   tally.cases += 1;
   total.cases += 1;
-  const linters = language === "python" ? [eslint, tolerantEslint] : [eslint];
   const problems: string[] = [];
-  for (const linter of linters) {
+  for (const linter of [eslint, demandingEslint]) {
     problems.push(...(await lintProblems(linter, text, path, language, tally)));
   }
   if (problems.length > 0) {
@@ -122,31 +128,53 @@ function expectBothPaths(tally: Tally, findingShare: number): void {
 }
 
 describe("Python", () => {
-  it("lints generated test modules to located messages", async () => {
+  it("lints generated test modules to located messages", { timeout: TEST_TIMEOUT_MS }, async () => {
     expectBothPaths(await check("Python, generated", pythonModuleArbitrary, (text, tally) => lintsCleanly(text, PYTHON_PATH, "python", tally)), 1 / 5);
   });
 
-  it("lints mutated example files to located messages", async () => {
+  it("lints mutated example files to located messages", { timeout: TEST_TIMEOUT_MS }, async () => {
     expectBothPaths(await check("Python, mutated", mutatedArbitrary(exampleSources(".py")), ({ name, text }, tally) => lintsCleanly(text, name, "python", tally)), 1 / 10);
   });
 
-  it("lints any string at all to located messages", async () => {
+  it("lints any string at all to located messages", { timeout: TEST_TIMEOUT_MS }, async () => {
     const tally = await check("Python, any string", fc.string({ unit: "binary", maxLength: 200 }), (text, counts) => lintsCleanly(text, PYTHON_PATH, "python", counts));
     expect(tally.cases).toBe(RUNS);
   });
 });
 
 describe("TypeScript", () => {
-  it("lints generated test files to located messages", async () => {
+  it("lints generated test files to located messages", { timeout: TEST_TIMEOUT_MS }, async () => {
     expectBothPaths(await check("TypeScript, generated", tsModuleArbitrary, (text, tally) => lintsCleanly(text, TS_PATH, "ts", tally)), 1 / 5);
   });
 
-  it("lints mutated example files to located messages", async () => {
+  it("lints mutated example files to located messages", { timeout: TEST_TIMEOUT_MS }, async () => {
     expectBothPaths(await check("TypeScript, mutated", mutatedArbitrary(exampleSources(".ts")), ({ name, text }, tally) => lintsCleanly(text, name, "ts", tally)), 1 / 10);
   });
 
-  it("lints any string at all to located messages", async () => {
+  it("lints any string at all to located messages", { timeout: TEST_TIMEOUT_MS }, async () => {
     const tally = await check("TypeScript, any string", fc.string({ unit: "binary", maxLength: 200 }), (text, counts) => lintsCleanly(text, TS_PATH, "ts", counts));
     expect(tally.cases).toBe(RUNS);
+  });
+});
+
+/** Cases the properties found (shrunk by fast-check), kept so each fix stays fixed. */
+describe("what fuzzing found", () => {
+  const lint = async (linter: ESLint, text: string, path: string): Promise<string[]> => {
+    const [result] = await linter.lintText(text, { filePath: join(folder.path, path) });
+    return result!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId ?? "fatal"} ${message.message}`);
+  };
+
+  it("places a missing token at a CRLF line's end on that line, not after its \\r", async () => {
+    const text = '\r\nclass client:\r\n    def test_client():\r\n        "\r\n        ## BVJ\r\n        \r\n        "\r\n        )\r\n    ';
+    expect(await lint(eslint, text, PYTHON_PATH)).toEqual(['5:15 fatal Parsing error: Missing "string_end".']);
+  });
+
+  it("treats an import whose module name holds a NUL (tolerant Python) as a module that is not there", async () => {
+    const text = "from test_fra\0mework.ssot import SSotBaseTestCase\n\n\nclass PaymentTests(SSotBaseTestCase):\n    def test_refund(self):\n        pass\n";
+    expect(await lint(demandingEslint, text, PYTHON_PATH)).toEqual([
+      "4:7 testaudit/require-base-class Test class 'PaymentTests' does not inherit from 'test_framework.ssot.SSotBaseTestCase': base 'SSotBaseTestCase' could not be resolved.",
+      "5:9 testaudit/require-base-class Test file imports none of 'test_framework.ssot'.",
+      "5:9 testaudit/require-bvj Test 'test_refund' has no Business Value Justification block in its own or class docstring.",
+    ]);
   });
 });

@@ -27,23 +27,46 @@ export async function loadPlugin(): Promise<typeof pluginType> {
 }
 
 /**
- * The recommended configs, with all four rules switched on explicitly in both languages' files.
- * `tolerant` lints Python files with syntax errors too, so the rules meet broken trees.
+ * Options that give every rule the most to do: bases to resolve across files, required imports, an
+ * extra mocking module, a low test limit.
  */
-export async function allRulesConfig({ tolerant = false } = {}): Promise<Linter.Config[]> {
+const DEMANDING_OPTIONS: Record<"python" | "js", Linter.RulesRecord> = {
+  python: {
+    "testaudit/no-mocks": ["error", { modules: ["responses"], allow: ["unittest.mock.sentinel"] }],
+    "testaudit/require-base-class": ["error", { bases: ["test_framework.ssot.SSotBaseTestCase"], imports: ["test_framework.ssot"] }],
+    "testaudit/require-bvj": ["error", { from: ["function", "class"] }],
+    "testaudit/max-tests-per-file": ["error", { max: 3 }],
+  },
+  js: {
+    "testaudit/no-mocks": ["error", { modules: ["nock"] }],
+    "testaudit/require-base-class": ["error", { bases: ["SSotBase"], imports: ["test-framework/ssot"] }],
+    "testaudit/require-bvj": ["error", { from: ["function", "module"] }],
+    "testaudit/max-tests-per-file": ["error", { max: 3 }],
+  },
+};
+
+export interface ConfigChoice {
+  /** Lint Python files with syntax errors too, so the rules meet broken trees. */
+  tolerant?: boolean;
+  /** The demanding options above instead of each rule's defaults. */
+  demanding?: boolean;
+}
+
+/** The recommended configs, with all four rules switched on explicitly in both languages' files. */
+export async function allRulesConfig({ tolerant = false, demanding = false }: ConfigChoice = {}): Promise<Linter.Config[]> {
   const plugin = await loadPlugin();
   const every = Object.fromEntries(RULE_IDS.map((id) => [id, "error"])) as Linter.RulesRecord;
   const python = plugin.configs["recommended-python"];
   const js = plugin.configs["recommended-js"];
   return [
     ...plugin.configs.recommended,
-    { files: python.files, rules: every, ...(tolerant ? { languageOptions: { tolerant: true } } : {}) },
-    { files: js.files, rules: every },
+    { files: python.files, rules: demanding ? DEMANDING_OPTIONS.python : every, ...(tolerant ? { languageOptions: { tolerant: true } } : {}) },
+    { files: js.files, rules: demanding ? DEMANDING_OPTIONS.js : every },
   ];
 }
 
-export async function createEslint(cwd: string, options: { tolerant?: boolean } = {}): Promise<ESLint> {
-  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: await allRulesConfig(options) });
+export async function createEslint(cwd: string, choice: ConfigChoice = {}): Promise<ESLint> {
+  return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: await allRulesConfig(choice) });
 }
 
 /** A fresh temporary folder, optionally holding a copy of the bundled example suite. */
@@ -83,15 +106,22 @@ function positionProblem(lines: readonly string[], { line, column }: Position, w
   return null;
 }
 
-/** ESLint's own report of an `eslint-disable` comment that silenced nothing (the fuzzed files write some). */
-function isUnusedDirectiveReport(message: Linter.LintMessage): boolean {
-  return message.ruleId === null && /^Unused eslint-(?:disable|enable) directive/u.test(message.message);
+/**
+ * ESLint's own reports on the `eslint-disable` comments the fuzzed files write: one that silenced
+ * nothing, or one naming a rule that does not exist (in Python a lone "\r" does not end a line, so a
+ * comment runs on to the next "\n" and its rule list takes in the code after it).
+ */
+function isDirectiveReport(message: Linter.LintMessage): boolean {
+  return (
+    (message.ruleId === null && /^Unused eslint-(?:disable|enable) directive/u.test(message.message)) ||
+    message.message === `Definition for rule '${message.ruleId}' was not found.`
+  );
 }
 
 /**
  * What is wrong with a file's messages, or [] when nothing is: every message has a 1-based line and
  * column inside the text, an end (when given) inside the text and not before the start, and is either
- * a testaudit rule's finding, ESLint's report of an unused directive, or a fatal parsing error (which
+ * a testaudit rule's finding, ESLint's report on a directive comment, or a fatal parsing error (which
  * then is the only message).
  */
 export function messageProblems(text: string, language: Language, messages: readonly Linter.LintMessage[]): string[] {
@@ -115,7 +145,7 @@ export function messageProblems(text: string, language: Language, messages: read
       if (message.ruleId !== null || !message.message.startsWith("Parsing error: ") || messages.length !== 1) {
         problems.push(`${label} is a fatal message that is not a lone parsing error`);
       }
-    } else if (!RULE_IDS.includes(message.ruleId ?? "") && !isUnusedDirectiveReport(message)) {
+    } else if (!RULE_IDS.includes(message.ruleId ?? "") && !isDirectiveReport(message)) {
       problems.push(`${label} comes from no testaudit rule`);
     }
   }
