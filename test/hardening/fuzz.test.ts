@@ -7,7 +7,7 @@
  * property) run others or more locally, e.g. `FUZZ_RUNS=4000 FUZZ_SEED=7 npx vitest run test/hardening/fuzz.test.ts`.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import type { ESLint } from "eslint";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +31,7 @@ function exampleSources(extension: string): Map<string, string> {
   const examples = join(ROOT, "examples");
   const isTestFile = (file: string): boolean => /(?:^|\/)(?:integration|e2e)\//u.test(file) && file.endsWith(extension) && !file.endsWith("__init__.py");
   const files = readdirSync(examples, { recursive: true, encoding: "utf8" }).filter(isTestFile);
-  return new Map(files.map((file) => [relative(examples, join(examples, file)), readFileSync(join(examples, file), "utf8")]));
+  return new Map(files.map((file) => [file, readFileSync(join(examples, file), "utf8")]));
 }
 
 interface Tally {
