@@ -120,7 +120,11 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
     let node: PyNode | null = null;
     if (lookForErrors && (facts.name === "ERROR" || cursor.nodeIsMissing)) {
       const start = cursor.startPosition;
-      errors.push({ message: describeError(cursor), line: start.row + 1, column: start.column, range: [cursor.startIndex, cursor.endIndex] });
+      const startIndex = cursor.startIndex;
+      // A missing token can sit between the "\r" and "\n" of a line end, where ESLint's line, which ends
+      // before the "\r", has no column: it is reported at the line's end instead.
+      const column = text[startIndex - 1] === "\r" && text[startIndex] === "\n" ? start.column - 1 : start.column;
+      errors.push({ message: describeError(cursor), line: start.row + 1, column, range: [startIndex, cursor.endIndex] });
     }
     if (facts.named) {
       const fieldId = parentHasFields ? cursor.currentFieldId : 0;

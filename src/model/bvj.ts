@@ -149,6 +149,18 @@ function sameField(written: string, required: string): boolean {
   return written === required || (written.length === required.length + 1 && written.endsWith("s") && written.startsWith(required));
 }
 
+/**
+ * `text` without its trailing run of `chars`. A loop rather than a regular expression: `/[.:;]+$/` retries
+ * the run from each of its characters when something follows it, which is quadratic in the run's length.
+ */
+function trimTrailing(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) {
+    end -= 1;
+  }
+  return text.slice(0, end);
+}
+
 function stripDecoration(value: string): string {
   let v = value.trim();
   while (v.length > 0 && "*`'\"_".includes(v[0]!) && v[v.length - 1] === v[0]) {
@@ -159,7 +171,7 @@ function stripDecoration(value: string): string {
 
 export function isPlaceholder(value: string, placeholders: readonly string[]): boolean {
   const v = stripDecoration(value);
-  const lower = v.replace(/[.:;]+$/u, "").toLowerCase();
+  const lower = trimTrailing(v, ".:;").toLowerCase();
   return placeholders.some((placeholder) => {
     if (placeholder === "") {
       return v === "";
@@ -188,7 +200,11 @@ export function unknownSegments(value: string, segments: readonly string[]): str
     }
   }
   // A sentence's full stop or semicolon is not part of the last segment's name.
-  v = v.replace(/[.;:!]+\s*$/u, "");
+  const trimmed = v.trimEnd();
+  const withoutStop = trimTrailing(trimmed, ".;:!");
+  if (withoutStop.length < trimmed.length) {
+    v = withoutStop;
+  }
   const known = [...segments].sort((a, b) => b.length - a.length).map((segment) => segment.toLowerCase());
   const lower = v.toLowerCase();
   const unknown: string[] = [];

@@ -12,7 +12,7 @@
  * taken before the dependency was recorded; results are never stale, only re-computed.
  */
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, statSync, type Stats } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
 const MANIFEST = join("node_modules", ".cache", "testaudit", "dependencies.txt");
@@ -31,7 +31,10 @@ function readManifest(manifest: string): string[] {
 
 /** Notes that the results of the file being linted depend on `path` (read, or probed and missing). */
 export function dependsOn(path: string): void {
-  pending.push(path);
+  // The manifest holds a path a line; a path no file system can hold (from junk in an import) needs no line.
+  if (!/[\n\0]/u.test(path)) {
+    pending.push(path);
+  }
 }
 
 /** Appends the paths recorded since the last flush that the manifest of `cwd` does not hold yet. */
@@ -66,7 +69,12 @@ export function flushDependencies(cwd: string): void {
 export function dependencyStamp(cwd: string): string {
   const digest = createHash("sha1");
   for (const path of [...new Set(readManifest(resolve(cwd, MANIFEST)))].sort()) {
-    const stat = statSync(path, { throwIfNoEntry: false });
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(path, { throwIfNoEntry: false });
+    } catch {
+      // A path too long to look up is as absent as a missing one.
+    }
     digest.update(`${path}\0${stat ? `${stat.mtimeMs}:${stat.size}` : "-"}\n`);
   }
   return digest.digest("hex");

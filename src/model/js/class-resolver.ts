@@ -3,13 +3,12 @@
  * classes of the same file and through relative imports into other files of the project, which are
  * parsed (never run). Package imports are not read: their classes match by name or stay unresolved.
  */
-import { statSync } from "node:fs";
 import { dirname, extname, resolve } from "node:path";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { tsParserModule } from "../../ts-parser.js";
 import { matchesBase } from "../base-match.js";
 import { dependsOn } from "../dependencies.js";
-import { FileCache } from "../file-cache.js";
+import { FileCache, statIfFile } from "../file-cache.js";
 import type { BaseResolution } from "../test-file-model.js";
 
 const MAX_DEPTH = 40;
@@ -120,7 +119,7 @@ function resolveRelative(from: string, specifier: string): string | null {
   return (
     candidates.find((candidate) => {
       dependsOn(candidate);
-      return statSync(candidate, { throwIfNoEntry: false })?.isFile();
+      return statIfFile(candidate) !== undefined;
     }) ?? null
   );
 }
