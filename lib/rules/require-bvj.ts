@@ -3,7 +3,7 @@
  */
 import { DEFAULT_BVJ_POLICY, type BvjAssessment } from "../../src/model/bvj.js";
 import { auditBvj, type BvjSource } from "../../src/policies/bvj.js";
-import { docsUrl, onTestFile, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
+import { docsUrl, onTestFile, quoted, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
 type Options = [{ from: BvjSource[]; fields: string[]; segments: string[]; placeholders: string[] }];
 type MessageIds = "incompleteBlock" | "missingBlock";
@@ -16,7 +16,7 @@ function describeProblems(assessment: BvjAssessment): string {
     parts.push(`missing ${assessment.missing.join(", ")}`);
   }
   for (const { field, value } of assessment.placeholders) {
-    parts.push(value === "" ? `${field} is empty` : `${field} is a placeholder ('${value}')`);
+    parts.push(value === "" ? `${field} is empty` : `${field} is a placeholder (${quoted(value)})`);
   }
   for (const { field, unknown } of assessment.invalid) {
     parts.push(`${field} names unknown ${unknown.length === 1 ? "segment" : "segments"} ${quotedList(unknown, "and")}`);

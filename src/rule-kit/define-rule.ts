@@ -47,8 +47,16 @@ export function onTestFile<RuleOptions extends unknown[], MessageIds extends str
   return { module: visitRoot, Program: visitRoot };
 }
 
+/** Longest text a message quotes from the linted file: a message names a value, it does not copy a docstring. */
+const MAX_QUOTED = 80;
+
+/** `text` as a message quotes it: cut to MAX_QUOTED characters with an ellipsis. */
+export function quoted(text: string): string {
+  return `'${text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text}'`;
+}
+
 /** `'A'`, `'A' or 'B'`, `'A', 'B' or 'C'`. */
 export function quotedList(items: readonly string[], conjunction = "or"): string {
-  const quoted = items.map((item) => `'${item}'`);
-  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted.at(-1)}`;
+  const quotedItems = items.map(quoted);
+  return quotedItems.length <= 1 ? (quotedItems[0] ?? "") : `${quotedItems.slice(0, -1).join(", ")} ${conjunction} ${quotedItems.at(-1)}`;
 }
