@@ -50,5 +50,5 @@ export function onTestFile<RuleOptions extends unknown[], MessageIds extends str
 /** `'A'`, `'A' or 'B'`, `'A', 'B' or 'C'`. */
 export function quotedList(items: readonly string[], conjunction = "or"): string {
   const quoted = items.map((item) => `'${item}'`);
-  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted.at(-1)}`;
+  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} ${conjunction} ${quoted.at(-1)!}`;
 }

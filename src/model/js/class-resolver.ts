@@ -112,7 +112,7 @@ function summarizeFile(path: string): JsModuleSummary | null {
   if (cached?.stamp === stamp) {
     return cached.summary;
   }
-  let summary: JsModuleSummary | null = null;
+  let summary: JsModuleSummary;
   try {
     const text = readFileSync(path, "utf8");
     // JSX everywhere but in TypeScript files, whose `<T>value` assertions it would break (as TypeScript does).
