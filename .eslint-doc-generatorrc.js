@@ -1,8 +1,9 @@
 /**
  * eslint-doc-generator's settings: it writes the header of each docs/rules/<name>.md (title, description,
  * configs) and README's rules table from the rules' meta. Run it after `npm run build`, on
- * scripts/doc-generator (see the note there): `npx eslint-doc-generator scripts/doc-generator`, with
- * `--check` in CI. Paths are relative to that folder.
+ * scripts/doc-generator (see the note there): `npx eslint-doc-generator scripts/doc-generator`, and in CI
+ * `npx eslint-doc-generator scripts/doc-generator --check` (the folder first: after `--check` it would be
+ * taken for that flag's value). The paths below are relative to that folder.
  */
 const DESCRIPTION_NOTICE = /^📝 (.+)\.$/mu;
 
