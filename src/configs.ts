@@ -21,6 +21,7 @@ const JS_EXTENSIONS = "{js,jsx,ts,tsx,mjs,cjs,mts,cts}";
 /** Integration and end-to-end JS/TS test files (`*.test.ts`, `*.spec.js`, ...). */
 export const JS_INTEGRATION_FILES = [`**/integration/**/*.{test,spec}.${JS_EXTENSIONS}`, `**/e2e/**/*.{test,spec}.${JS_EXTENSIONS}`];
 
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- ESLint's Plugin.configs is a Record, which only a type alias satisfies (an interface has no implicit index signature).
 export type TestauditConfigs = {
   /** Both languages: the Python config and the JS/TS config. */
   recommended: Linter.Config[];
@@ -39,7 +40,7 @@ export function createConfigs(plugin: object): TestauditConfigs {
   const python: Linter.Config = {
     name: "testaudit/recommended-python",
     files: PYTHON_INTEGRATION_FILES,
-    plugins: { testaudit: plugin as never },
+    plugins: { testaudit: plugin },
     language: "testaudit/python",
     settings,
     rules: recommendedRules,
@@ -47,9 +48,9 @@ export function createConfigs(plugin: object): TestauditConfigs {
   const js: Linter.Config = {
     name: "testaudit/recommended-js",
     files: JS_INTEGRATION_FILES,
-    plugins: { testaudit: plugin as never },
+    plugins: { testaudit: plugin },
     // One parser for JS and TS alike: TypeScript syntax (types, decorators, satisfies) parses everywhere.
-    languageOptions: { parser: lazyTsParser as Linter.Parser },
+    languageOptions: { parser: lazyTsParser },
     settings,
     rules: recommendedRules,
   };

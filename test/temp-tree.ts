@@ -25,7 +25,7 @@ export function writeTree(files: Files, prefix = "testaudit-"): string {
  * Registers the trees of a test file's cases. `inTree(files, testFile, testCase)` gives the case a
  * `filename` inside its own tree of `files`, the test file itself included.
  */
-export function caseTrees(prefix: string): { inTree<T extends { name: string; code: string }>(files: Files, testFile: string, testCase: T): T & { filename: string } } {
+export function caseTrees(prefix: string): { inTree: <T extends { name: string; code: string }>(files: Files, testFile: string, testCase: T) => T & { filename: string } } {
   const treeFiles = new Map<string, Files>();
   const treeRoots = new Map<string, string>();
   beforeAll(() => {

@@ -21,7 +21,7 @@ const rule: TestauditRule<Options, MessageIds> = {
     schema: [
       {
         type: "object",
-        properties: { max: { type: "integer", minimum: 0 } },
+        properties: { max: { type: "integer", minimum: 0, description: "The largest number of tests a file may hold." } },
         additionalProperties: false,
       },
     ],

@@ -28,8 +28,8 @@ const rule: TestauditRule<Options, MessageIds> = {
       {
         type: "object",
         properties: {
-          modules: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
-          allow: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+          modules: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, description: "More modules to ban, each with everything below it." },
+          allow: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, description: "Modules, fixtures and mocking APIs exempted from the ban." },
         },
         additionalProperties: false,
       },

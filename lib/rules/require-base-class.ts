@@ -27,9 +27,14 @@ const rule: TestauditRule<Options, MessageIds> = {
         type: "object",
         properties: {
           // A class name, dotted (`pkg.mod.Base`), or after a JS package (`@acme/testkit.ApiTestCase`).
-          bases: { type: "array", items: { type: "string", pattern: "^(?:[@\\w$.-]+(?:/[\\w$.-]+)*\\.)?[A-Za-z_$][\\w$]*$" }, uniqueItems: true },
-          allowFunctions: { type: "boolean" },
-          imports: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
+          bases: {
+            type: "array",
+            items: { type: "string", pattern: "^(?:[@\\w$.-]+(?:/[\\w$.-]+)*\\.)?[A-Za-z_$][\\w$]*$" },
+            uniqueItems: true,
+            description: "The base classes a test class must reach, one of them at least.",
+          },
+          allowFunctions: { type: "boolean", description: "Python: accept collected test functions at module level." },
+          imports: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, description: "Modules a file with tests must import, one of them at least." },
         },
         additionalProperties: false,
       },

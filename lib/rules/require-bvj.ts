@@ -41,10 +41,10 @@ const rule: TestauditRule<Options, MessageIds> = {
       {
         type: "object",
         properties: {
-          from: { type: "array", items: { enum: ["function", "class", "module"] }, minItems: 1, uniqueItems: true },
-          fields: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, uniqueItems: true },
-          segments: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true },
-          placeholders: { type: "array", items: { type: "string" }, uniqueItems: true },
+          from: { type: "array", items: { enum: ["function", "class", "module"] }, minItems: 1, uniqueItems: true, description: "The docstrings and comments whose blocks cover a test." },
+          fields: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1, uniqueItems: true, description: "The fields a block must fill in." },
+          segments: { type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, description: "The segments the Segment field may name; [] accepts any." },
+          placeholders: { type: "array", items: { type: "string" }, uniqueItems: true, description: "Values that mean a field is not filled in." },
         },
         additionalProperties: false,
       },
@@ -62,7 +62,7 @@ const rule: TestauditRule<Options, MessageIds> = {
   create(context) {
     const [{ from, fields, segments, placeholders }] = context.options;
     const sources = from.map((source) => SOURCE_WORDS[source]);
-    const sourceWords = sources.length === 1 ? sources[0]! : `${sources.slice(0, -1).join(", ")} or ${sources.at(-1)}`;
+    const sourceWords = sources.length === 1 ? sources[0]! : `${sources.slice(0, -1).join(", ")} or ${sources.at(-1)!}`;
 
     return onTestFile(context, (model) => {
       // A test whose only blocks are incomplete is reported through those blocks, not a second time.

@@ -23,6 +23,7 @@ export type PyFieldName = (typeof PY_FIELD_NAMES)[number];
  */
 const NO_CHILDREN: readonly PyNode[] = Object.freeze([]);
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the getters defined on the prototype below implement the merged interface.
 export class PyNode {
   /** tree-sitter's named node type (`class_definition`, `identifier`, `ERROR`, ...). */
   readonly type: string;
@@ -95,4 +96,5 @@ for (const field of PY_FIELD_NAMES) {
 }
 
 // Declaration merging gives the prototype getters their types.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type -- see the class.
 export interface PyNode extends Partial<Record<PyFieldName, PyNode>> {}

@@ -6,6 +6,7 @@ import type { FileProblem, SourceLocation } from "@eslint/core";
 import { ConfigCommentParser, Directive, TextSourceCodeBase } from "@eslint/plugin-kit";
 import type { PyNode } from "./py-node.js";
 
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- ESLint's LanguageOptions is a Record, which only a type alias satisfies (an interface has no implicit index signature).
 export type PythonLanguageOptions = {
   /** Lint files with syntax errors instead of reporting a fatal parsing error. */
   tolerant?: boolean;

@@ -94,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
   if (!FORMATS.includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}; got ${JSON.stringify(values.format)}.`);
   }
-  const toTerminal = values.output === undefined && process.stdout.isTTY === true;
+  const toTerminal = values.output === undefined && process.stdout.isTTY;
   const write = (output: string): void => {
     if (values.output === undefined) {
       process.stdout.write(output);

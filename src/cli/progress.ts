@@ -82,6 +82,7 @@ class TerminalProgressBar implements ProgressBar {
       return;
     }
     this.#drawnAt = now;
+    // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing -- a terminal that reports 0 columns is drawn 80 wide too.
     const columns = this.#terminal.columns || 80;
     this.#terminal.write(`\r${progressLine(this.#done, this.#total, now - this.#startedAt, columns)}${ERASE_TO_END}`);
   }

@@ -163,7 +163,7 @@ function trimTrailing(text: string, chars: string): string {
 
 function stripDecoration(value: string): string {
   let v = value.trim();
-  while (v.length > 0 && "*`'\"_".includes(v[0]!) && v[v.length - 1] === v[0]) {
+  while (v.length > 0 && "*`'\"_".includes(v[0]!) && v.endsWith(v[0]!)) {
     v = v.slice(1, -1).trim();
   }
   return v;

@@ -48,7 +48,7 @@ export function getTestFileModel(context: ModelContext): TestFileModel {
   } else {
     throw new TypeError(`testaudit has no test-file model for ${context.filename}: it is neither Python nor JS/TS source code.`);
   }
-  models.set(sourceCode as object, model);
+  models.set(sourceCode, model);
   flushDependencies(context.cwd);
   ((globalThis as Record<symbol, unknown>)[MODEL_SINK] as ModelSink | undefined)?.(model);
   return model;

@@ -44,7 +44,7 @@ function readIniSection(text: string, section: string): RawSettings | null {
       continue;
     }
     if (/^\s/u.test(rawLine) && lastKey !== null) {
-      values[lastKey] += ` ${rawLine.trim()}`;
+      values[lastKey]! += ` ${rawLine.trim()}`;
       continue;
     }
     const pair = /^([\w.-]+)\s*[=:]\s*(.*)$/u.exec(rawLine);
@@ -155,7 +155,7 @@ function directoryStamp(directory: string): string {
 function ownSettings(directory: string): PytestSettings | null {
   const stamp = directoryStamp(directory);
   const cached = settingsByDirectory.get(directory);
-  if (cached && cached.stamp === stamp) {
+  if (cached?.stamp === stamp) {
     return cached.settings;
   }
   const own = settingsInDirectory(directory);

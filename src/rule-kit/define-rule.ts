@@ -58,5 +58,5 @@ export function quoted(text: string): string {
 /** `'A'`, `'A' or 'B'`, `'A', 'B' or 'C'`. */
 export function quotedList(items: readonly string[], conjunction = "or"): string {
   const quotedItems = items.map(quoted);
-  return quotedItems.length <= 1 ? (quotedItems[0] ?? "") : `${quotedItems.slice(0, -1).join(", ")} ${conjunction} ${quotedItems.at(-1)}`;
+  return quotedItems.length <= 1 ? (quotedItems[0] ?? "") : `${quotedItems.slice(0, -1).join(", ")} ${conjunction} ${quotedItems.at(-1)!}`;
 }

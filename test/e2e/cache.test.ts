@@ -32,7 +32,7 @@ function lint(folder: string, cached: boolean): string[] {
     throw new Error(`eslint failed: ${run.stderr}${run.stdout}`);
   }
   return (JSON.parse(run.stdout) as LintResult[]).flatMap((result) =>
-    result.messages.map((message) => `${result.filePath.slice(folder.length + 1)} ${message.line}:${message.column} ${message.ruleId}`),
+    result.messages.map((message) => `${result.filePath.slice(folder.length + 1)} ${message.line}:${message.column} ${message.ruleId ?? "fatal"}`),
   );
 }
 
@@ -81,12 +81,12 @@ describe("eslint --cache gives the results of an uncached run when files a resul
     const folder = tree({ ...project, "eslint.config.js": config() });
     const edits: [string, () => void][] = [
       ["unchanged", () => undefined],
-      ["the base no longer inherits the required class", () => writeFileSync(join(folder, "support/base.py"), "class ServiceTest:\n    pass\n")],
-      ["the base inherits it again", () => writeFileSync(join(folder, "support/base.py"), project["support/base.py"])],
-      ["support is no longer a package", () => unlinkSync(join(folder, "support/__init__.py"))],
-      ["support is a package again", () => writeFileSync(join(folder, "support/__init__.py"), "")],
-      ["a pytest.ini makes only Check* classes test classes", () => writeFileSync(join(folder, "pytest.ini"), "[pytest]\npython_classes = Check\n")],
-      ["the pytest.ini goes away", () => unlinkSync(join(folder, "pytest.ini"))],
+      ["the base no longer inherits the required class", () => { writeFileSync(join(folder, "support/base.py"), "class ServiceTest:\n    pass\n"); }],
+      ["the base inherits it again", () => { writeFileSync(join(folder, "support/base.py"), project["support/base.py"]); }],
+      ["support is no longer a package", () => { unlinkSync(join(folder, "support/__init__.py")); }],
+      ["support is a package again", () => { writeFileSync(join(folder, "support/__init__.py"), ""); }],
+      ["a pytest.ini makes only Check* classes test classes", () => { writeFileSync(join(folder, "pytest.ini"), "[pytest]\npython_classes = Check\n"); }],
+      ["the pytest.ini goes away", () => { unlinkSync(join(folder, "pytest.ini")); }],
     ];
     const seen: Record<string, string[]> = {};
     for (const [edit, apply] of edits) {
@@ -96,7 +96,7 @@ describe("eslint --cache gives the results of an uncached run when files a resul
       seen[edit] = cached;
     }
     // The edits really change the results, so a stale cache would have been caught.
-    expect(seen["unchanged"]).toEqual([]);
+    expect(seen.unchanged).toEqual([]);
     expect(seen["the base no longer inherits the required class"]).toEqual(["tests/integration/test_orders.py 3:7 testaudit/require-base-class"]);
     expect(seen["a pytest.ini makes only Check* classes test classes"]).toEqual([]);
   });

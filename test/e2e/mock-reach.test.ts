@@ -197,11 +197,11 @@ const suite = {
 
 describe("testaudit traces mocks through the code around each test", () => {
   const folder = writeTree(suite, "testaudit-reach-");
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  afterAll(() => { rmSync(folder, { recursive: true, force: true }); });
   const run = spawnSync(process.execPath, [join(root, "dist/src/cli/main.js"), ".", "--format", "json"], { cwd: folder, encoding: "utf8" });
   // An empty report when the run failed, so the first test shows its stderr.
   const report = JSON.parse(run.stdout || '{"files":[]}') as AuditReport;
-  const reach = new Map(report.files.flatMap((file) => file.tests.map((test) => [`${file.path}::${test.id}`, test.mockReach] as const)));
+  const reach = new Map<string, MockReachReport | null>(report.files.flatMap((file) => file.tests.map((test) => [`${file.path}::${test.id}`, test.mockReach] as const)));
   const reachOf = (id: string): MockReachReport | null | undefined => reach.get(id);
 
   it("runs without errors", () => {

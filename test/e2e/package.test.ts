@@ -45,7 +45,7 @@ function run(command: string, args: string[], cwd: string): SpawnSyncReturns<str
 function runOrThrow(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
   const result = run(command, args, cwd);
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} exited ${result.status}:\n${result.stderr.slice(-4000)}`);
+    throw new Error(`${command} ${args.join(" ")} exited ${String(result.status ?? result.signal)}:\n${result.stderr.slice(-4000)}`);
   }
   return result;
 }

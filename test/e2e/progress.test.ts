@@ -94,6 +94,7 @@ interface Frame {
 }
 
 function frames(output: string): Frame[] {
+  // eslint-disable-next-line no-control-regex -- the progress line is drawn with the terminal's escape codes.
   return [...output.matchAll(/\r\[([#-]{20})\] (\d+)\/(\d+) files (\d+\.\d)s\u001B\[K/gu)].map((match) => ({
     bar: match[1]!,
     done: Number(match[2]),
@@ -134,6 +135,7 @@ describe("testaudit's progress bar", () => {
     }
     expect(drawn.map((frame) => frame.done)).toEqual(drawn.map((frame) => frame.done).sort((a, b) => a - b));
     // The last frame is followed by a carriage return and an erase, then the report on a clean line.
+    // eslint-disable-next-line no-control-regex -- the progress line is drawn with the terminal's escape codes.
     expect(run.stdout).toMatch(/files \d+\.\ds\u001B\[K\r\u001B\[K\{\r\n {2}"schemaVersion"/u);
     expect(screen(run.stdout)).toBe(reference.stdout);
   });

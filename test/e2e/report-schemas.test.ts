@@ -17,8 +17,8 @@ import { writeTree } from "../temp-tree.js";
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const require = createRequire(import.meta.url);
 // ajv and ajv-formats are CommonJS packages; their default exports are the classes.
-const Ajv2020 = require("ajv/dist/2020").default as typeof import("ajv/dist/2020").default;
-const addFormats = require("ajv-formats").default as typeof import("ajv-formats").default;
+const Ajv2020 = (require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js")).default;
+const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
 
 function validator(schemaPath: string): ValidateFunction {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -53,7 +53,7 @@ const oddTree = {
 
 describe("report formats against their schemas", () => {
   const folder = writeTree(oddTree, "testaudit-schemas-");
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+  afterAll(() => { rmSync(folder, { recursive: true, force: true }); });
   const examples = ["--config", "eslint-plugin.config.js", "examples", "--group", "python=examples/*_service/**", "--group", "web=examples/web/**"];
 
   it("the JSON audit report of the example suite matches docs/schema/audit-report.schema.json", () => {

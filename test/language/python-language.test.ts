@@ -32,13 +32,13 @@ function probePlugin(selector: string) {
 function lint(code: string, rules: LinterTypes.RulesRecord = {}, extra: Partial<LinterTypes.Config> = {}, filename = "tests/test_sample.py") {
   const linter = new Linter({ configType: "flat" });
   const config: LinterTypes.Config[] = [
-    { files: ["**/*.py"], plugins: { testaudit: plugin as never, ...extra.plugins }, language: "testaudit/python", rules, ...extra, ...(extra.plugins ? { plugins: { testaudit: plugin as never, ...extra.plugins } } : {}) },
+    { files: ["**/*.py"], plugins: { testaudit: plugin, ...extra.plugins }, language: "testaudit/python", rules, ...extra, ...(extra.plugins ? { plugins: { testaudit: plugin, ...extra.plugins } } : {}) },
   ];
   return linter.verify(code, config, filename);
 }
 
 function probe(code: string, selector: string, filename?: string) {
-  return lint(code, { "probe/probe": "error" }, { plugins: { probe: probePlugin(selector) as never } }, filename).map((message) => ({
+  return lint(code, { "probe/probe": "error" }, { plugins: { probe: probePlugin(selector) } }, filename).map((message) => ({
     text: message.message,
     line: message.line,
     column: message.column,

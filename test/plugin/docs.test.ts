@@ -110,7 +110,7 @@ function parseDoc(text: string): ParsedDoc {
         code: `${body.join("\n")}\n`,
         line: start + 1,
         heading,
-        lineBefore: lastNonBlank && lastNonBlank.closedBlock === null ? { index: lastNonBlank.index, text: lastNonBlank.text } : null,
+        lineBefore: lastNonBlank?.closedBlock === null ? { index: lastNonBlank.index, text: lastNonBlank.text } : null,
         previousBlock: lastNonBlank?.closedBlock ?? null,
       };
       blocks.push(block);
@@ -202,9 +202,9 @@ afterAll(() => {
 function exampleConfig(language: ExampleLanguage, rulesConfig: Linter.RulesRecord, extraPlugins: Record<string, object> = {}): Linter.Config[] {
   const plugins = { testaudit: plugin, ...extraPlugins } as Linter.Config["plugins"];
   if (language === "python") {
-    return [{ files: ["**/*.py"], language: "testaudit/python", plugins, rules: rulesConfig } as Linter.Config];
+    return [{ files: ["**/*.py"], language: "testaudit/python", plugins, rules: rulesConfig }];
   }
-  return [{ files: ["**/*.{js,ts,tsx,mjs}"], plugins, languageOptions: { parser: tsParser as Linter.Parser }, rules: rulesConfig }];
+  return [{ files: ["**/*.{js,ts,tsx,mjs}"], plugins, languageOptions: { parser: tsParser }, rules: rulesConfig }];
 }
 
 function lintExample(name: RuleName, example: Example): Linter.LintMessage[] {
@@ -226,7 +226,8 @@ function evaluateFlatConfig(code: string): Linter.Config[] {
     .join("\n")
     .replace(/^export default /mu, "return ");
   // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the doc's own example, run as written.
-  const config: unknown = new Function("testaudit", body)(plugin);
+  const example = new Function("testaudit", body) as (testaudit: typeof plugin) => unknown;
+  const config = example(plugin);
   expect(Array.isArray(config), "the example exports a config array").toBe(true);
   return config as Linter.Config[];
 }
@@ -339,7 +340,7 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
   const examples = doc?.examples ?? [];
   it.each(examples.map((example) => [`${example.section} ${example.language} example at line ${example.line}`, example] as const))("%s", (_title, example) => {
     const messages = lintExample(name, example);
-    expect(messages.filter((message) => message.fatal || message.ruleId !== `testaudit/${name}`)).toEqual([]);
+    expect(messages.filter((message) => message.fatal === true || message.ruleId !== `testaudit/${name}`)).toEqual([]);
     if (example.section === "Correct") {
       expect(formatReport(messages)).toBe("");
       expect(example.expectedReport).toBeNull();

@@ -133,7 +133,7 @@ describe("fixture reports", () => {
       const lines = report.split("\n");
       for (const claim of extractClaims(report)) {
         expect(claim.text).toBe(lines[claim.line - 1]!.trim());
-        if (claim.stated !== 100 || claim.kind.endsWith("Percent") === false) {
+        if (claim.stated !== 100 || !claim.kind.endsWith("Percent")) {
           expect(claim.text.replaceAll(",", "")).toContain(String(claim.stated));
         }
       }
@@ -142,7 +142,7 @@ describe("fixture reports", () => {
 });
 
 /** One-line (or few-line) reports. */
-function claimsOf(...lines: string[]): Array<Omit<Claim, "text" | "line"> & { line?: number }> {
+function claimsOf(...lines: string[]): (Omit<Claim, "text" | "line"> & { line?: number })[] {
   return extractClaims(lines.join("\n")).map(({ text: _text, line, ...rest }) => (lines.length > 1 ? { line, ...rest } : rest));
 }
 
@@ -398,7 +398,7 @@ describe("policy percentages", () => {
 });
 
 describe("tricky negatives: no claims", () => {
-  const negatives: Array<[string, string]> = [
+  const negatives: [string, string][] = [
     ["a date", "**Date:** 2025-09-14 17:41 UTC"],
     ["a spelled-out date", "Audit Completed: February 4, 2026"],
     ["versions", "requests 2.32.5, Python 3.12 and Node 20 with pytest 8"],
@@ -509,7 +509,7 @@ describe("tricky negatives: no claims", () => {
 
 describe("linear time on hostile input", () => {
   const MB = 1 << 20;
-  const hostile: Array<[string, string]> = [
+  const hostile: [string, string][] = [
     ["digits", "1".repeat(MB)],
     ["digits with commas", "1,".repeat(MB / 2)],
     ["digits and dots", "1.".repeat(MB / 2)],

@@ -42,7 +42,7 @@ const SERVICE_FAKE_IMPORTS: { code: string; name: string; module: string; column
   { code: "import time_machine", name: "time_machine", module: "time_machine", column: 8, endColumn: 20 },
 ];
 
-pythonRuleTester.run("no-mocks", plugin.rules["no-mocks"] as never, {
+pythonRuleTester.run("no-mocks", plugin.rules["no-mocks"], {
   valid: [
     // Names that merely contain "mock".
     {
@@ -909,28 +909,28 @@ describe("no-mocks options schema", () => {
   };
 
   it("accepts the documented options", () => {
-    expect(() => lint({ modules: ["myproject.fakes"], allow: ["freezegun"] })).not.toThrow();
+    expect(() => { lint({ modules: ["myproject.fakes"], allow: ["freezegun"] }); }).not.toThrow();
   });
 
   it("rejects an unknown option, naming it", () => {
-    expect(() => lint({ modules: [], banned: ["x"] })).toThrow(/Unexpected property "banned"/u);
+    expect(() => { lint({ modules: [], banned: ["x"] }); }).toThrow(/Unexpected property "banned"/u);
   });
 
   it("rejects a misspelt option, naming it", () => {
-    expect(() => lint({ allowed: ["freezegun"] })).toThrow(/"allowed"/u);
+    expect(() => { lint({ allowed: ["freezegun"] }); }).toThrow(/"allowed"/u);
   });
 
   it("rejects `modules` that is not an array", () => {
     // ESLint names the offending value, not its key, for type errors.
-    expect(() => lint({ modules: "myproject.fakes" })).toThrow(/"myproject\.fakes" should be array/u);
+    expect(() => { lint({ modules: "myproject.fakes" }); }).toThrow(/"myproject\.fakes" should be array/u);
   });
 
   it("rejects `allow` entries that are not non-empty strings", () => {
-    expect(() => lint({ allow: [3] })).toThrow(/Value 3 should be string/u);
-    expect(() => lint({ allow: [""] })).toThrow(/should NOT be shorter than 1 characters/u);
+    expect(() => { lint({ allow: [3] }); }).toThrow(/Value 3 should be string/u);
+    expect(() => { lint({ allow: [""] }); }).toThrow(/should NOT be shorter than 1 characters/u);
   });
 
   it("rejects duplicate `modules` entries", () => {
-    expect(() => lint({ modules: ["a.fakes", "a.fakes"] })).toThrow(/duplicate items/u);
+    expect(() => { lint({ modules: ["a.fakes", "a.fakes"] }); }).toThrow(/duplicate items/u);
   });
 });

@@ -57,7 +57,7 @@ function suiteExtending(base: string, imports = 'import { suite, test } from "@t
   `;
 }
 
-jsRuleTester.run("require-base-class (JS/TS)", plugin.rules["require-base-class"] as never, {
+jsRuleTester.run("require-base-class (JS/TS)", plugin.rules["require-base-class"], {
   assertionOptions: { requireMessage: "messageId", requireLocation: true, requireData: true },
   valid: [
     {
@@ -1188,7 +1188,7 @@ const PY_INLINE = "test_require_base_class_imports.py";
 const PY_SSOT = "'test_framework.ssot'";
 const pyImportsOption = [{ imports: ["test_framework.ssot"], allowFunctions: true }];
 
-pythonRuleTester.run("require-base-class (Python imports)", plugin.rules["require-base-class"] as never, {
+pythonRuleTester.run("require-base-class (Python imports)", plugin.rules["require-base-class"], {
   assertionOptions: { requireMessage: "messageId", requireLocation: true, requireData: true },
   valid: [
     {

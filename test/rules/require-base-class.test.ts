@@ -36,7 +36,7 @@ const dottedOption = [{ bases: ["test_framework.ssot.SSotBaseTestCase"] }];
 /** A test file pytest collects, linted from the repository folder (no other Python file is near it). */
 const INLINE = "test_require_base_class.py";
 
-pythonRuleTester.run("require-base-class", plugin.rules["require-base-class"] as never, {
+pythonRuleTester.run("require-base-class", plugin.rules["require-base-class"], {
   assertionOptions: { requireMessage: "messageId", requireLocation: true, requireData: true },
   valid: [
     {

@@ -9,7 +9,7 @@ export const POLICY_LABELS: Record<PolicyName, string> = {
 };
 
 export function formatRatio(ratio: Ratio): string {
-  return ratio.total === 0 ? "not checked" : `${ratio.compliant}/${ratio.total} (${ratio.percent}%)`;
+  return ratio.percent === null ? "not checked" : `${ratio.compliant}/${ratio.total} (${ratio.percent}%)`;
 }
 
 export function policyRows(totals: Totals): { label: string; files: string; tests: string }[] {

@@ -31,7 +31,8 @@ export function formatChecksSarif(checks: readonly ClaimCheck[], reportPath: str
       {
         tool: { driver: { name: "testaudit verify", version, rules: [{ id: "testaudit/false-claim", shortDescription: { text: "A claim of an audit report that the code contradicts" } }] } },
         results: checks
-          .filter((check) => check.verdict === "false")
+          // A claim is false only against a measure, so every false check has one.
+          .filter((check): check is ClaimCheck & { measured: number } => check.verdict === "false" && check.measured !== null)
           .map((check) => ({
             ruleId: "testaudit/false-claim",
             level: "error",

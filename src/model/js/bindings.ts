@@ -78,12 +78,12 @@ export function memberChain(identifier: TSESTree.Identifier): { members: string[
   const members: string[] = [];
   let end: Node = identifier;
   for (;;) {
-    const parent: Node | undefined = end.parent;
-    if (parent?.type === "ChainExpression" || (parent !== undefined && isTypeWrapper(parent) && parent.expression === end)) {
+    const parent: Node = end.parent;
+    if (parent.type === "ChainExpression" || (isTypeWrapper(parent) && parent.expression === end)) {
       end = parent;
       continue;
     }
-    if (parent?.type !== "MemberExpression" || parent.object !== end) {
+    if (parent.type !== "MemberExpression" || parent.object !== end) {
       return { members, end };
     }
     const name = parent.computed ? stringValue(parent.property) : parent.property.type === "Identifier" ? parent.property.name : null;

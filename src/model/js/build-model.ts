@@ -61,10 +61,15 @@ function walk(sourceCode: TSESLint.SourceCode): Walked {
   return walked;
 }
 
+/** A node's decorators: espree, unlike typescript-estree, leaves the property out. */
+function decoratorsOf(node: { decorators?: TSESTree.Decorator[] }): TSESTree.Decorator[] {
+  return node.decorators ?? [];
+}
+
 /** The statement a declaration call stands in, so the JSDoc comment before it can be found. */
 function statementOf(call: TSESTree.CallExpression): Node {
   let node: Node = call;
-  while (node.parent && (node.parent.type === "AwaitExpression" || node.parent.type === "ChainExpression" || node.parent.type === "ExpressionStatement")) {
+  while (node.parent.type === "AwaitExpression" || node.parent.type === "ChainExpression" || node.parent.type === "ExpressionStatement") {
     node = node.parent;
   }
   return node;
@@ -144,13 +149,13 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
   // Class-based suites: `@suite class X { @test method() {} }`.
   const classes: ClassFacts[] = [];
   for (const node of walked.classes) {
-    const decorators = (node.decorators ?? []).map((decorator) => decoratorRoot(decorator, runnerName));
+    const decorators = decoratorsOf(node).map((decorator) => decoratorRoot(decorator, runnerName));
     const suite = decorators.find((decorator) => decorator?.name === "suite");
     if (!node.id || !suite) {
       continue;
     }
     const superClass = dottedExpression(node.superClass);
-    const exported = node.parent?.type === "ExportNamedDeclaration" || node.parent?.type === "ExportDefaultDeclaration" ? node.parent : node;
+    const exported = node.parent.type === "ExportNamedDeclaration" || node.parent.type === "ExportDefaultDeclaration" ? node.parent : node;
     // `@suite export class X {}`: the decorators come before `export`, and the JSDoc before them.
     const firstDecorator = node.decorators[0];
     const statement = firstDecorator && firstDecorator.range[0] < exported.range[0] ? firstDecorator : exported;
@@ -172,7 +177,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
       if (member.type !== "MethodDefinition" || methodName === null) {
         continue;
       }
-      const marks = (member.decorators ?? []).map((decorator) => decoratorRoot(decorator, runnerName));
+      const marks = decoratorsOf(member).map((decorator) => decoratorRoot(decorator, runnerName));
       const test = marks.find((mark) => mark?.name === "test");
       if (!test) {
         continue;

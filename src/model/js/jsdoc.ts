@@ -49,7 +49,7 @@ export class JsdocReader {
   top(): Docstring | null {
     const { ast } = this.#sourceCode;
     const first = ast.body[0];
-    const leading = first ? this.#sourceCode.getCommentsBefore(first) : (ast.comments ?? []);
+    const leading = first ? this.#sourceCode.getCommentsBefore(first) : ast.comments;
     const comment = leading.find(isJsdoc);
     return comment ? this.read(comment) : null;
   }

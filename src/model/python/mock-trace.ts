@@ -224,7 +224,7 @@ export class MockTracer {
         }
       } else {
         const found = this.#moduleFunction(from.module, call, 0);
-        if (found && found.fn.fixture === null) {
+        if (found?.fn.fixture === null) {
           yield found;
         }
       }

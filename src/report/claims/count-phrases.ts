@@ -17,7 +17,7 @@ export function testNounAt(toks: readonly Tok[], j: number): number {
     k += 1;
   }
   const t = toks[k];
-  if (t === undefined || t.kind !== "word") {
+  if (t?.kind !== "word") {
     return -1;
   }
   if (t.low === "tests" || t.low === "testcases" || t.low === "test-cases" || t.low === "test-methods" || t.low === "test-functions") {

@@ -79,7 +79,7 @@ export function plusAt(toks: readonly Tok[], k: number): boolean {
 /** Whether the number at `j` is a count (not an id, a date part, a range end, a list member or a percent). */
 function countable(toks: readonly Tok[], j: number): boolean {
   const t = toks[j];
-  if (t === undefined || t.kind !== "num") {
+  if (t?.kind !== "num") {
     return false;
   }
   const prev = toks[j - 1];
@@ -99,7 +99,7 @@ function countable(toks: readonly Tok[], j: number): boolean {
     return false; // a time of day
   }
   const rangeOrList = (sep: Tok | undefined, other: Tok | undefined): boolean =>
-    other !== undefined && other.kind === "num" && sep !== undefined &&
+    other?.kind === "num" && sep !== undefined &&
     ((sep.kind === "punct" && (sep.text === "-" || sep.text === "/" || sep.text === "," || sep.text === "x")) ||
       (sep.kind === "word" && (sep.low === "to" || sep.low === "of" || sep.low === "x" || sep.low === "and" || sep.low === "or")));
   if (rangeOrList(next, next2) || rangeOrList(prev, prev2)) {
@@ -117,7 +117,7 @@ function countable(toks: readonly Tok[], j: number): boolean {
 /** The whole-number count whose number is at `i`, with its approximation marks. */
 export function countAt(toks: readonly Tok[], i: number): Count | null {
   const t = toks[i];
-  if (t === undefined || t.kind !== "num" || !t.int || !countable(toks, i)) {
+  if (t?.kind !== "num" || !t.int || !countable(toks, i)) {
     return null;
   }
   const pre = approxBefore(toks, i);
@@ -157,7 +157,7 @@ export function ratioAt(toks: readonly Tok[], j: number): Ratio | null {
   } else if (t.kind === "num" && t.int) {
     const sep = toks[k + 1];
     const b = toks[k + 2];
-    if (b !== undefined && b.kind === "num" && b.int && (isPunct(sep, "/") || isWord(sep, "of"))) {
+    if (b?.kind === "num" && b.int && (isPunct(sep, "/") || isWord(sep, "of"))) {
       r = { n: t.value, m: b.value, next: k + 3, ofForm: isWord(sep, "of") };
     }
   }

@@ -66,7 +66,7 @@ export function limitSpecAt(toks: readonly Tok[], j: number): { limit: number; n
       return null;
     }
     const v = toks[m];
-    if (v === undefined || v.kind !== "num" || !v.int || v.value <= 0) {
+    if (v?.kind !== "num" || !v.int || v.value <= 0) {
       return null;
     }
     m += 1;

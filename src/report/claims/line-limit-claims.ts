@@ -9,7 +9,7 @@ import { isPunctIn, isWord } from "./tokens.js";
 export function lineLimitClaims(line: Line, used: Uint8Array, sink: Sink): void {
   const toks = line.toks;
   const label = line.label;
-  if (label !== null && label.limit !== undefined) {
+  if (label?.limit !== undefined) {
     const c = countFrom(toks, label.end + 1);
     if (c !== null) {
       const t = toks[c.next];

@@ -19,8 +19,7 @@ export function splitLines(text: string): string[] {
 
 export function indentOf(raw: string): number {
   let n = 0;
-  for (let i = 0; i < raw.length; i += 1) {
-    const c = raw[i];
+  for (const c of raw) {
     if (c === " ") {
       n += 1;
     } else if (c === "\t") {
@@ -54,8 +53,7 @@ export function isThematicBreak(trimmed: string): boolean {
   }
   let mark = "";
   let count = 0;
-  for (let i = 0; i < trimmed.length; i += 1) {
-    const ch = trimmed[i]!;
+  for (const ch of trimmed) {
     const c = ch.charCodeAt(0);
     if (ch === " " || ch === "\t") {
       continue;
@@ -93,8 +91,7 @@ export function isSeparatorRow(raw: string): boolean {
   if (s.length < 3 || !s.includes("-") || (!s.includes("|"))) {
     return false;
   }
-  for (let i = 0; i < s.length; i += 1) {
-    const c = s[i];
+  for (const c of s) {
     if (c !== "|" && c !== "-" && c !== ":" && c !== " " && c !== "\t") {
       return false;
     }

@@ -16,10 +16,10 @@ export function normalize(raw: string): string {
       out += " ";
       i += 1;
     } else if (c === 92 /* \ */ && i + 1 < n && "_*#|[]()~>+-.!`\\".includes(raw[i + 1] ?? "")) {
-      out += raw[i + 1];
+      out += raw[i + 1]!;
       i += 1;
     } else if (c < 128) {
-      out += raw[i];
+      out += raw[i]!;
     } else if (c === 0x2248 || c === 0x2265 || c === 0x2264 || c === 0x223c || c === 0xff5e) {
       out += "~";
     } else if (c === 0x2014 || c === 0x2013 || c === 0x2015 || c === 0x2212) {

@@ -13,7 +13,7 @@ export function parseNumber(s: string): { value: number; int: boolean } | null {
   while (i < n) {
     const c = s.charCodeAt(i);
     if (isDigit(c)) {
-      digits += s[i];
+      digits += s[i]!;
       group += 1;
       if (sawComma && group > 3) {
         return null;

@@ -14,7 +14,7 @@ const POLICY_LOOKAHEAD = 16;
 /** A percentage ("95%", "95 percent") whose number is at `i` → the index after it, or -1. */
 function percentAt(toks: readonly Tok[], i: number): number {
   const t = toks[i];
-  if (t === undefined || t.kind !== "num" || t.value > 100) {
+  if (t?.kind !== "num" || t.value > 100) {
     return -1;
   }
   const n = toks[i + 1];

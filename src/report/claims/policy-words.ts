@@ -52,7 +52,7 @@ function classAfter(toks: readonly Tok[], j: number): { name: string | undefined
     k += 1;
   }
   const t = toks[k];
-  if (t !== undefined && t.kind === "word" && isClassName(t.text)) {
+  if (t?.kind === "word" && isClassName(t.text)) {
     const n = toks[k + 1];
     if ((isWord(n, "or") || isWord(n, "and") || isPunct(n, ",") || isPunct(n, "/")) && toks[k + 2] !== undefined && isClassName(toks[k + 2]!.text)) {
       return { name: undefined, baseWords: true };

@@ -115,20 +115,20 @@ export function tokenize(s: string): Tok[] {
 }
 
 export function isWordIn(t: Tok | undefined, set: ReadonlySet<string>): boolean {
-  return t !== undefined && t.kind === "word" && set.has(t.low);
+  return t?.kind === "word" && set.has(t.low);
 }
 
 export function isWord(t: Tok | undefined, w: string): boolean {
-  return t !== undefined && t.kind === "word" && t.low === w;
+  return t?.kind === "word" && t.low === w;
 }
 
 export function isPunct(t: Tok | undefined, p: string): boolean {
-  return t !== undefined && t.kind === "punct" && t.text === p;
+  return t?.kind === "punct" && t.text === p;
 }
 
 /** A punctuation token that is one of the characters of `marks` ("(,." …). */
 export function isPunctIn(t: Tok | undefined, marks: string): boolean {
-  return t !== undefined && t.kind === "punct" && marks.includes(t.text);
+  return t?.kind === "punct" && marks.includes(t.text);
 }
 
 /** The words of toks[from, to), lower-case, past light punctuation; null when anything else is there. */

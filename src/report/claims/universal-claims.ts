@@ -21,7 +21,7 @@ function predicateAt(toks: readonly Tok[], v: number): FamilyHit | null {
     k += 1;
   }
   const t = toks[k];
-  if (t === undefined || t.kind !== "word") {
+  if (t?.kind !== "word") {
     return null;
   }
   if (INHERIT_WORDS.has(t.low) || EXTEND_WORDS.has(t.low)) {

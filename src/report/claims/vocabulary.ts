@@ -9,7 +9,7 @@
 /** Words that hedge the number after them ("about 18"). */
 export const APPROX_WORDS: ReadonlySet<string> = new Set(["about", "approximately", "approx", "around", "roughly", "nearly", "almost", "circa", "ca", "over", "some"]);
 /** Two-word hedges ("more than 18"). */
-export const APPROX_PAIRS: ReadonlyArray<readonly [string, string]> = [
+export const APPROX_PAIRS: readonly (readonly [string, string])[] = [
   ["more", "than"], ["at", "least"], ["upwards", "of"], ["close", "to"], ["north", "of"], ["greater", "than"], ["in", "excess"],
 ];
 export const MONTHS: ReadonlySet<string> = new Set([
