@@ -69,9 +69,9 @@ function findings(output: string, base: string): string[] {
       file = relative(base, line.trim());
       continue;
     }
-    const finding = /^\s+(\d+):(\d+)\s+(error|warning)\s+.*\s(\S+)$/u.exec(line);
+    const finding = /^\s+(?<line>\d+):(?<column>\d+)\s+(?<severity>error|warning)\s+.*\s(?<rule>\S+)$/u.exec(line)?.groups;
     if (finding) {
-      found.push(`${file}:${finding[1]}:${finding[2]} ${finding[3]} ${finding[4]}`);
+      found.push(`${file}:${finding.line!}:${finding.column!} ${finding.severity!} ${finding.rule!}`);
     }
   }
   return found;
@@ -151,7 +151,9 @@ describe("the testaudit pre-commit hook", () => {
   let env: NodeJS.ProcessEnv;
 
   const preCommit = (...args: string[]): Run => run("pre-commit", [...args, "--color", "never"], project, env);
-  const write = (path: string, text: string): void => writeFileSync(join(project, path), `${text}\n`);
+  const write = (path: string, text: string): void => {
+    writeFileSync(join(project, path), `${text}\n`);
+  };
 
   beforeAll(() => {
     scratch = realpathSync(mkdtempSync(join(tmpdir(), "testaudit-pre-commit-")));

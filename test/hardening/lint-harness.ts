@@ -75,7 +75,12 @@ export function tempFolder(prefix: string, withExamples = false): { path: string
   if (withExamples) {
     cpSync(join(ROOT, "examples"), path, { recursive: true });
   }
-  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+  return {
+    path,
+    remove: () => {
+      rmSync(path, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
@@ -97,11 +102,11 @@ function positionProblem(lines: readonly string[], { line, column }: Position, w
     return `${what} is not a line and column (${String(line)}:${String(column)})`;
   }
   if (line! < 1 || line! > lines.length) {
-    return `${what} line ${line} is outside 1..${lines.length}`;
+    return `${what} line ${line!} is outside 1..${lines.length}`;
   }
   const lastColumn = lines[line! - 1]!.length + 1;
   if (column! < 1 || column! > lastColumn) {
-    return `${what} column ${column} is outside 1..${lastColumn} on line ${line}`;
+    return `${what} column ${column!} is outside 1..${lastColumn} on line ${line!}`;
   }
   return null;
 }
@@ -114,7 +119,7 @@ function positionProblem(lines: readonly string[], { line, column }: Position, w
 function isDirectiveReport(message: Linter.LintMessage): boolean {
   return (
     (message.ruleId === null && /^Unused eslint-(?:disable|enable) directive/u.test(message.message)) ||
-    message.message === `Definition for rule '${message.ruleId}' was not found.`
+    message.message === `Definition for rule '${String(message.ruleId)}' was not found.`
   );
 }
 

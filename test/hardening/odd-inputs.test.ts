@@ -355,7 +355,7 @@ describe("a 1 MB docstring built against the BVJ scanner", () => {
   /** The file's text and where its block's heading is. */
   const layouts: Record<Language, (lines: string[]) => { text: string; heading: string }> = {
     python: ([heading, ...rest]) => ({
-      text: `import unittest\n\n\nclass TestOrders(unittest.TestCase):\n    def test_total(self):\n        """${heading}\n${rest.map((line) => `        ${line}\n`).join("")}        """\n        self.assertTrue(True)\n`,
+      text: `import unittest\n\n\nclass TestOrders(unittest.TestCase):\n    def test_total(self):\n        """${heading!}\n${rest.map((line) => `        ${line}\n`).join("")}        """\n        self.assertTrue(True)\n`,
       heading: "6:12",
     }),
     ts: (lines) => ({

@@ -103,7 +103,7 @@ export function summarizeProgram(path: string, program: TSESTree.Program): JsMod
 const summaries = new FileCache((path, text) => {
   // JSX everywhere but in TypeScript files, whose `<T>value` assertions it would break (as TypeScript does).
   const jsx = !TS_EXTENSIONS.has(extname(path));
-  return summarizeProgram(path, tsParserModule().parse(text, { jsx, range: true, loc: false, comment: false }) as TSESTree.Program);
+  return summarizeProgram(path, tsParserModule().parse(text, { jsx, range: true, loc: false, comment: false }));
 });
 
 function summarizeFile(path: string): JsModuleSummary | null {
