@@ -11,26 +11,52 @@ function escapeHtml(text: string): string {
 
 const TEST_POLICIES: PolicyName[] = ["noMocks", "baseClass", "bvj"];
 
-/** Horizontal bars, one per label, as inline SVG; values are 0–max. */
+const ROW_HEIGHT = 26;
+const BAR_WIDTH = 420;
+// About the advance of a character of the 13 px system font; a wider font is clipped at the label column's edge
+// rather than drawn over the bars.
+const CHAR_WIDTH = 7.5;
+const LABEL_CHARS_MAX = 72;
+
+/** A long path keeps its end, where the file name is; the whole label stays in the row's tooltip. */
+function shortLabel(label: string): string {
+  const chars = [...label];
+  return chars.length <= LABEL_CHARS_MAX ? label : `…${chars.slice(-(LABEL_CHARS_MAX - 1)).join("")}`;
+}
+
+function textWidth(texts: string[]): number {
+  return Math.ceil(Math.max(0, ...texts.map((text) => [...text].length)) * CHAR_WIDTH);
+}
+
+/**
+ * Horizontal bars, one per label, as inline SVG; values are 0–max. The title is an HTML caption, so a long
+ * one wraps instead of being cut at the chart's edge.
+ */
 function barChart(id: string, title: string, bars: { label: string; value: number; text: string }[], max: number): string {
-  const rowHeight = 26;
-  // Wide enough for the longest label at about 7.5 px a character (13 px system font), within reason.
-  const labelWidth = Math.min(560, Math.max(160, Math.ceil(Math.max(0, ...bars.map((bar) => bar.label.length)) * 7.5) + 16));
-  const barWidth = 420;
-  const height = bars.length * rowHeight + 30;
+  if (bars.length === 0) {
+    return `<figure id="${id}"><svg role="img" aria-label="${escapeHtml(title)}: none" width="${BAR_WIDTH}" height="${ROW_HEIGHT}" viewBox="0 0 ${BAR_WIDTH} ${ROW_HEIGHT}"><text x="0" y="18" class="label">none</text></svg><figcaption>${escapeHtml(title)}</figcaption></figure>`;
+  }
+  const labelWidth = Math.max(160, textWidth(bars.map((bar) => shortLabel(bar.label))) + 16);
+  const valueWidth = Math.max(140, textWidth(bars.map((bar) => bar.text)) + 8);
+  const width = labelWidth + BAR_WIDTH + valueWidth;
+  const height = bars.length * ROW_HEIGHT + 4;
+  const rowTop = (index: number): number => 4 + index * ROW_HEIGHT;
+  const labels = bars
+    .map((bar, index) => `<g><title>${escapeHtml(bar.label)}</title><text x="0" y="${rowTop(index) + 14}" class="label">${escapeHtml(shortLabel(bar.label))}</text></g>`)
+    .join("\n");
   const rows = bars
     .map((bar, index) => {
-      const y = 24 + index * rowHeight;
-      const width = max === 0 ? 0 : Math.round((bar.value / max) * barWidth);
+      const y = rowTop(index);
+      const barLength = max === 0 ? 0 : Math.round((bar.value / max) * BAR_WIDTH);
       return [
-        `<text x="0" y="${y + 14}" class="label">${escapeHtml(bar.label)}</text>`,
-        `<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="18" class="track"/>`,
-        `<rect x="${labelWidth}" y="${y}" width="${width}" height="18" class="bar" data-value="${bar.value}"/>`,
-        `<text x="${labelWidth + barWidth + 8}" y="${y + 14}" class="value">${escapeHtml(bar.text)}</text>`,
+        `<rect x="${labelWidth}" y="${y}" width="${BAR_WIDTH}" height="18" class="track"/>`,
+        `<rect x="${labelWidth}" y="${y}" width="${barLength}" height="18" class="bar" data-value="${bar.value}"/>`,
+        `<text x="${labelWidth + BAR_WIDTH + 8}" y="${y + 14}" class="value">${escapeHtml(bar.text)}</text>`,
       ].join("");
     })
     .join("\n");
-  return `<figure id="${id}"><svg role="img" aria-label="${escapeHtml(title)}" width="${labelWidth + barWidth + 140}" height="${height}" viewBox="0 0 ${labelWidth + barWidth + 140} ${height}"><text x="0" y="14" class="title">${escapeHtml(title)}</text>\n${rows}</svg></figure>`;
+  // The labels sit in their own viewport, which clips them at the column's edge.
+  return `<figure id="${id}"><svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><svg class="labels" width="${labelWidth - 8}" height="${height}">\n${labels}\n</svg>\n${rows}</svg><figcaption>${escapeHtml(title)}</figcaption></figure>`;
 }
 
 function policyBars(totals: Totals): { label: string; value: number; text: string }[] {
@@ -57,7 +83,12 @@ export function formatHtml(report: AuditReport): string {
 <style>
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
 table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; }
-svg .label, svg .value { font-size: 13px; fill: #1b1f24; } svg .title { font-weight: bold; font-size: 14px; }
+/* A long path wraps, so the table fits the window and its short columns stay on one line. */
+td code { overflow-wrap: anywhere; } th, td + td { white-space: nowrap; }
+svg .label, svg .value { font-size: 13px; fill: #1b1f24; }
+/* The caption follows the chart in the markup and shows above it, where a title is read first. */
+figure { display: flex; flex-direction: column; align-items: flex-start; }
+figcaption { order: -1; font-weight: bold; margin-bottom: 2px; overflow-wrap: anywhere; }
 svg .track { fill: #eaeef2; } svg .bar { fill: #2da44e; }
 </style>
 </head>
