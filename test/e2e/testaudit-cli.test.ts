@@ -92,6 +92,9 @@ describe("testaudit on the example suite", () => {
     for (const chart of ["compliance", "group-0", "tests-per-file"]) {
       expect(html).toContain(`<figure id="${chart}"><svg role="img"`);
     }
+    expect(html).toContain(
+      "<tr><td>fixture</td><td>tax_service (examples/billing_service/tests/integration/conftest.py:8) → mock.patch</td><td><code>examples/billing_service/tests/integration/conftest.py:10:10</code></td>",
+    );
     const perFile = /<figure id="tests-per-file">[\s\S]*?<\/figure>/u.exec(html)![0];
     expect([...perFile.matchAll(/class="bar" data-value="(\d+)"/gu)].map((match) => Number(match[1]))).toEqual([3, 13, 2, 3, 2, 2, 2]);
   });

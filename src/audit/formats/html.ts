@@ -3,10 +3,28 @@
  * policy, per group, tests per file, and the file table.
  */
 import type { AuditReport, PolicyName, Totals } from "../report-types.js";
+import { hiddenMockRows, testsPerFile } from "./hidden-mocks.js";
 import { POLICY_LABELS, formatRatio } from "./summary-rows.js";
 
 function escapeHtml(text: string): string {
   return text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
+}
+
+/** The mocks that reach tests from outside them, one row per path to a mock; nothing when there are none. */
+function hiddenMocksSection(report: AuditReport): string {
+  const rows = hiddenMockRows(report);
+  if (rows.length === 0) {
+    return "";
+  }
+  const body = rows
+    .map((row) => `<tr><td>${escapeHtml(row.via)}</td><td>${escapeHtml(row.path)}</td><td><code>${escapeHtml(row.mock)}</code></td><td title="${escapeHtml(row.tests.join("\n"))}">${escapeHtml(testsPerFile(row.tests))}</td></tr>`)
+    .join("\n");
+  return `<h2>Mocks that reach tests from outside them</h2>
+<table id="hidden-mocks"><thead><tr><th>Via</th><th>Reached through</th><th>Mock at</th><th>Tests</th></tr></thead>
+<tbody>
+${body}
+</tbody></table>
+`;
 }
 
 const TEST_POLICIES: PolicyName[] = ["noMocks", "baseClass", "bvj"];
@@ -20,12 +38,13 @@ const LABEL_CHARS_MAX = 72;
 
 /** A long path keeps its end, where the file name is; the whole label stays in the row's tooltip. */
 function shortLabel(label: string): string {
-  const chars = [...label];
+  // Code points, not UTF-16 units, so a cut never splits a character; labels are paths, not emoji sequences.
+  const chars = Array.from(label);
   return chars.length <= LABEL_CHARS_MAX ? label : `…${chars.slice(-(LABEL_CHARS_MAX - 1)).join("")}`;
 }
 
 function textWidth(texts: string[]): number {
-  return Math.ceil(Math.max(0, ...texts.map((text) => [...text].length)) * CHAR_WIDTH);
+  return Math.ceil(Math.max(0, ...texts.map((text) => Array.from(text).length)) * CHAR_WIDTH);
 }
 
 /**
@@ -84,7 +103,8 @@ export function formatHtml(report: AuditReport): string {
 body { font: 14px/1.4 system-ui, sans-serif; margin: 2rem; color: #1b1f24; }
 table { border-collapse: collapse; } td, th { border: 1px solid #d0d7de; padding: 4px 8px; text-align: left; }
 /* A long path wraps, so the table fits the window and its short columns stay on one line. */
-td code { overflow-wrap: anywhere; } th, td + td { white-space: nowrap; }
+td code { overflow-wrap: anywhere; } #files th, #files td + td { white-space: nowrap; }
+#hidden-mocks td { overflow-wrap: anywhere; max-width: 32em; } #hidden-mocks td:first-child { white-space: nowrap; }
 svg .label, svg .value { font-size: 13px; fill: #1b1f24; }
 /* The caption follows the chart in the markup and shows above it, where a title is read first. */
 figure { display: flex; flex-direction: column; align-items: flex-start; }
@@ -100,7 +120,7 @@ ${barChart("compliance", "Tests compliant, all files", policyBars(totals), 100)}
 ${groupCharts.length > 0 ? `<h2>Groups</h2>\n${groupCharts.join("\n")}` : ""}
 <h2>Tests per file</h2>
 ${barChart("tests-per-file", "Collected tests per file", testFiles.map((file) => ({ label: file.path, value: file.tests.length, text: String(file.tests.length) })), Math.max(1, ...testFiles.map((file) => file.tests.length)))}
-<h2>Files</h2>
+${hiddenMocksSection(report)}<h2>Files</h2>
 <table id="files"><thead><tr><th>File</th><th>Lines</th><th>Tests</th><th>Mock uses</th><th>Violations</th></tr></thead>
 <tbody>
 ${rows}
