@@ -2,9 +2,9 @@
  * What an editor sees. The VS Code ESLint extension (and the same language server in Neovim) lints an
  * open document through ESLint's Node API: a new `ESLint({ cwd })` per check, `isPathIgnored(path)`,
  * then `lintText(buffer, { filePath, warnIgnored: false })` on the editor's unsaved text, and turns each
- * message into a 0-based range (line - 1, column - 1 to endLine - 1, endColumn - 1): so reads the server's
- * code as shipped in the npm package vscode-langservers-extracted 4.10.0. These tests do exactly that on a
- * temporary project whose flat config loads this repository's built plugin.
+ * message into a 0-based range (line - 1, column - 1 to endLine - 1, endColumn - 1). That is what the
+ * server's code does in the npm package vscode-langservers-extracted 4.10.0, where we read it. These tests
+ * do the same on a temporary project whose flat config loads this repository's built plugin.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
