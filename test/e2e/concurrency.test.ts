@@ -84,7 +84,8 @@ describe("eslint --concurrency on the benchmark corpus", () => {
     const run = spawnSync(process.execPath, [eslintBin, "--format", "json", "--output-file", report, ...extraArgs, "cpython", "web"], {
       cwd: join(tree, "project"),
       encoding: "utf8",
-      env: { ...process.env, DEBUG: "eslint:eslint" },
+      // Without colours the debug lines are plain text, whatever the environment asks for.
+      env: { ...process.env, DEBUG: "eslint:eslint", DEBUG_COLORS: "no" },
     });
     const log = run.stderr.split("\n");
     const threadLine = log.find((line) => / eslint:eslint Linting (?:in single-thread mode|using \d+ worker thread)/u.test(line));
