@@ -222,7 +222,7 @@ describe("linting an editor's unsaved buffer through ESLint's Node API", () => {
 
       // The saved file has other problems (the `patch` import and decorator): proof that the buffer was linted.
       const [saved] = await new ESLint({ cwd: project }).lintFiles([join(project, "tests/integration/test_orders.py")]);
-      expect(saved!.messages.map((message) => `${message.line}:${message.column} ${message.messageId}`)).toEqual(["9:27 mockImport", "15:6 mockUse"]);
+      expect(saved!.messages.map((message) => `${message.line}:${message.column} ${String(message.messageId)}`)).toEqual(["9:27 mockImport", "15:6 mockUse"]);
     });
 
     it("honours `# eslint-disable-next-line` in the buffer, and reports a directive that disables nothing", async () => {
@@ -396,7 +396,7 @@ describe("linting an editor's unsaved buffer through ESLint's Node API", () => {
       ]);
 
       const [saved] = await new ESLint({ cwd: project }).lintFiles([join(project, "web/integration/orders.test.ts")]);
-      expect(saved!.messages.map((message) => `${message.line}:${message.column} ${message.messageId}`)).toEqual(["16:5 mockApi"]);
+      expect(saved!.messages.map((message) => `${message.line}:${message.column} ${String(message.messageId)}`)).toEqual(["16:5 mockApi"]);
     });
 
     it("gives one fatal diagnostic for an expression typed half-way", async () => {
@@ -411,10 +411,9 @@ describe("linting an editor's unsaved buffer through ESLint's Node API", () => {
         });
       `);
       const { diagnostics, result } = await diagnosticsOf("web/integration/orders.test.ts", typing);
-      // The `;` is at 1-based column 19, but typescript-eslint gives parse errors 0-based columns (espree's
-      // are 1-based) and ESLint passes them through, so the editor's marker sits one character early.
+      // The `;` is at 1-based column 19: testaudit's TS parser turns typescript-eslint's 0-based columns into ESLint's.
       expect(diagnostics).toEqual([
-        { ruleId: null, severity: 2, message: "Parsing error: Expression expected.", line: 12, column: 18, underlined: "" },
+        { ruleId: null, severity: 2, message: "Parsing error: Expression expected.", line: 12, column: 19, underlined: "" },
       ]);
       expect(result.fatalErrorCount).toBe(1);
     });
