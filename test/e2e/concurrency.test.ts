@@ -15,7 +15,6 @@ import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error -- the benchmark's generator is plain JavaScript without type declarations.
 import { generateJsCorpus } from "../../bench/generate-js-corpus.mjs";
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -111,7 +110,7 @@ describe("eslint --concurrency on the benchmark corpus", () => {
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(join(CPYTHON_TESTS, file), target);
     }
-    jsFiles = (generateJsCorpus(join(project, "web"), { files: JS_FILES }) as { files: string[] }).files;
+    jsFiles = generateJsCorpus(join(project, "web"), { files: JS_FILES }).files;
     const plugin = pathToFileURL(join(root, "dist/src/index.js")).href;
     writeFileSync(join(project, "eslint.config.js"), `import testaudit from ${JSON.stringify(plugin)};\n\nexport default testaudit.configs.recommended;\n`);
     serial = eslint([]);
