@@ -89,7 +89,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     ...references,
   };
   const rootdir = settings.configFile ? dirname(settings.configFile) : resolve(cwd);
-  return withQueries(facts, { tree: root, path, conftests: conftestChain(directory, rootdir).filter((conftest) => conftest !== path), summary, references, resolver });
+  return withQueries(facts, { tree: root, path, directory, rootdir, summary, references, resolver });
 }
 
 type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree">;
@@ -98,7 +98,9 @@ interface QueryContext {
   /** The syntax tree, until the trace's facts are read from it. */
   tree: PyNode | null;
   path: string;
-  conftests: string[];
+  /** The file's folder and pytest's rootdir: the conftest.py chain between them is looked up only when a trace needs it. */
+  directory: string;
+  rootdir: string;
   summary: ModuleSummary;
   references: References;
   resolver: ClassResolver;
@@ -120,7 +122,8 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
     resolveBases: (cls, bases) => context.resolver.resolveBases(context.summary, cls.bases.map((base) => base.written), bases),
     traceMocks: (listMocks) => {
       const self = readFacts();
-      const tracer = new MockTracer(self, context.resolver, context.conftests, listMocks);
+      const conftests = conftestChain(context.directory, context.rootdir).filter((conftest) => conftest !== context.path);
+      const tracer = new MockTracer(self, context.resolver, conftests, listMocks);
       const traces = new Map<CollectedTest, MockTrace | null>();
       for (const test of facts.tests) {
         const line = test.nameLoc.start.line;
