@@ -2,10 +2,21 @@
  * Require every class that holds collected tests to inherit from one of the project's base test classes.
  */
 import { checkBases, requiredBases } from "../../src/policies/base-class.js";
-import { docsUrl, onTestFile, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
+import type { UndeterminedReason } from "../../src/model/test-file-model.js";
+import { docsUrl, onTestFile, quoted, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
 type Options = [{ bases: string[]; allowFunctions: boolean; imports: string[] }];
-type MessageIds = "missingBase" | "unresolvedBase" | "testFunction" | "missingImport";
+type MessageIds = "missingBase" | "unresolvedBase" | "undeterminedBase" | "testFunction" | "missingImport";
+
+/** How a message says why a base cannot be followed without running the code. */
+const UNDETERMINED_REASONS: Record<UndeterminedReason, string> = {
+  call: "is computed by a call when the module runs",
+  unpacked: "is unpacked from a sequence when the module runs",
+  expression: "is an expression evaluated when the module runs",
+  value: "is bound to something that is not a class",
+  function: "is rebound inside a function ('global')",
+  branches: "is bound to different classes on different branches, and not all of them reach it",
+};
 
 const rule: TestauditRule<Options, MessageIds> = {
   meta: {
@@ -18,7 +29,8 @@ const rule: TestauditRule<Options, MessageIds> = {
     },
     messages: {
       missingBase: "Test class '{{name}}' does not inherit from {{bases}}.",
-      unresolvedBase: "Test class '{{name}}' does not inherit from {{bases}}: base {{unresolved}} could not be resolved.",
+      unresolvedBase: "Cannot tell whether test class '{{name}}' inherits from {{bases}}: {{unresolved}} not found in the project's files.",
+      undeterminedBase: "Cannot tell whether test class '{{name}}' inherits from {{bases}}: base {{base}} {{reason}}.",
       testFunction: "Test function '{{name}}' is not in a class that inherits from {{bases}}.",
       missingImport: "Test file imports none of {{imports}}.",
     },
@@ -55,7 +67,14 @@ const rule: TestauditRule<Options, MessageIds> = {
             context.report({
               loc: finding.cls.nameLoc,
               messageId: "unresolvedBase",
-              data: { name: finding.cls.name, bases: expected, unresolved: quotedList(finding.unresolved, "and") },
+              data: { name: finding.cls.name, bases: expected, unresolved: `${finding.unresolved.length === 1 ? "base" : "bases"} ${quotedList(finding.unresolved, "and")}` },
+            });
+            break;
+          case "undeterminedBase":
+            context.report({
+              loc: finding.cls.nameLoc,
+              messageId: "undeterminedBase",
+              data: { name: finding.cls.name, bases: expected, base: quoted(finding.undetermined.base), reason: UNDETERMINED_REASONS[finding.undetermined.reason] },
             });
             break;
           case "missingImport":

@@ -25,7 +25,7 @@ export interface PyConversion {
 }
 
 export interface ConversionOptions {
-  /** Leave out the bodies of classes and functions: enough to read a module's classes and imports. */
+  /** Leave out the bodies of classes and functions: enough to read what a module's names are bound to. */
   shallow?: boolean;
 }
 
@@ -138,7 +138,8 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
     }
     // A tree with errors may hang children under any node, so there every node is asked for children.
     const mayHaveChildren = lookForErrors || !facts.leaf;
-    const skipBody = shallow && node?.type === "block" && node.field === "body" && parent.type !== "module";
+    // Module-level statements nested in `if`/`try`/`with` blocks still bind module names: only definitions' bodies go.
+    const skipBody = shallow && node?.type === "block" && node.field === "body" && (parent.type === "function_definition" || parent.type === "class_definition");
     if (mayHaveChildren && !skipBody && cursor.gotoFirstChild()) {
       parents.push(parent);
       fielded.push(parentHasFields);

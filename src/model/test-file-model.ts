@@ -53,10 +53,18 @@ export interface Docstring {
   bvjBlocks: BvjBlock[];
 }
 
-/** A base class as written (`ssot.SSotBaseTestCase`), with its loc. */
+/**
+ * Why a base class cannot be followed without running the code: computed by a call, unpacked from
+ * `*bases`, another expression, bound to a value that is no name, bound inside a function, or bound
+ * to different classes on different branches of which only some reach the required base.
+ */
+export type UndeterminedReason = "call" | "unpacked" | "expression" | "value" | "function" | "branches";
+
+/** A base class as written (`ssot.SSotBaseTestCase`), with its loc; `computed` when it is no name to follow (`*bases`, a call). */
 export interface BaseReference {
   written: string;
   loc: Loc;
+  computed: UndeterminedReason | null;
 }
 
 /** A class: a Python class, or a JS/TS class-based suite (`@suite class ... { @test method() {} }`). */
@@ -107,10 +115,20 @@ export interface CollectedTest {
   definitionKey: object;
 }
 
-/** How a class's required bases were looked for. */
+/** A base that could not be told to reach the required bases or not, and why. */
+export interface UndeterminedBase {
+  base: string;
+  reason: UndeterminedReason;
+}
+
+/**
+ * How a class's required bases were looked for. Not reached: `unresolved` names bases found nowhere a
+ * reader can look (a module outside the project, a name never bound), `undetermined` bases only
+ * running the code could tell; with both empty, the class is known not to reach them.
+ */
 export type BaseResolution =
   | { reached: true; via: string }
-  | { reached: false; unresolved: string[] };
+  | { reached: false; unresolved: string[]; undetermined: UndeterminedBase[] };
 
 /** A module the file imports (Python dotted name; JS/TS specifier as written). */
 export interface ImportedModule {

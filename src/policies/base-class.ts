@@ -4,7 +4,7 @@
  * helper module. Shared by the `require-base-class` rule and the CLI's audit.
  */
 import { isWithinModule } from "../model/mock-catalog.js";
-import type { ClassFacts, CollectedTest, ImportedModule, TestFileModel } from "../model/test-file-model.js";
+import type { ClassFacts, CollectedTest, ImportedModule, TestFileModel, UndeterminedBase } from "../model/test-file-model.js";
 
 export interface BasePolicyOptions {
   bases: readonly string[];
@@ -15,6 +15,7 @@ export interface BasePolicyOptions {
 export type BaseFinding =
   | { kind: "missingBase"; cls: ClassFacts }
   | { kind: "unresolvedBase"; cls: ClassFacts; unresolved: string[] }
+  | { kind: "undeterminedBase"; cls: ClassFacts; undetermined: UndeterminedBase }
   | { kind: "testFunction"; test: CollectedTest }
   | { kind: "missingImport"; test: CollectedTest };
 
@@ -51,8 +52,17 @@ export function checkBases(model: TestFileModel, options: BasePolicyOptions): Ba
       continue;
     }
     const resolution = model.resolveBases(cls, bases);
-    if (!resolution.reached) {
-      findings.push(resolution.unresolved.length > 0 ? { kind: "unresolvedBase", cls, unresolved: resolution.unresolved } : { kind: "missingBase", cls });
+    if (resolution.reached) {
+      continue;
+    }
+    // Only a class whose every base was followed to its end is known not to inherit.
+    const [undetermined] = resolution.undetermined;
+    if (undetermined) {
+      findings.push({ kind: "undeterminedBase", cls, undetermined });
+    } else if (resolution.unresolved.length > 0) {
+      findings.push({ kind: "unresolvedBase", cls, unresolved: resolution.unresolved });
+    } else {
+      findings.push({ kind: "missingBase", cls });
     }
   }
   const firstTest = model.tests[0];

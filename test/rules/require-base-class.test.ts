@@ -22,8 +22,9 @@ function missingBase(name: string, bases: string, position: ReturnType<typeof at
   return { messageId: "missingBase", data: { name, bases }, ...position };
 }
 
+/** `unresolved`: the quoted bases as the message lists them (`'A'`, `'A' and 'B'`). */
 function unresolvedBase(name: string, bases: string, unresolved: string, position: ReturnType<typeof at>): ExpectedError {
-  return { messageId: "unresolvedBase", data: { name, bases, unresolved }, ...position };
+  return { messageId: "unresolvedBase", data: { name, bases, unresolved: `${unresolved.includes("' and '") ? "bases" : "base"} ${unresolved}` }, ...position };
 }
 
 function testFunction(name: string, bases: string, position: ReturnType<typeof at>): ExpectedError {
@@ -1647,7 +1648,7 @@ pythonRuleTester.run("require-base-class", plugin.rules["require-base-class"], {
               def test_charge(self):
                   pass
         `,
-        errors: [unresolvedBase("TestBilling", DEFAULT_BASES, "'BillingBase'", at(3, 7, 18))],
+        errors: [unresolvedBase("TestBilling", DEFAULT_BASES, "'base.BillingBase'", at(3, 7, 18))],
       },
     ),
     inTree(
@@ -2025,7 +2026,7 @@ describe("require-base-class with real files", () => {
           column: 7,
           endLine: 3,
           endColumn: 18,
-          message: "Test class 'TestBilling' does not inherit from 'unittest.TestCase': base 'Base' could not be resolved.",
+          message: "Cannot tell whether test class 'TestBilling' inherits from 'unittest.TestCase': base 'Base' not found in the project's files.",
         },
       ]);
     } finally {
@@ -2066,7 +2067,7 @@ describe("require-base-class with real files", () => {
           column: 7,
           endLine: 3,
           endColumn: 18,
-          message: "Test class 'TestBilling' does not inherit from 'AlphaBase': base 'OmegaBase' could not be resolved.",
+          message: "Cannot tell whether test class 'TestBilling' inherits from 'AlphaBase': base 'OmegaBase' not found in the project's files.",
         },
       ]);
     } finally {

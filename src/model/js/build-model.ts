@@ -163,7 +163,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
       name: node.id.name,
       nameLoc: node.id.loc,
       loc: node.loc,
-      bases: superClass === null || !node.superClass ? [] : [{ written: superClass, loc: node.superClass.loc }],
+      bases: node.superClass ? [{ written: superClass ?? sourceCode.getText(node.superClass), loc: node.superClass.loc, computed: superClass !== null ? null : node.superClass.type === "CallExpression" ? "call" : "expression" }] : [],
       docstring: jsdoc.before(statement),
       enclosingClass: null,
       collected: true,
@@ -244,7 +244,7 @@ function withQueries(facts: Omit<TestFileModel, "resolveBases" | "traceMocks" | 
   const resolver = new JsClassResolver();
   const model: TestFileModel = {
     ...facts,
-    resolveBases: (cls, bases) => resolver.resolveBases(summary, cls.bases.map((base) => base.written), bases),
+    resolveBases: (cls, bases) => resolver.resolveBases(summary, cls.bases, bases),
     traceMocks: (listMocks) => traceJsMocks(model, path, groupBodies, listMocks),
     // Everything the trace reads is already plain locations.
     detachFromTree: () => undefined,

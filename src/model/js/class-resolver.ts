@@ -9,7 +9,7 @@ import { tsParserModule } from "../../ts-parser.js";
 import { matchesBase } from "../base-match.js";
 import { dependsOn } from "../dependencies.js";
 import { FileCache, statIfFile } from "../file-cache.js";
-import type { BaseResolution } from "../test-file-model.js";
+import type { BaseReference, BaseResolution, UndeterminedBase } from "../test-file-model.js";
 
 const MAX_DEPTH = 40;
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
@@ -125,16 +125,22 @@ function resolveRelative(from: string, specifier: string): string | null {
 }
 
 export class JsClassResolver {
-  resolveBases(summary: JsModuleSummary, bases: readonly string[], targets: readonly string[]): BaseResolution {
+  resolveBases(summary: JsModuleSummary, bases: readonly BaseReference[], targets: readonly string[]): BaseResolution {
     const unresolved: string[] = [];
+    const undetermined: UndeterminedBase[] = [];
     const seen = new Set<string>();
     for (const base of bases) {
-      const reached = this.#resolveName(summary, base, targets, seen, 0, unresolved);
+      if (base.computed !== null) {
+        // `extends mixin(Base)`: only running the code tells what the class extends.
+        undetermined.push({ base: base.written, reason: base.computed });
+        continue;
+      }
+      const reached = this.#resolveName(summary, base.written, targets, seen, 0, unresolved);
       if (reached !== null) {
         return { reached: true, via: reached };
       }
     }
-    return { reached: false, unresolved: [...new Set(unresolved)] };
+    return { reached: false, unresolved: [...new Set(unresolved)], undetermined };
   }
 
   #resolveName(summary: JsModuleSummary, written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {

@@ -8,7 +8,9 @@ import type { PythonSourceCode } from "../../../parsers/python/python-source-cod
 import { findBvjBlocks } from "../bvj.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
 import type { ClassFacts, CollectedTest, Docstring, MockTrace, TestFileModel } from "../test-file-model.js";
-import { ClassResolver, importRoots } from "./class-resolver.js";
+import { ClassResolver } from "./class-resolver.js";
+import { importRoots } from "./module-paths.js";
+import { NameResolver } from "./name-resolver.js";
 import { collectTests } from "./collect-tests.js";
 import { readModuleFacts, type ModuleFacts } from "./module-facts.js";
 import { MockTracer } from "./mock-trace.js";
@@ -53,7 +55,8 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
   const directory = isVirtualFile(filename) ? cwd : dirname(path);
   const settings = pytestSettingsFor(directory);
   const summary = summarizeModule(path, root);
-  const resolver = new ClassResolver(importRoots(directory, settings.pythonpath, cwd));
+  const names = new NameResolver(importRoots(directory, settings.pythonpath, cwd));
+  const resolver = new ClassResolver(names);
   const locate = (index: number): { line: number; column: number } => sourceCode.getLocFromIndex(index);
 
   const readDocstring = (stringNode: PyNode | null): Docstring | null => {
@@ -70,7 +73,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     isTestModule,
     settings,
     readDocstring,
-    inheritsTestCase: (bases) => resolver.resolveBases(summary, bases, TESTCASE_BASES).reached,
+    inheritsTestCase: (cls) => resolver.resolveBases(summary, cls.nameLoc.start.line, cls.bases, TESTCASE_BASES).reached,
   });
   const references = collectReferences(root);
   const importedModules = references.moduleReferences
@@ -89,7 +92,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     ...references,
   };
   const rootdir = settings.configFile ? dirname(settings.configFile) : resolve(cwd);
-  return withQueries(facts, { tree: root, path, directory, rootdir, summary, references, resolver });
+  return withQueries(facts, { tree: root, path, directory, rootdir, summary, references, names, resolver });
 }
 
 type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree">;
@@ -103,6 +106,7 @@ interface QueryContext {
   rootdir: string;
   summary: ModuleSummary;
   references: References;
+  names: NameResolver;
   resolver: ClassResolver;
 }
 
@@ -119,11 +123,11 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
   };
   return {
     ...facts,
-    resolveBases: (cls, bases) => context.resolver.resolveBases(context.summary, cls.bases.map((base) => base.written), bases),
+    resolveBases: (cls, bases) => context.resolver.resolveBases(context.summary, cls.nameLoc.start.line, cls.bases, bases),
     traceMocks: (listMocks) => {
       const self = readFacts();
       const conftests = conftestChain(context.directory, context.rootdir).filter((conftest) => conftest !== context.path);
-      const tracer = new MockTracer(self, context.resolver, conftests, listMocks);
+      const tracer = new MockTracer(self, context.names, conftests, listMocks);
       const traces = new Map<CollectedTest, MockTrace | null>();
       for (const test of facts.tests) {
         const line = test.nameLoc.start.line;

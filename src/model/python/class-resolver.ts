@@ -1,29 +1,26 @@
 /**
- * Decides whether a class reaches one of a set of base classes, following its bases through classes of
- * the same file and through imports into other files of the project. Modules are found the way
- * Python's import system would find them from the test file (its folder, its package's root, pytest's
- * `pythonpath`, the working directory) and are read, never imported.
+ * Decides whether a class reaches one of a set of base classes, following each base through the
+ * names Python binds (see name-resolver.ts) into classes of the same file and of other project files.
+ * A base that leaves the project is matched against the known hierarchy of library classes. Three
+ * outcomes: reached; known not to reach; or not known, because a base was found nowhere a reader can
+ * look or is computed at run time.
  */
-import { existsSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
 import { matchesBase } from "../base-match.js";
-import { dependsOn } from "../dependencies.js";
-import type { BaseResolution } from "../test-file-model.js";
-import { importTarget, type ImportBinding } from "./imports.js";
-import { summarizeFile, type ModuleSummary } from "./module-summary.js";
+import type { BaseReference, BaseResolution, UndeterminedBase } from "../test-file-model.js";
 import { BUILTIN_CLASSES, KNOWN_BASES } from "./known-classes.js";
+import { moduleNameOf } from "./module-paths.js";
+import type { BaseExpression, ClassSummary, ModuleSummary } from "./module-summary.js";
+import type { NameResolver, Resolved } from "./name-resolver.js";
 import { STDLIB_MODULES } from "./stdlib-modules.js";
 
 const MAX_DEPTH = 40;
 
+type Outcome =
+  | { kind: "reached"; via: string }
+  | { kind: "missing" }
+  | { kind: "unknown"; unresolved: string[]; undetermined: UndeterminedBase[] };
 
-
-/** Whether `directory` is a package: which folders are packages decides what imports resolve to. */
-function isPackage(directory: string): boolean {
-  const init = join(directory, "__init__.py");
-  dependsOn(init);
-  return existsSync(init);
-}
+const MISSING: Outcome = { kind: "missing" };
 
 /** Like matchesBase, also climbing the known hierarchy of library classes (`unittest.case.TestCase`, Django's). */
 function matchesKnownClass(name: string, targets: readonly string[], depth = 0): string | null {
@@ -40,217 +37,129 @@ function matchesKnownClass(name: string, targets: readonly string[], depth = 0):
   return null;
 }
 
-/**
- * The folders absolute imports are searched in for a file in `directory`: the folder itself, each
- * package folder above it and the first folder above the top package (pytest's rootdir-relative
- * "prepend" import mode), pytest's `pythonpath` entries, and the working directory.
- */
-export function importRoots(directory: string, pythonpath: readonly string[], cwd: string): string[] {
-  const roots = [directory];
-  let current = directory;
-  while (isPackage(current)) {
-    const parent = dirname(current);
-    if (parent === current) {
-      break;
-    }
-    roots.push(parent);
-    current = parent;
-  }
-  roots.push(...pythonpath, cwd);
-  return [...new Set(roots.map((root) => resolve(root)))];
+function unknown(unresolved: string[], undetermined: UndeterminedBase[]): Outcome {
+  return { kind: "unknown", unresolved, undetermined };
 }
 
-/**
- * The dotted name Python gives the module in `path` when it is imported through its packages: the file's
- * name after the names of the package folders (those with `__init__.py`) above it.
- */
-function moduleNameOf(path: string): string {
-  const parts = basename(path) === "__init__.py" ? [] : [basename(path, ".py")];
-  let directory = dirname(path);
-  while (isPackage(directory)) {
-    parts.unshift(basename(directory));
-    const parent = dirname(directory);
-    if (parent === directory) {
-      break;
-    }
-    directory = parent;
+/** Several bases of one class: one that reaches is enough; otherwise what is not known stays not known. */
+function anyOf(outcomes: readonly Outcome[]): Outcome {
+  const reached = outcomes.find((outcome) => outcome.kind === "reached");
+  if (reached) {
+    return reached;
   }
-  return parts.join(".");
+  const unknowns = outcomes.filter((outcome) => outcome.kind === "unknown");
+  return unknowns.length === 0 ? MISSING : unknown(unknowns.flatMap((entry) => entry.unresolved), unknowns.flatMap((entry) => entry.undetermined));
+}
+
+/** The alternatives one base name may denote (branches of a `try`/`if`): it reaches only if every one does. */
+function everyOf(outcomes: readonly Outcome[], written: string): Outcome {
+  if (outcomes.every((outcome) => outcome.kind === "reached")) {
+    return outcomes[0]!;
+  }
+  if (outcomes.every((outcome) => outcome.kind === "missing")) {
+    return MISSING;
+  }
+  const unknowns = outcomes.filter((outcome) => outcome.kind === "unknown");
+  if (outcomes.some((outcome) => outcome.kind === "missing") && outcomes.some((outcome) => outcome.kind === "reached")) {
+    return unknown([], [{ base: written, reason: "branches" }]);
+  }
+  return anyOf(unknowns);
 }
 
 export class ClassResolver {
-  readonly #roots: readonly string[];
+  readonly #names: NameResolver;
   readonly #moduleNames = new Map<string, string>();
 
-  constructor(roots: readonly string[]) {
-    this.#roots = roots;
-  }
-
-  /** Whether a class of `summary`'s module with these bases (dotted names as written) reaches one of `targets`. */
-  resolveBases(summary: ModuleSummary, bases: readonly string[], targets: readonly string[]): BaseResolution {
-    const unresolved: string[] = [];
-    const seen = new Set<string>();
-    for (const base of bases) {
-      const reached = this.#resolveName(summary, base, targets, seen, 1, unresolved);
-      if (reached !== null) {
-        return { reached: true, via: reached };
-      }
-    }
-    return { reached: false, unresolved: [...new Set(unresolved)] };
-  }
-
-  #resolveClass(summary: ModuleSummary, className: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
-    const key = `${summary.path}\0${className}`;
-    const found = summary.classes.get(className);
-    if (!found || seen.has(key) || depth > MAX_DEPTH) {
-      return null;
-    }
-    seen.add(key);
-    // A dotted target names the class where it is defined (`pkg.mod.Base`), however it was imported.
-    let moduleName = this.#moduleNames.get(summary.path);
-    if (moduleName === undefined) {
-      moduleName = moduleNameOf(summary.path);
-      this.#moduleNames.set(summary.path, moduleName);
-    }
-    const byDefinition = matchesBase(moduleName === "" ? className : `${moduleName}.${className}`, targets);
-    if (byDefinition !== null) {
-      return byDefinition;
-    }
-    for (const base of found.bases) {
-      // In `class TestCase(TestCase)` the base is what the name meant before the class: an import.
-      const reached = this.#resolveName(summary, base, targets, seen, depth + 1, unresolved, base === className);
-      if (reached !== null) {
-        return reached;
-      }
-    }
-    return null;
+  constructor(names: NameResolver) {
+    this.#names = names;
   }
 
   /**
-   * Follows one base as written in `summary`'s module. Returns the matched target, or null.
-   * `shadowed`: the module's class of that name is the one being defined, so it is skipped.
+   * Whether the class of `summary`'s module whose name is on `line` (null for a class the summary does
+   * not hold: nested ones), with these bases, reaches one of `targets`.
    */
-  #resolveName(summary: ModuleSummary, written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[], shadowed = false): string | null {
-    const direct = matchesBase(written, targets);
+  resolveBases(summary: ModuleSummary, line: number | null, bases: readonly BaseReference[], targets: readonly string[]): BaseResolution {
+    const cls = line === null ? undefined : summary.classesByLine.get(line);
+    const expressions: BaseExpression[] = bases.map((base) =>
+      base.computed === null ? { kind: "name", written: base.written } : { kind: "dynamic", written: base.written, reason: base.computed === "branches" ? "expression" : base.computed },
+    );
+    const outcome = anyOf(expressions.map((base) => this.#reachBase(summary, cls?.scope, base, targets, new Map(), 1)));
+    switch (outcome.kind) {
+      case "reached":
+        return { reached: true, via: outcome.via };
+      case "missing":
+        return { reached: false, unresolved: [], undetermined: [] };
+      case "unknown":
+        return {
+          reached: false,
+          unresolved: [...new Set(outcome.unresolved)],
+          undetermined: outcome.undetermined.filter((entry, index, all) => all.findIndex((other) => other.base === entry.base) === index),
+        };
+    }
+  }
+
+  #reachBase(summary: ModuleSummary, scope: ClassSummary["scope"] | undefined, base: BaseExpression, targets: readonly string[], seen: Map<string, Outcome | null>, depth: number): Outcome {
+    if (base.kind === "dynamic") {
+      return unknown([], [{ base: base.written, reason: base.reason }]);
+    }
+    const direct = matchesBase(base.written, targets);
     if (direct !== null) {
-      return direct;
+      return { kind: "reached", via: direct };
     }
-    const parts = written.split(".");
-    const head = parts[0]!;
-    const rest = parts.slice(1);
-    if (rest.length === 0 && !shadowed && summary.classes.has(head)) {
-      return this.#resolveClass(summary, head, targets, seen, depth, unresolved);
-    }
-    const binding = summary.imports.get(head);
-    if (binding) {
-      return this.#followImport(summary, binding, rest, written, targets, seen, depth, unresolved);
-    }
-    let fromStdlibStar = false;
-    for (const star of summary.starImports) {
-      const module = this.#findModule(summary, star.module, star.level);
-      if (module && this.#binds(module, head, new Set())) {
-        return this.#resolveName(module, written, targets, seen, depth + 1, unresolved);
-      }
-      if (!module && star.level === 0) {
-        // `from unittest import *` has no file to read: the name may be the module's own.
-        const byQualifiedName = matchesKnownClass(`${star.module}.${written}`, targets);
-        if (byQualifiedName !== null) {
-          return byQualifiedName;
+    const alternatives = this.#names.resolve(summary, base.written, scope);
+    return everyOf(alternatives.map((resolved) => this.#reachResolved(resolved, base.written, targets, seen, depth)), base.written);
+  }
+
+  #reachResolved(resolved: Resolved, written: string, targets: readonly string[], seen: Map<string, Outcome | null>, depth: number): Outcome {
+    switch (resolved.kind) {
+      case "class":
+        return this.#reachClass(resolved.module, resolved.cls, targets, seen, depth);
+      case "external": {
+        const known = matchesKnownClass(resolved.name, targets);
+        if (known !== null) {
+          return { kind: "reached", via: known };
         }
-        fromStdlibStar ||= STDLIB_MODULES.has(star.module.split(".", 1)[0]!);
+        // A builtin or standard-library class is known not to be the project's base; any other has no file to read.
+        const top = resolved.name.split(".", 1)[0]!;
+        return BUILTIN_CLASSES.has(resolved.name) || STDLIB_MODULES.has(top) ? MISSING : unknown([written], []);
       }
-    }
-    if (!BUILTIN_CLASSES.has(written) && !fromStdlibStar) {
-      unresolved.push(written);
-    }
-    return null;
-  }
-
-  /**
-   * Follows a base bound by an import. A name met again while it is being followed (modules that
-   * re-export it from each other) is unresolved, as the import would fail in Python.
-   */
-  #followImport(summary: ModuleSummary, binding: ImportBinding, rest: string[], written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
-    const key = `import\0${summary.path}\0${written}`;
-    if (seen.has(key)) {
-      unresolved.push(written);
-      return null;
-    }
-    seen.add(key);
-    try {
-      return this.#resolveImported(summary, binding, rest, written, targets, seen, depth, unresolved);
-    } finally {
-      seen.delete(key);
+      case "undetermined":
+        return unknown([], [{ base: written, reason: resolved.reason }]);
+      case "function":
+      case "module":
+        return unknown([], [{ base: written, reason: "value" }]);
+      case "unresolved":
+        return unknown([written], []);
     }
   }
 
-  #resolveImported(summary: ModuleSummary, binding: ImportBinding, rest: string[], written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
-    const qualified = [binding.boundTo, ...rest].join(".");
-    const byQualifiedName = matchesKnownClass(qualified, targets);
-    if (byQualifiedName !== null) {
-      return byQualifiedName;
+  #reachClass(module: ModuleSummary, cls: ClassSummary, targets: readonly string[], seen: Map<string, Outcome | null>, depth: number): Outcome {
+    const key = `${module.path}\0${cls.line}`;
+    const known = seen.get(key);
+    if (known !== undefined) {
+      // null: the class is being followed, so classes inherit from each other; that cycle reaches nothing more.
+      return known ?? MISSING;
     }
-    const target = importTarget(binding, rest);
-    const module = target && this.#findModule(summary, target.module, binding.level);
-    if (target && module) {
-      return this.#resolveName(module, target.name, targets, seen, depth + 1, unresolved);
+    if (depth > MAX_DEPTH) {
+      return MISSING;
     }
-    const top = (binding.level > 0 ? "" : binding.module.split(".", 1)[0]) ?? "";
-    if (!STDLIB_MODULES.has(top)) {
-      unresolved.push(written);
-    }
-    return null;
+    seen.set(key, null);
+    const outcome = this.#reachClassBases(module, cls, targets, seen, depth);
+    seen.set(key, outcome);
+    return outcome;
   }
 
-  /** Whether `module` binds `name` at module level, itself or through its own star imports. */
-  #binds(module: ModuleSummary, name: string, visited: Set<string>): boolean {
-    if (module.classes.has(name) || module.imports.has(name)) {
-      return true;
+  #reachClassBases(module: ModuleSummary, cls: ClassSummary, targets: readonly string[], seen: Map<string, Outcome | null>, depth: number): Outcome {
+    // A dotted target names the class where it is defined (`pkg.mod.Base`), however it was imported.
+    let moduleName = this.#moduleNames.get(module.path);
+    if (moduleName === undefined) {
+      moduleName = moduleNameOf(module.path);
+      this.#moduleNames.set(module.path, moduleName);
     }
-    if (visited.has(module.path)) {
-      return false;
+    const byDefinition = matchesBase(moduleName === "" ? cls.name : `${moduleName}.${cls.name}`, targets);
+    if (byDefinition !== null) {
+      return { kind: "reached", via: byDefinition };
     }
-    visited.add(module.path);
-    return module.starImports.some((star) => {
-      const next = this.#findModule(module, star.module, star.level);
-      return next !== null && this.#binds(next, name, visited);
-    });
-  }
-
-  /** The summary of module `name` (with `level` leading dots) imported from `from`'s file. */
-  #findModule(from: ModuleSummary, name: string, level: number): ModuleSummary | null {
-    for (const candidate of this.moduleCandidates(from.path, name, level)) {
-      const summary = summarizeFile(candidate);
-      if (summary) {
-        return summary;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The files module `name` (with `level` leading dots) could be in, imported from the file at
-   * `fromPath`, in the order Python's import system would try them.
-   */
-  *moduleCandidates(fromPath: string, name: string, level: number): Generator<string> {
-    const relativePath = name === "" ? [] : name.split(".");
-    let bases: readonly string[];
-    if (level > 0) {
-      let directory = dirname(fromPath);
-      for (let i = 1; i < level; i++) {
-        directory = dirname(directory);
-      }
-      bases = [directory];
-    } else {
-      bases = this.#roots;
-    }
-    for (const base of bases) {
-      const target = join(base, ...relativePath);
-      for (const candidate of [`${target}.py`, join(target, "__init__.py")]) {
-        if (candidate !== fromPath) {
-          yield candidate;
-        }
-      }
-    }
+    return anyOf(cls.bases.map((base) => this.#reachBase(module, cls.scope, base, targets, seen, depth + 1)));
   }
 }

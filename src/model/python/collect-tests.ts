@@ -10,7 +10,7 @@ import type { PyNode } from "../../../parsers/python/py-node.js";
 import { matchesPrefixOrGlob } from "../fnmatch.js";
 import type { PytestSettings } from "../pytest-config.js";
 import type { ClassFacts, CollectedTest, Docstring } from "../test-file-model.js";
-import { baseNodes, namespaceStatements } from "./module-summary.js";
+import { baseExpressions, namespaceStatements } from "./module-summary.js";
 import { decoratorName, docstringOf, unwrapDefinition } from "./syntax.js";
 
 interface FunctionInfo {
@@ -40,8 +40,8 @@ export interface CollectionInput {
   isTestModule: boolean;
   settings: PytestSettings;
   readDocstring(stringNode: PyNode | null): Docstring | null;
-  /** Whether a class with these bases inherits from unittest.TestCase. */
-  inheritsTestCase(bases: readonly string[]): boolean;
+  /** Whether a class inherits from unittest.TestCase. */
+  inheritsTestCase(cls: ClassFacts): boolean;
 }
 
 export interface Collection {
@@ -105,7 +105,7 @@ export function collectTests(input: CollectionInput): Collection {
             name: definition.name.text,
             nameLoc: definition.name.loc,
             loc: statement.loc,
-            bases: baseNodes(definition).map((base) => ({ written: base.written, loc: base.node.loc })),
+            bases: baseExpressions(definition).map(({ base, node }) => ({ written: base.written, loc: node.loc, computed: base.kind === "dynamic" ? base.reason : null })),
             docstring: input.readDocstring(docstringOf(definition.body)),
             enclosingClass: owner?.facts ?? null,
             collected: false,
@@ -185,7 +185,7 @@ export function collectTests(input: CollectionInput): Collection {
   const collectClass = (info: ClassInfo, idPrefix: string, outerDecorators: readonly string[]): void => {
     const facts = info.facts;
     const chain = lineage(info);
-    facts.unittest = input.inheritsTestCase(facts.bases.map((base) => base.written));
+    facts.unittest = input.inheritsTestCase(facts);
     const testAttribute = chain.find((entry) => entry.testAttribute !== null)?.testAttribute ?? null;
     const hasInit = chain.some((entry) => entry.definesInit);
     // pytest collects a class that sets `__test__ = True` whatever its name.

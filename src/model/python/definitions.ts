@@ -6,7 +6,7 @@
  */
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { Loc } from "../test-file-model.js";
-import { baseNodes, namespaceStatements } from "./module-summary.js";
+import { baseExpressions, namespaceStatements } from "./module-summary.js";
 import { decoratorName, dottedName, parameterNames, stringBody, unwrapDefinition } from "./syntax.js";
 
 export interface PyFunctionDef {
@@ -153,7 +153,7 @@ export function collectDefinitions(root: PyNode): PyDefinitions {
         const cls: PyClassDef = {
           name: owner ? `${owner.name}.${definition.name.text}` : definition.name.text,
           loc: statement.loc,
-          bases: baseNodes(definition).map((base) => base.written),
+          bases: baseExpressions(definition).flatMap(({ base }) => (base.kind === "name" ? [base.written] : [])),
           usefixtures: decorators.flatMap((decorator) => usefixturesOf(decoratorExpression(decorator))),
         };
         definitions.classes.push(cls);

@@ -9,7 +9,7 @@
  * class's setup, then autouse fixtures, then module and conftest top levels.
  */
 import type { Loc, MockLister, MockTrace, MockVia, TraceStep } from "../test-file-model.js";
-import type { ClassResolver } from "./class-resolver.js";
+import type { NameResolver } from "./name-resolver.js";
 import type { PyClassDef, PyFunctionDef } from "./definitions.js";
 import { importTarget } from "./imports.js";
 import { moduleFactsOfFile, type ModuleFacts } from "./module-facts.js";
@@ -74,7 +74,7 @@ function traceOf(via: MockVia, through: readonly Located[], finding: Finding): M
 
 export class MockTracer {
   readonly #self: ModuleFacts;
-  readonly #resolver: ClassResolver;
+  readonly #resolver: NameResolver;
   /** conftest.py files from the test's folder up to the rootdir. */
   readonly #conftests: ModuleFacts[];
   readonly #listMocks: MockLister;
@@ -83,7 +83,7 @@ export class MockTracer {
   readonly #lineages = new Map<string, ClassRef[]>();
   readonly #scopes = new Map<string, TestScope>();
 
-  constructor(self: ModuleFacts, resolver: ClassResolver, conftestPaths: readonly string[], listMocks: MockLister) {
+  constructor(self: ModuleFacts, resolver: NameResolver, conftestPaths: readonly string[], listMocks: MockLister) {
     this.#self = self;
     this.#resolver = resolver;
     this.#conftests = conftestPaths.flatMap((path) => moduleFactsOfFile(path) ?? []);

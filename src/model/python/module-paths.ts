@@ -1,0 +1,79 @@
+/**
+ * Where Python's import system would find a module for a test file, read from the file system
+ * without importing anything: which folders are packages, the folders absolute imports search, and
+ * the dotted name a file is imported under.
+ */
+import { existsSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { dependsOn } from "../dependencies.js";
+
+/** Whether `directory` is a package: which folders are packages decides what imports resolve to. */
+export function isPackage(directory: string): boolean {
+  const init = join(directory, "__init__.py");
+  dependsOn(init);
+  return existsSync(init);
+}
+
+/**
+ * The folders absolute imports are searched in for a file in `directory`: the folder itself, each
+ * package folder above it and the first folder above the top package (pytest's rootdir-relative
+ * "prepend" import mode), pytest's `pythonpath` entries, and the working directory.
+ */
+export function importRoots(directory: string, pythonpath: readonly string[], cwd: string): string[] {
+  const roots = [directory];
+  let current = directory;
+  while (isPackage(current)) {
+    const parent = dirname(current);
+    if (parent === current) {
+      break;
+    }
+    roots.push(parent);
+    current = parent;
+  }
+  roots.push(...pythonpath, cwd);
+  return [...new Set(roots.map((root) => resolve(root)))];
+}
+
+/**
+ * The dotted name Python gives the module in `path` when it is imported through its packages: the file's
+ * name after the names of the package folders (those with `__init__.py`) above it.
+ */
+export function moduleNameOf(path: string): string {
+  const parts = basename(path) === "__init__.py" ? [] : [basename(path, ".py")];
+  let directory = dirname(path);
+  while (isPackage(directory)) {
+    parts.unshift(basename(directory));
+    const parent = dirname(directory);
+    if (parent === directory) {
+      break;
+    }
+    directory = parent;
+  }
+  return parts.join(".");
+}
+
+/**
+ * The files module `name` (with `level` leading dots) could be in, imported from the file at `fromPath`
+ * with absolute imports searched in `roots`, in the order Python's import system would try them.
+ */
+export function* moduleCandidates(roots: readonly string[], fromPath: string, name: string, level: number): Generator<string> {
+  const relativePath = name === "" ? [] : name.split(".");
+  let bases: readonly string[];
+  if (level > 0) {
+    let directory = dirname(fromPath);
+    for (let i = 1; i < level; i++) {
+      directory = dirname(directory);
+    }
+    bases = [directory];
+  } else {
+    bases = roots;
+  }
+  for (const base of bases) {
+    const target = join(base, ...relativePath);
+    for (const candidate of relativePath.length === 0 ? [join(target, "__init__.py")] : [`${target}.py`, join(target, "__init__.py")]) {
+      if (candidate !== fromPath) {
+        yield candidate;
+      }
+    }
+  }
+}
