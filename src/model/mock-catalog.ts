@@ -9,6 +9,8 @@ export const PYTHON_MOCK_MODULES: readonly string[] = [
   // Fakes of HTTP services, clients, stores and clocks.
   "responses", "requests_mock", "respx", "httpretty", "aioresponses", "pytest_httpx", "fakeredis", "mongomock",
   "moto", "freezegun", "time_machine",
+  // Stubs of AWS service responses (`botocore.stub.Stubber`).
+  "botocore.stub",
 ];
 
 /** pytest fixtures that hand out fakes, with the module that provides them (so `allow` can exempt them). */

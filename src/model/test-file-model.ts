@@ -17,6 +17,12 @@ export interface ModuleReference {
   /** The text as written at the use site (`mock.patch.object`), or the imported name. */
   written: string;
   loc: Loc;
+  /**
+   * Python: the qualified names outside the project the reference reaches through project modules that
+   * re-export them (`tests.mock.patch` → `unittest.mock.patch` where `tests/__init__.py` imports `mock`);
+   * absent when it passes through none.
+   */
+  throughProject?: readonly string[];
 }
 
 /** A pytest fixture requested by a parameter, by `usefixtures` or by `getfixturevalue`, or a use of it. */

@@ -35,7 +35,8 @@ export function findMocks(model: MockFacts, { modules, allow }: MockPolicyOption
 
   const findings: MockFinding[] = [];
   for (const reference of model.moduleReferences) {
-    const module = bannedModule(reference.qualifiedName);
+    // A name re-exported by a project module is judged as what it is where it comes from.
+    const module = [reference.qualifiedName, ...(reference.throughProject ?? [])].map(bannedModule).find((found) => found !== undefined);
     if (module === undefined) {
       continue;
     }

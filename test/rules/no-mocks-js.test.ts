@@ -363,9 +363,50 @@ jsRuleTester.run("no-mocks", rule, {
     },
     { filename: TS, code: `import { test } from "vitest";\n`, options: [{}] },
     { filename: TS, code: `import { test } from "vitest";\n`, options: [{ modules: [], allow: [] }] },
+    // The global object's own members, and a `require` whose name is not a constant: nothing a reader can tell.
+    {
+      filename: JS,
+      code: dedent`
+        globalThis.fetch = realFetch;
+        window.location.assign("/orders");
+        const driver = require(process.env.DB_DRIVER);
+        const globalThis = { vi: { fn() {} } };
+      `,
+    },
+    // A file that declares its own `globalThis`: its members are the file's.
+    { filename: JS, code: "const globalThis = { vi: { fn() {} } };\nglobalThis.vi.fn();\n" },
   ],
 
   invalid: [
+    // ---- Mocks a reader finds only by computing the name or going through the global object ----
+    {
+      filename: JS,
+      code: dedent`
+        const library = "si" + "non";
+        const sinon = require(library);
+        const nock = require(\`no\${"ck"}\`);
+        sinon.stub();
+      `,
+      errors: [
+        mockImport("sinon", "sinon", at(2, 15, 31)),
+        mockImport("nock", "nock", at(3, 14, 34)),
+        mockUse("sinon.stub", "sinon", at(4, 1, 11)),
+      ],
+    },
+    {
+      filename: TS,
+      code: dedent`
+        globalThis.vi.fn();
+        const { vi: runner } = globalThis;
+        runner.mock("./db");
+        window["jest"].spyOn(orders, "save");
+      `,
+      errors: [
+        mockApi("globalThis.vi.fn", "vi.fn", at(1, 1, 17)),
+        mockApi("runner.mock", "vi.mock", at(3, 1, 12)),
+        mockApi("window.jest.spyOn", "jest.spyOn", at(4, 1, 21)),
+      ],
+    },
     // ---- The runners' mocking APIs on their globals ----
     ...RUNNER_API_CALLS.map(({ api, args }) => ({
       filename: TS,

@@ -1,8 +1,9 @@
 /**
  * What the identifiers of a JS/TS file refer to, as qualified names (`sinon.stub`, `vi.fn`, `msw.http`),
- * found through ESLint's scope manager: imports, `require`, aliases and destructuring of those, and the
- * globals test runners provide (`jest`, `vi`, `describe`, `it`, ...). A local variable of the same name
- * is a different variable, so it is never confused with them.
+ * found through ESLint's scope manager: imports, `require` (its name computed from constants if need
+ * be), aliases and destructuring of those, and the globals test runners provide (`jest`, `vi`,
+ * `describe`, `it`, ...), also when read off the global object (`globalThis.vi`). A local variable of the
+ * same name is a different variable, so it is never confused with them.
  */
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import type { Loc, ModuleReference } from "../test-file-model.js";
@@ -100,13 +101,69 @@ function isTypeWrapper(node: Node): node is TSESTree.TSNonNullExpression | TSEST
   return node.type === "TSNonNullExpression" || node.type === "TSAsExpression" || node.type === "TSSatisfiesExpression" || node.type === "TSTypeAssertion";
 }
 
-export function isRequireCall(node: Node): node is TSESTree.CallExpression {
-  return node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require" && stringValue(node.arguments[0]) !== null;
+/** How deep a constant string may be built from other constants (`const a = b + "x"`). */
+const MAX_CONSTANT_DEPTH = 8;
+
+/**
+ * The string an expression always evaluates to, when a reader can tell: a literal, a template, or `+` of
+ * those, and a `const` bound to one (`const lib = "si" + "non"; require(lib)`). Null for anything else.
+ */
+function constantString(node: Node | null | undefined, sourceCode: TSESLint.SourceCode, depth = 0): string | null {
+  if (!node || depth > MAX_CONSTANT_DEPTH) {
+    return null;
+  }
+  switch (node.type) {
+    case "Literal":
+      return typeof node.value === "string" ? node.value : null;
+    case "TemplateLiteral": {
+      let text = node.quasis[0]?.value.cooked ?? null;
+      for (const [index, expression] of node.expressions.entries()) {
+        const part = constantString(expression, sourceCode, depth + 1);
+        const next = node.quasis[index + 1]?.value.cooked;
+        text = text === null || part === null || next === undefined || next === null ? null : text + part + next;
+      }
+      return text;
+    }
+    case "BinaryExpression": {
+      if (node.operator !== "+") {
+        return null;
+      }
+      const left = constantString(node.left, sourceCode, depth + 1);
+      const right = left === null ? null : constantString(node.right, sourceCode, depth + 1);
+      return left === null || right === null ? null : left + right;
+    }
+    case "Identifier": {
+      const variable = sourceCode.getScope(node).references.find((reference) => reference.identifier === node)?.resolved;
+      const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+      const declarator = definition?.node.type === "VariableDeclarator" ? definition.node : undefined;
+      const constant = declarator?.parent.type === "VariableDeclaration" && declarator.parent.kind === "const" && declarator.id.type === "Identifier";
+      return constant ? constantString(declarator.init, sourceCode, depth + 1) : null;
+    }
+    case "TSAsExpression":
+    case "TSSatisfiesExpression":
+    case "TSNonNullExpression":
+      return constantString(node.expression, sourceCode, depth + 1);
+    default:
+      return null;
+  }
 }
+
+/** The module a `require(...)` call names, its argument computed from constants if need be; null for any other call. */
+export function requiredModule(node: Node, sourceCode: TSESLint.SourceCode): string | null {
+  if (node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== "require") {
+    return null;
+  }
+  return constantString(node.arguments[0], sourceCode);
+}
+
+/** Objects that hold the globals, so `globalThis.vi` is the global `vi` (when the file declares no such name). */
+const GLOBAL_OBJECTS = new Set(["globalThis", "global", "window", "self"]);
 
 export function collectBindings(sourceCode: TSESLint.SourceCode, declarators: readonly TSESTree.VariableDeclarator[], calls: readonly TSESTree.CallExpression[], imports: readonly TSESTree.ImportExpression[]): JsBindings {
   const { scopeManager } = sourceCode;
   const bindings: JsBindings = { qualified: new Map(), imports: [], destructured: [], modules: [] };
+  /** References to the global object (`globalThis`, `window`, ...) where the file declares no such name. */
+  const globalObjects = new Set<TSESTree.Identifier>();
   const bindVariable = (variable: Variable | undefined, qualified: string): void => {
     for (const reference of variable?.references ?? []) {
       // Writing the name (`const sinon = require("sinon")`, `s = other`) is no use of what it holds:
@@ -143,22 +200,31 @@ export function collectBindings(sourceCode: TSESLint.SourceCode, declarators: re
     }
   }
 
-  for (const reference of scopeManager?.globalScope?.through ?? []) {
+  // References to names no declaration of the file binds: left unresolved, or resolved to the implicit
+  // globals of TypeScript's libs (typescript-eslint declares `globalThis` there).
+  const implicitGlobals = [...(scopeManager?.globalScope?.set.values() ?? [])].filter((variable) => variable.defs.length === 0 && GLOBAL_OBJECTS.has(variable.name));
+  for (const reference of [...(scopeManager?.globalScope?.through ?? []), ...implicitGlobals.flatMap((variable) => variable.references)]) {
     const { identifier } = reference;
     if (identifier.type === "Identifier" && RUNNER_GLOBALS.has(identifier.name)) {
       bindings.qualified.set(identifier, identifier.name);
+    } else if (identifier.type === "Identifier" && GLOBAL_OBJECTS.has(identifier.name)) {
+      globalObjects.add(identifier);
+      // Read as a runner's global (`globalThis.vi.fn` is `vi.fn`), as "" is a runner module's namespace.
+      if (RUNNER_GLOBALS.has(memberChain(identifier).members[0] ?? "")) {
+        bindings.qualified.set(identifier, "");
+      }
     }
   }
 
   for (const call of calls) {
-    if (isRequireCall(call)) {
-      const specifier = stringValue(call.arguments[0])!;
+    const specifier = requiredModule(call, sourceCode);
+    if (specifier !== null) {
       bindings.modules.push({ module: specifier, loc: call.loc });
       addImport(specifier, null, specifier, call.loc);
     }
   }
   for (const expression of imports) {
-    const specifier = stringValue(expression.source);
+    const specifier = constantString(expression.source, sourceCode);
     if (specifier !== null) {
       bindings.modules.push({ module: specifier, loc: expression.loc });
       addImport(specifier, null, specifier, expression.loc);
@@ -167,19 +233,23 @@ export function collectBindings(sourceCode: TSESLint.SourceCode, declarators: re
 
   // Declarators in source order, so an alias of an alias is known by the time it is used.
   for (const declarator of declarators) {
-    const value = declarator.init === null ? null : qualifiedValue(declarator.init, bindings.qualified);
+    // `const { vi } = globalThis`: only the runners' globals are taken to be what they are named.
+    const fromGlobals = declarator.init?.type === "Identifier" && globalObjects.has(declarator.init);
+    const value = declarator.init === null ? null : fromGlobals ? "" : qualifiedValue(declarator.init, bindings.qualified, sourceCode);
     if (value === null) {
       continue;
     }
     if (declarator.id.type === "Identifier") {
-      bindVariable(declared(declarator, declarator.id.name), value);
+      if (!fromGlobals) {
+        bindVariable(declared(declarator, declarator.id.name), value);
+      }
     } else if (declarator.id.type === "ObjectPattern") {
       for (const property of declarator.id.properties) {
         if (property.type !== "Property" || property.computed || property.key.type !== "Identifier") {
           continue;
         }
         const target = property.value.type === "AssignmentPattern" ? property.value.left : property.value;
-        if (target.type === "Identifier") {
+        if (target.type === "Identifier" && (!fromGlobals || RUNNER_GLOBALS.has(property.key.name))) {
           const qualified = join(value, property.key.name);
           bindings.destructured.push({ kind: "use", qualifiedName: qualified, written: property.key.name, loc: property.loc });
           bindVariable(declared(declarator, target.name), qualified);
@@ -194,7 +264,7 @@ export function collectBindings(sourceCode: TSESLint.SourceCode, declarators: re
  * The qualified name a declarator's value denotes: `require("x")`, `require("x").y`, a known name or a
  * member chain on one (`vi`, `jest.fn`), or a runner's `extend` (`base.extend({...})` is a `test`).
  */
-function qualifiedValue(init: TSESTree.Expression, qualified: ReadonlyMap<TSESTree.Identifier, string>): string | null {
+function qualifiedValue(init: TSESTree.Expression, qualified: ReadonlyMap<TSESTree.Identifier, string>, sourceCode: TSESLint.SourceCode): string | null {
   let node: Node = init;
   const members: string[] = [];
   for (;;) {
@@ -214,11 +284,13 @@ function qualifiedValue(init: TSESTree.Expression, qualified: ReadonlyMap<TSESTr
   }
   let root: string | undefined;
   // A module's namespace, as with `import * as`: a runner's (`require("vitest")`) holds `vi`, `jest`, ...
-  if (isRequireCall(node)) {
-    root = qualify(stringValue(node.arguments[0])!, null);
-  } else if (node.type === "ImportExpression" && stringValue(node.source) !== null) {
+  const required = requiredModule(node, sourceCode);
+  const imported = node.type === "ImportExpression" ? constantString(node.source, sourceCode) : null;
+  if (required !== null) {
+    root = qualify(required, null);
+  } else if (imported !== null) {
     // `const nock = await import("nock")`.
-    root = qualify(stringValue(node.source)!, null);
+    root = qualify(imported, null);
   } else if (node.type === "Identifier") {
     root = qualified.get(node);
   }

@@ -16,6 +16,7 @@ import { readModuleFacts, type ModuleFacts } from "./module-facts.js";
 import { MockTracer } from "./mock-trace.js";
 import { summarizeModule, type ModuleSummary } from "./module-summary.js";
 import { collectReferences, type References } from "./references.js";
+import { withReexports } from "./reexports.js";
 import { docstringOf, stringBody } from "./syntax.js";
 
 /** What pytest hands to unittest's loader; library subclasses reach it through the known hierarchy. */
@@ -75,7 +76,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     readDocstring,
     inheritsTestCase: (cls) => resolver.resolveBases(summary, cls.nameLoc.start.line, cls.bases, TESTCASE_BASES).reached,
   });
-  const references = collectReferences(root);
+  const references = withReexports(collectReferences(root), path, names);
   const importedModules = references.moduleReferences
     .filter((reference) => reference.kind === "import")
     .map((reference) => ({ module: reference.qualifiedName, loc: reference.loc }));

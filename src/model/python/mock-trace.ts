@@ -13,6 +13,7 @@ import type { NameResolver } from "./name-resolver.js";
 import type { PyClassDef, PyFunctionDef } from "./definitions.js";
 import { importTarget } from "./imports.js";
 import { moduleFactsOfFile, type ModuleFacts } from "./module-facts.js";
+import { withReexports } from "./reexports.js";
 
 const MAX_DEPTH = 40;
 
@@ -400,7 +401,9 @@ export class MockTracer {
     }
     placement = { byFunction: new Map(), byClass: new Map(), topLevel: null };
     const { functions, classes } = module.definitions;
-    for (const { loc, name } of this.#listMocks({ language: "python", ...module.references })) {
+    // The test file's own references already follow re-exports; other files' depend on this file's import roots.
+    const references = module === this.#self ? module.references : withReexports(module.references, module.path, this.#resolver);
+    for (const { loc, name } of this.#listMocks({ language: "python", ...references })) {
       const finding: Finding = { module, loc, name };
       const fn = functions.find((candidate) => within(loc, candidate.loc));
       const cls = fn ? undefined : classes.findLast((candidate) => within(loc, candidate.loc));

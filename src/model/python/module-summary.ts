@@ -78,14 +78,15 @@ export function isTypeCheckingBlock(ifStatement: PyNode): boolean {
 }
 
 /**
- * The module a call or subscript imports at run time, by a literal name: `importlib.import_module("a.b")`
- * and `pytest.importorskip("a.b")` give `a.b`, `__import__("a.b")` gives `a`, `sys.modules["a.b"]` gives `a.b`.
+ * The module a call or subscript imports at run time by a literal name (`loaded`), and the module the
+ * expression evaluates to (`value`): `importlib.import_module("a.b")`, `pytest.importorskip("a.b")` and
+ * `sys.modules["a.b"]` load and give `a.b`; `__import__("a.b")` loads `a.b` and gives `a`.
  */
-export function dynamicallyImportedModule(node: PyNode): string | null {
+export function dynamicallyImportedModule(node: PyNode): { loaded: string; value: string } | null {
   if (node.type === "subscript") {
     const container = node.value ? dottedName(node.value) : null;
     const key = node.subscript ? stringBody(node.subscript) : null;
-    return container === "sys.modules" && key && key.text !== "" ? key.text : null;
+    return container === "sys.modules" && key && /^[\w.]+$/u.test(key.text) ? { loaded: key.text, value: key.text } : null;
   }
   if (node.type !== "call" || !node.function) {
     return null;
@@ -97,7 +98,7 @@ export function dynamicallyImportedModule(node: PyNode): string | null {
   if (returns === undefined || !name || !/^[\w.]+$/u.test(name.text)) {
     return null;
   }
-  return returns === "top" ? name.text.split(".", 1)[0]! : name.text;
+  return { loaded: name.text, value: returns === "top" ? name.text.split(".", 1)[0]! : name.text };
 }
 
 /** What an expression assigned to a name binds it to. */
@@ -107,7 +108,7 @@ function valueBinding(value: PyNode | undefined): NameBinding {
   }
   const module = dynamicallyImportedModule(value);
   if (module !== null) {
-    return { kind: "module", module };
+    return { kind: "module", module: module.value };
   }
   const dotted = dottedName(value);
   if (dotted !== null) {

@@ -8,7 +8,10 @@
  * A name bound differently on different branches (`try`/`except ImportError`) resolves to each
  * alternative.
  */
+import { statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { dependsOn } from "../dependencies.js";
+import { statIfFile } from "../file-cache.js";
 import { STDLIB_MODULES } from "./stdlib-modules.js";
 import { moduleCandidates } from "./module-paths.js";
 import { summarizeFile, type ClassSummary, type DynamicReason, type ModuleSummary, type NameBinding } from "./module-summary.js";
@@ -16,6 +19,15 @@ import type { ImportBinding } from "./imports.js";
 import { BUILTIN_CLASSES } from "./known-classes.js";
 
 const MAX_DEPTH = 40;
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    // A name no file system can hold (from junk in an import) is no folder.
+    return false;
+  }
+}
 
 /** What a name denotes. */
 export type Resolved =
@@ -35,6 +47,7 @@ export class NameResolver {
   readonly #roots: readonly string[];
   /** Found modules by level, importing file (relative imports only) and name; a resolver serves one linted file. */
   readonly #modules = new Map<string, ModuleSummary | null>();
+  readonly #topLevels = new Map<string, boolean>();
 
   constructor(roots: readonly string[]) {
     this.#roots = roots;
@@ -128,7 +141,8 @@ export class NameResolver {
     visited.add(module.path);
     return module.starImports.some((star) => {
       const next = this.#findModule(module.path, star.module, star.level);
-      return next !== null ? this.#exports(next, name, visited) : false;
+      // A module outside the project cannot be read: any public name may come from it.
+      return next !== null ? this.#exports(next, name, visited) : star.level === 0;
     });
   }
 
@@ -172,7 +186,7 @@ export class NameResolver {
     if (top === undefined || depth > MAX_DEPTH) {
       return [{ kind: "unresolved", name: written }];
     }
-    if (STDLIB_MODULES.has(top)) {
+    if (STDLIB_MODULES.has(top) || !this.#isProjectTopLevel(top)) {
       return [{ kind: "external", name: written }];
     }
     for (let length = segments.length; length >= 1; length--) {
@@ -228,6 +242,25 @@ export class NameResolver {
       }
     }
     return [{ kind: "unresolved", name: segments.join(".") }];
+  }
+
+  /**
+   * Whether some import root holds a module or a folder named `top`: most imports name installed packages,
+   * and this spares looking for every leading part of their names.
+   */
+  #isProjectTopLevel(top: string): boolean {
+    let found = this.#topLevels.get(top);
+    if (found === undefined) {
+      found = this.#roots.some((root) => {
+        const file = join(root, `${top}.py`);
+        const folder = join(root, top);
+        dependsOn(file);
+        dependsOn(folder);
+        return statIfFile(file) !== undefined || isDirectory(folder);
+      });
+      this.#topLevels.set(top, found);
+    }
+    return found;
   }
 
   /** The module at `pathWithoutExtension` (`.py`, or a package's `__init__.py`). */

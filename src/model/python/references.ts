@@ -4,16 +4,20 @@
  * that hand out fakes (requested and used), and calls on monkeypatch objects. A name bound locally in a
  * function (`patch = {...}`) shadows an import of the same name; an import or a fixture parameter in a
  * scope wins over other bindings there, so `try: from unittest import mock / except ImportError: mock = None`
- * stays a mock, and so does `mocker = mocker.patch(...)`.
+ * stays a mock, and so does `mocker = mocker.patch(...)`. Modules imported at run time by a literal name
+ * (`importlib.import_module("unittest.mock")`, `__import__("mock")`, `pytest.importorskip(...)`,
+ * `sys.modules[...]`) count as imports; imports under `if TYPE_CHECKING:` are for annotations and do not.
  */
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { MOCK_FIXTURES } from "../mock-catalog.js";
 import type { FixtureReference, Loc, ModuleReference, MonkeypatchCall } from "../test-file-model.js";
-import { readImports, type PyImport } from "./imports.js";
+import { readImports } from "./imports.js";
+import { dynamicallyImportedModule, isTypeCheckingBlock, namespaceStatements } from "./module-summary.js";
 import { dottedName, parameterNames, stringBody } from "./syntax.js";
 
 type Binding =
-  | { kind: "import"; target: PyImport }
+  /** Bound to a module or something in it, by an import statement or a run-time import (`importlib.import_module`). */
+  | { kind: "import"; boundTo: string }
   | { kind: "fixture" }
   | { kind: "monkeypatch" }
   | { kind: "local" };
@@ -67,6 +71,15 @@ function assignedValue(identifier: PyNode): PyNode | undefined {
   return undefined;
 }
 
+/** What assigning `value` to a name binds it to: a monkeypatch object, a module imported at run time, or a local value. */
+function bindingOfValue(value: PyNode | undefined): Binding {
+  if (isMonkeypatchFactory(value)) {
+    return { kind: "monkeypatch" };
+  }
+  const module = value ? dynamicallyImportedModule(value) : null;
+  return module === null ? { kind: "local" } : { kind: "import", boundTo: module.value };
+}
+
 function isMonkeypatchFactory(value: PyNode | undefined): boolean {
   if (!value) {
     return false;
@@ -75,6 +88,11 @@ function isMonkeypatchFactory(value: PyNode | undefined): boolean {
     return value.text === "monkeypatch";
   }
   const callee = value.type === "call" && value.function ? dottedName(value.function) : null;
+  if (callee !== null && /(?:^|\.)getfixturevalue$/u.test(callee)) {
+    // `request.getfixturevalue("monkeypatch")`.
+    const first = value.arguments?.children.find((child) => child.type !== "comment");
+    return first !== undefined && stringBody(first)?.text === "monkeypatch";
+  }
   return callee !== null && MONKEYPATCH_FACTORY.test(callee);
 }
 
@@ -126,7 +144,7 @@ export function collectReferences(root: PyNode): References {
     }
     switch (binding.kind) {
       case "import": {
-        const qualifiedName = [binding.target.boundTo, ...attributes].join(".");
+        const qualifiedName = [binding.boundTo, ...attributes].join(".");
         result.moduleReferences.push({ kind: "use", qualifiedName, written: [identifier.text, ...attributes].join("."), loc: spanLoc(identifier, end) });
         break;
       }
@@ -163,6 +181,33 @@ export function collectReferences(root: PyNode): References {
       if (body && MOCK_FIXTURES.has(body.text)) {
         result.fixtureReferences.push({ kind: "request", name: body.text, loc: argument.loc });
       }
+    }
+  };
+
+  // `self.monkeypatch.setattr(...)`: a unittest-style class that keeps the monkeypatch fixture on itself.
+  const recordMonkeypatchAttribute = (call: PyNode): void => {
+    const callee = call.function;
+    const holder = callee?.type === "attribute" ? callee.object : undefined;
+    if (callee?.attribute && holder?.type === "attribute" && holder.attribute?.text === "monkeypatch" && /^(?:self|cls)$/u.test(holder.object?.text ?? "")) {
+      result.monkeypatchCalls.push({ method: callee.attribute.text, loc: callee.loc });
+    }
+  };
+
+  // `importlib.import_module("unittest.mock")` imports as an import statement does, and `.patch` after it uses the module.
+  const recordDynamicImport = (node: PyNode): void => {
+    const module = dynamicallyImportedModule(node);
+    if (module === null) {
+      return;
+    }
+    result.moduleReferences.push({ kind: "import", qualifiedName: module.loaded, written: node.text, loc: node.loc });
+    const attributes: string[] = [];
+    let end = node;
+    while (end.parent?.type === "attribute" && end.field === "object") {
+      attributes.push(end.parent.attribute?.text ?? "");
+      end = end.parent;
+    }
+    if (attributes.length > 0) {
+      result.moduleReferences.push({ kind: "use", qualifiedName: [module.value, ...attributes].join("."), written: end.text, loc: spanLoc(node, end) });
     }
   };
 
@@ -203,10 +248,29 @@ export function collectReferences(root: PyNode): References {
         for (const target of readImports(node)) {
           result.moduleReferences.push({ kind: "import", qualifiedName: target.imported, written: target.node.text, loc: target.node.loc });
           if (target.local !== null) {
-            bind(scope, target.local, { kind: "import", target }, notable);
+            bind(scope, target.local, { kind: "import", boundTo: target.boundTo }, notable);
           }
         }
         continue;
+      case "if_statement":
+        if (isTypeCheckingBlock(node)) {
+          // Names imported for annotations only: they shadow, but nothing runs.
+          for (const statement of node.consequence ? namespaceStatements(node.consequence) : []) {
+            for (const target of statement.type === "import_statement" || statement.type === "import_from_statement" ? readImports(statement) : []) {
+              if (target.local !== null) {
+                bind(scope, target.local, { kind: "local" }, notable);
+              }
+            }
+          }
+          for (let i = node.children.length - 1; i >= 0; i--) {
+            const child = node.children[i]!;
+            if (child.field === "alternative") {
+              stack.push(child);
+            }
+          }
+          continue;
+        }
+        break;
       case "comment":
       case "future_import_statement":
         continue;
@@ -217,7 +281,7 @@ export function collectReferences(root: PyNode): References {
           useNames.push(node.text);
           useScopes.push(scope);
         } else if (role === "binding") {
-          bind(scope, node.text, isMonkeypatchFactory(assignedValue(node)) ? { kind: "monkeypatch" } : { kind: "local" }, notable);
+          bind(scope, node.text, bindingOfValue(assignedValue(node)), notable);
         }
         continue;
       }
@@ -228,6 +292,11 @@ export function collectReferences(root: PyNode): References {
         break;
       case "call":
         requestFixturesByName(node);
+        recordMonkeypatchAttribute(node);
+        recordDynamicImport(node);
+        break;
+      case "subscript":
+        recordDynamicImport(node);
         break;
       default:
         if (SCOPE_TYPES.has(node.type)) {
