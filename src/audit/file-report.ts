@@ -82,6 +82,7 @@ export function buildFileReport(path: string, model: TestFileModel, options: Pol
     path,
     language: model.language,
     lines: model.lines,
+    lineFeeds: model.lineFeeds,
     parseError: null,
     tests,
     classes: model.classes.map((cls) => ({

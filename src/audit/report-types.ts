@@ -69,7 +69,10 @@ export interface FileReport {
   /** Relative to the working directory, with `/`. */
   path: string;
   language: "python" | "js" | null;
+  /** Lines as an editor shows them: a last line without a line end counts, nothing after a final one does. */
   lines: number;
+  /** Line feeds, as `wc -l` counts lines: one less than `lines` when the last line has no line end. */
+  lineFeeds: number;
   /** The file did not parse: no tests could be read from it (not "0 tests"). */
   parseError: { line: number; column: number; message: string } | null;
   tests: TestReport[];

@@ -8,6 +8,7 @@ import { relative, sep } from "node:path";
 import { ESLint, type Linter } from "eslint";
 import { rules } from "../../lib/rules/index.js";
 import { setModelSink } from "../model/get-model.js";
+import { editorLineCount, lineFeedCount } from "../model/line-count.js";
 import type { TestFileModel } from "../model/test-file-model.js";
 import { packageInfo } from "../package-info.js";
 import { buildFileReport, DEFAULT_POLICY_OPTIONS, type PolicyOptions } from "./file-report.js";
@@ -57,12 +58,13 @@ function policyOptions(config: Linter.Config): PolicyOptions {
   };
 }
 
-function countLines(path: string): number {
+/** The line counts of a file no model was built for, counted as for every other file. */
+function countLines(path: string): { lines: number; lineFeeds: number } {
   try {
-    const text = readFileSync(path, "utf8");
-    return text === "" ? 0 : text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+    const text = readFileSync(path, "latin1");
+    return { lines: editorLineCount(text), lineFeeds: lineFeedCount(text) };
   } catch {
-    return 0;
+    return { lines: 0, lineFeeds: 0 };
   }
 }
 
@@ -110,7 +112,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       files.push({
         path,
         language: null,
-        lines: countLines(result.filePath),
+        ...countLines(result.filePath),
         parseError: { line: fatal.line, column: fatal.column, message: fatal.message },
         tests: [],
         classes: [],

@@ -45,6 +45,10 @@ function measure(claim: Claim, report: AuditReport): { measured: number | null; 
         return { measured: null, note: file };
       }
       if (claim.kind === "fileLines") {
+        // Report authors often quote `wc -l`, which does not count a last line without a line end.
+        if (file.lineFeeds !== file.lines && claim.stated === file.lineFeeds) {
+          return { measured: file.lineFeeds, note: `${file.lineFeeds} lines by wc -l, ${file.lines} as an editor shows them` };
+        }
         return { measured: file.lines };
       }
       return file.parseError ? { measured: null, note: `${file.path} does not parse` } : { measured: file.tests.length, note: file.path };

@@ -176,8 +176,10 @@ export interface TestFileModel {
   filename: string;
   /** pytest's `python_files` matches the file name, so it collects tests from it. */
   isTestModule: boolean;
-  /** How many lines the file has. */
+  /** How many lines the file has, as an editor shows them (see line-count.ts). */
   lines: number;
+  /** How many line feeds it holds, as `wc -l` counts lines. */
+  lineFeeds: number;
   /** The module docstring (Python), or the JSDoc block comment at the top of the file (JS/TS). */
   moduleDocstring: Docstring | null;
   importedModules: ImportedModule[];

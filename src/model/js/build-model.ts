@@ -4,6 +4,7 @@
  */
 import { resolve } from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { editorLineCount, lineFeedCount } from "../line-count.js";
 import type { ClassFacts, CollectedTest, Docstring, Loc, ModuleReference, TestFileModel } from "../test-file-model.js";
 import { collectBindings, memberChain } from "./bindings.js";
 import { dottedExpression, JsClassResolver, summarizeProgram } from "./class-resolver.js";
@@ -221,7 +222,8 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
       language: "js",
       filename,
       isTestModule: true,
-      lines: sourceCode.lines.length,
+      lines: editorLineCount(sourceCode.text),
+      lineFeeds: lineFeedCount(sourceCode.text),
       moduleDocstring: jsdoc.top(),
       importedModules: bindings.modules,
       classes,

@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { PythonSourceCode } from "../../../parsers/python/python-source-code.js";
 import { findBvjBlocks } from "../bvj.js";
+import { editorLineCount, lineFeedCount } from "../line-count.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
 import type { ClassFacts, CollectedTest, Docstring, MockTrace, TestFileModel } from "../test-file-model.js";
 import { ClassResolver } from "./class-resolver.js";
@@ -85,7 +86,8 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     language: "python",
     filename,
     isTestModule,
-    lines: sourceCode.lines.length,
+    lines: editorLineCount(sourceCode.text),
+    lineFeeds: lineFeedCount(sourceCode.text),
     moduleDocstring: readDocstring(docstringOf(root)),
     importedModules,
     classes,
