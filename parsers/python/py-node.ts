@@ -18,6 +18,9 @@ export const PY_FIELD_NAMES = [
 
 export type PyFieldName = (typeof PY_FIELD_NAMES)[number];
 
+/** Nodes whose text is a name (or dotted names), which Python normalizes. */
+const NAME_TYPES: ReadonlySet<string> = new Set(["identifier", "dotted_name", "relative_import"]);
+
 /**
  * Shared by every leaf, so the half of the nodes that have no children allocate no array.
  */
@@ -68,9 +71,13 @@ export class PyNode {
     return this.#loc;
   }
 
-  /** The node's source text. */
+  /**
+   * The node's source text. Names are as Python reads them: it normalizes identifiers to NFKC, so
+   * `ｍｏｃｋ` and `test_ﬁle` are `mock` and `test_file`.
+   */
   get text(): string {
-    return this.#source.text.slice(this.#start, this.#end);
+    const text = this.#source.text.slice(this.#start, this.#end);
+    return this.#source.nonAscii && NAME_TYPES.has(this.type) ? text.normalize("NFKC") : text;
   }
 
   /** The first child filling `field`. */

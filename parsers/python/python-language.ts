@@ -2,6 +2,7 @@
  * `testaudit/python`: ESLint's Language object for Python, backed by tree-sitter-python.
  */
 import type { File, FileError, Language, OkParseResult, ParseResult } from "@eslint/core";
+import { decodePythonSource } from "./decode-source.js";
 import type { PyNode } from "./py-node.js";
 import { PythonSourceCode, type PythonLanguageOptions } from "./python-source-code.js";
 import { toPyAst } from "./to-py-ast.js";
@@ -10,7 +11,8 @@ import { buildSelectorClasses, buildVisitorKeys } from "./visitor-keys.js";
 
 let selectorClasses: Map<string, Set<string>> | undefined;
 
-export type PythonParseResult = OkParseResult<PyNode> & { comments: PyNode[] };
+/** The text is the file's as CPython decodes it, which may differ from what ESLint read as UTF-8. */
+export type PythonParseResult = OkParseResult<PyNode> & { comments: PyNode[]; text: string };
 
 export class PythonLanguage
   implements Language<{ LangOptions: PythonLanguageOptions; Code: PythonSourceCode; RootNode: PyNode; Node: PyNode }>
@@ -41,7 +43,13 @@ export class PythonLanguage
   }
 
   parse(file: File, context: { languageOptions: PythonLanguageOptions }): ParseResult<PyNode> {
-    const text = String(file.body);
+    const tolerant = context.languageOptions.tolerant === true;
+    const decoded = decodePythonSource(file);
+    if (!decoded.ok && !tolerant) {
+      return { ok: false, errors: [{ message: decoded.error.message, line: decoded.error.line, column: decoded.error.column + 1 }] };
+    }
+    // A tolerant lint of a file CPython cannot decode reads it as ESLint did.
+    const text = decoded.ok ? decoded.text : String(file.body);
     let conversion;
     try {
       conversion = toPyAst(parsePythonTree(text), text);
@@ -51,15 +59,16 @@ export class PythonLanguage
       return { ok: false, errors };
     }
     const { ast, comments, syntaxError } = conversion;
-    if (syntaxError && context.languageOptions.tolerant !== true) {
+    if (syntaxError && !tolerant) {
       // FileError positions are 1-based in both line and column: ESLint copies them verbatim.
       return { ok: false, errors: [{ message: syntaxError.message, line: syntaxError.line, column: syntaxError.column + 1 }] };
     }
-    const result: PythonParseResult = { ok: true, ast, comments };
+    const result: PythonParseResult = { ok: true, ast, comments, text };
     return result;
   }
 
   createSourceCode(file: File, input: OkParseResult<PyNode>): PythonSourceCode {
-    return new PythonSourceCode({ text: String(file.body), ast: input.ast, comments: (input as PythonParseResult).comments });
+    const { text, comments } = input as PythonParseResult;
+    return new PythonSourceCode({ text, ast: input.ast, comments });
   }
 }

@@ -47,7 +47,8 @@ export class PythonSourceCode extends TextSourceCodeBase<{
   #inlineConfigComments: PyNode[] | undefined;
 
   constructor({ text, ast, comments }: { text: string; ast: PyNode; comments: readonly PyNode[] }) {
-    super({ text, ast });
+    // Python ends a line at "\n", "\r\n" and a lone "\r" alike.
+    super({ text, ast, lineEndingPattern: /\r\n|[\r\n]/u });
     this.comments = comments;
   }
 

@@ -7,13 +7,25 @@ import type { PyPosition } from "./py-node-types.js";
 
 export class SourceText {
   readonly text: string;
+  /** The text holds a character outside ASCII, so identifiers may need Python's NFKC normalization. */
+  readonly nonAscii: boolean;
   readonly #lineStarts: number[] = [0];
 
   constructor(text: string) {
     this.text = text;
-    // tree-sitter starts a row only at "\n" (a lone "\r" does not), as plugin-kit's default /\r?\n/ does.
-    for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
-      this.#lineStarts.push(index + 1);
+    this.nonAscii = /[^\x00-\x7f]/u.test(text);
+    // "\n", "\r\n" and a lone "\r" end a line, as in Python (and in PythonSourceCode's lines).
+    if (!text.includes("\r")) {
+      for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
+        this.#lineStarts.push(index + 1);
+      }
+      return;
+    }
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) {
+        this.#lineStarts.push(index + 1);
+      }
     }
   }
 

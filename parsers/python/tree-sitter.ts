@@ -18,11 +18,16 @@ function createParser(): Parser {
   return created;
 }
 
-/** Parses Python source text; never throws on syntax errors (they become ERROR/MISSING nodes). */
+/**
+ * Parses Python source text; never throws on syntax errors (they become ERROR/MISSING nodes). A lone
+ * `\r` ends a line for Python but not for tree-sitter-python, so it is given a `\n` in its place: the
+ * same length, so every offset stays the text's.
+ */
 export function parsePythonTree(text: string): Parser.Tree {
   parser ??= createParser();
+  const input = text.includes("\r") ? text.replace(/\r(?!\n)/gu, "\n") : text;
   // A buffer as large as the UTF-16 input avoids the binding's 32 KiB chunked reads on big files.
-  return parser.parse(text, null, { bufferSize: text.length * 2 + 2 });
+  return parser.parse(input, null, { bufferSize: input.length * 2 + 2 });
 }
 
 export interface NodeTypeInfo {
