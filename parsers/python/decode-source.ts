@@ -142,9 +142,9 @@ function hexByte(byte: number): string {
 
 interface Codec {
   /** Decodes all the bytes, or throws a DecodeFailure at the first byte the encoding refuses. */
-  decode(bytes: Buffer): string;
+  decode: (bytes: Buffer) => string;
   /** Decodes bytes known to be valid (a prefix before a refused byte). */
-  decodeValid(bytes: Buffer): string;
+  decodeValid: (bytes: Buffer) => string;
 }
 
 class DecodeFailure extends Error {
@@ -243,7 +243,7 @@ export function decodePythonSource(file: File): DecodedSource {
   }
   // Pure ASCII reads the same in every encoding a source file may use.
   const replaced = text.includes("\uFFFD");
-  if (utf8 ? !replaced : !/[^\x00-\x7f]/u.test(text)) {
+  if (utf8 ? !replaced : !/\P{ASCII}/u.test(text)) {
     return { ok: true, text };
   }
   const bytes = bytesOf(file, text);
@@ -260,7 +260,8 @@ export function decodePythonSource(file: File): DecodedSource {
     const message = `(unicode error) 'utf-8' codec can't decode byte ${hexByte(bytes[invalid.offset]!)}: ${invalid.reason}${undeclared}`;
     return { ok: false, error: { message, ...at } };
   }
-  const codec = codecFor(cookie!.normalized)!;
+  // A cookie other than UTF-8's, whose codec was found above.
+  const codec = codecFor(cookie.normalized)!;
   try {
     return { ok: true, text: codec.decode(bytes) };
   } catch (error) {

@@ -13,7 +13,7 @@ export class SourceText {
 
   constructor(text: string) {
     this.text = text;
-    this.nonAscii = /[^\x00-\x7f]/u.test(text);
+    this.nonAscii = /\P{ASCII}/u.test(text);
     // "\n", "\r\n" and a lone "\r" end a line, as in Python (and in PythonSourceCode's lines).
     if (!text.includes("\r")) {
       for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) {
