@@ -1,9 +1,9 @@
 /**
- * pytest itself as the judge of what testaudit counts: a tree of real, importable Python files is
- * written to a temporary folder, Debian's pytest (`/usr/bin/python3 -m pytest`, pytest 7.2) lists what
- * it collects there, and the real `testaudit` binary reports what it counts. Both are read as test ids
- * per file (`Class::Nested::test_name`), with the cases of a parametrized test folded into one, as
- * testaudit counts them.
+ * pytest itself as the judge of what testaudit counts: in a folder of real, importable Python files
+ * (test/temp-tree.ts writes one), Debian's pytest (`/usr/bin/python3 -m pytest`, pytest 7.2) lists what
+ * it collects, and the real `testaudit` binary reports what it counts. Both are read as test ids per
+ * file (`Class::Nested::test_name`), with the cases of a parametrized test folded into one, as testaudit
+ * counts them.
  */
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -124,7 +124,7 @@ function auditConfig(): string {
 }
 
 /** Runs the built `testaudit` binary on the tree at `root` (its config is written beside the tree's files, as `eslint.config.mjs`). */
-export function runTestaudit(root: string): Promise<CommandResult> {
+function runTestaudit(root: string): Promise<CommandResult> {
   const config = join(root, "eslint.config.mjs");
   writeFileSync(config, auditConfig());
   return run(process.execPath, [testauditBin, "--format", "json", "--no-progress", "--config", config, "."], { cwd: root });
