@@ -3,8 +3,9 @@
 #   chromium                   renders the HTML report in the browser test
 #   pre-commit                 runs the hook of .pre-commit-hooks.yaml against a fixture repository
 #   libpython3.11-testsuite    CPython's own tests: the corpus of the cache and concurrency tests
+#   python3-pytest             pytest 7.2 (and its iniconfig) for /usr/bin/python3: the oracle of what testaudit collects
 set -euo pipefail
-packages=(chromium pre-commit libpython3.11-testsuite)
+packages=(chromium pre-commit libpython3.11-testsuite python3-pytest)
 installed=$(dpkg-query -W -f='${Status}\n' "${packages[@]}" 2>/dev/null | grep -c "install ok installed" || true)
 if [ "$installed" -ne "${#packages[@]}" ]; then
   run=()

@@ -1,13 +1,19 @@
 /**
- * The pytest naming settings that decide what pytest collects, read from the nearest pytest
- * configuration as pytest finds it: in each folder from the file's upward, `pytest.ini` (or
- * `.pytest.ini`), then `pyproject.toml` with `[tool.pytest.ini_options]` or `[tool.pytest]`, then
- * `tox.ini` with `[pytest]`, then `setup.cfg` with `[tool:pytest]`. Nothing is imported or run.
+ * The pytest settings that decide what pytest collects, read as pytest reads them when it is run on a
+ * file or its folder: from that folder up, the first folder holding a pytest configuration wins, and
+ * in a folder the files are tried in pytest's order (`pytest.toml`, `.pytest.toml`, `pytest.ini`,
+ * `.pytest.ini`, `pyproject.toml`, `tox.ini`, `setup.cfg`). INI files are parsed as pytest's iniconfig
+ * parses them, TOML with a TOML parser, and string values are split with shlex as pytest splits them.
+ * Nothing is imported or run. docs/test-collection.md says where pytest versions differ and which we follow.
  */
 import { readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import type * as SmolToml from "smol-toml";
 import { dependsOn } from "./dependencies.js";
 import { fnmatch } from "./fnmatch.js";
+import { IniSyntaxError, parseIni, type IniSections } from "./iniconfig.js";
+import { ShlexError, shlexSplit } from "./shlex.js";
 
 export interface PytestSettings {
   pythonFiles: string[];
@@ -21,83 +27,160 @@ export interface PytestSettings {
 
 const DEFAULTS = { pythonFiles: ["test_*.py", "*_test.py"], pythonClasses: ["Test"], pythonFunctions: ["test"] };
 
-type RawSettings = Partial<Record<"python_files" | "python_classes" | "python_functions" | "pythonpath", string[]>>;
+/** The files pytest looks for in a folder, in its order: pytest 9's, of which pytest 7 and 8 know all but the first two. */
+const CONFIG_NAMES = ["pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg"];
 
-/** Reads `key = value` lines of one INI section, with indented continuation lines; values split on white space. */
-function readIniSection(text: string, section: string): RawSettings | null {
-  let inSection = false;
-  let found = false;
-  let lastKey: string | null = null;
-  const values: Record<string, string> = {};
-  for (const rawLine of text.split(/\r?\n/u)) {
-    if (/^\s*[#;]/u.test(rawLine) || rawLine.trim() === "") {
-      continue;
-    }
-    const header = /^\[([^\]]+)\]\s*$/u.exec(rawLine);
-    if (header) {
-      inSection = header[1]!.trim() === section;
-      found ||= inSection;
-      lastKey = null;
-      continue;
-    }
-    if (!inSection) {
-      continue;
-    }
-    if (/^\s/u.test(rawLine) && lastKey !== null) {
-      values[lastKey]! += ` ${rawLine.trim()}`;
-      continue;
-    }
-    const pair = /^([\w.-]+)\s*[=:]\s*(.*)$/u.exec(rawLine);
-    if (pair) {
-      lastKey = pair[1]!;
-      values[lastKey] = pair[2]!;
-    }
-  }
-  if (!found) {
-    return null;
-  }
-  return pickSettings((key) => (key in values ? values[key]!.split(/\s+/u).filter(Boolean) : undefined));
+/**
+ * A setting as the file gives it. In "ini" mode (INI files, `[tool.pytest.ini_options]`) a value is a
+ * string, or a TOML array as written; in pytest 9's "toml" mode (`pytest.toml`, a native `[tool.pytest]`
+ * table) it is the TOML value itself.
+ */
+interface RawValue {
+  value: unknown;
+  mode: "ini" | "toml";
 }
 
-/** Reads string and array-of-string values of one TOML table (the subset pytest settings use). */
-function readTomlTable(text: string, table: string): RawSettings | null {
-  const lines = text.split(/\r?\n/u);
-  const start = lines.findIndex((line) => line.trim() === `[${table}]`);
-  if (start === -1) {
-    return null;
+type RawConfig = Map<string, RawValue>;
+
+/** Why pytest would stop with an error on a configuration file, and where when the parser says. */
+class ConfigProblem extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
   }
-  const values: Record<string, string[]> = {};
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i]!.replace(/^\s+/u, "");
-    if (line.startsWith("[") && !line.startsWith("[[")) {
-      break;
+}
+
+const requireModule = createRequire(import.meta.url);
+let tomlModule: typeof SmolToml | undefined;
+
+/** smol-toml, loaded when a TOML file is first read: a project without one never pays for it. */
+function toml(): typeof SmolToml {
+  tomlModule ??= requireModule("smol-toml") as typeof SmolToml;
+  return tomlModule;
+}
+
+function readToml(text: string): Record<string, unknown> {
+  try {
+    return toml().parse(text);
+  } catch (error) {
+    if (error instanceof toml().TomlError) {
+      // The message goes on with a code frame; the warning names the line and column instead.
+      throw new ConfigProblem(error.message.split("\n")[0]!, error.line, error.column);
     }
-    const pair = /^([\w.-]+|"[^"]+")\s*=\s*(.*)$/u.exec(line);
-    if (!pair) {
-      continue;
+    throw error;
+  }
+}
+
+function readIni(text: string): IniSections {
+  try {
+    return parseIni(text);
+  } catch (error) {
+    if (error instanceof IniSyntaxError) {
+      throw new ConfigProblem(error.message, error.line);
     }
-    let value = pair[2]!;
-    if (value.startsWith("[")) {
-      while (!/\]\s*(#.*)?$/u.test(value) && i + 1 < lines.length) {
-        i += 1;
-        value += ` ${lines[i]!.trim()}`;
+    throw error;
+  }
+}
+
+function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** Python's `str()` of a TOML scalar, which pytest applies to the values of `[tool.pytest.ini_options]` that are not arrays. */
+function pythonStr(value: unknown): string {
+  if (typeof value === "boolean") {
+    return value ? "True" : "False";
+  }
+  return String(value);
+}
+
+function withMode(entries: Iterable<[string, unknown]>, mode: RawValue["mode"]): RawConfig {
+  return new Map([...entries].map(([key, value]) => [key, { value, mode }]));
+}
+
+/** The pytest configuration `name` holds (empty when it counts without settings), null when it holds none, or a ConfigProblem thrown. */
+function loadConfig(name: string, text: string): RawConfig | null {
+  if (name === "pyproject.toml") {
+    const tool = readToml(text).tool;
+    const { ini_options: iniOptions, ...native } = isTable(tool) && isTable(tool.pytest) ? tool.pytest : {};
+    // pytest 9 refuses a file with both tables; pytest 7 and 8 read `ini_options` and ignore the rest.
+    if (isTable(iniOptions)) {
+      return withMode(Object.entries(iniOptions).map(([key, value]) => [key, Array.isArray(value) ? value : pythonStr(value)]), "ini");
+    }
+    return Object.keys(native).length > 0 ? withMode(Object.entries(native), "toml") : null;
+  }
+  if (name.endsWith(".toml")) {
+    // pytest 9's pytest.toml: its [pytest] table, and the file counts even without one.
+    const table = readToml(text).pytest;
+    if (table !== undefined && !isTable(table)) {
+      throw new ConfigProblem("`pytest` is not a table");
+    }
+    return withMode(Object.entries(table ?? {}), "toml");
+  }
+  const sections = readIni(text);
+  if (name === "setup.cfg") {
+    if (sections.has("pytest") && !sections.has("tool:pytest")) {
+      throw new ConfigProblem("[pytest] section in setup.cfg files is no longer supported, change to [tool:pytest] instead");
+    }
+    const section = sections.get("tool:pytest");
+    return section ? withMode(section, "ini") : null;
+  }
+  const section = sections.get("pytest");
+  if (section) {
+    return withMode(section, "ini");
+  }
+  // An empty pytest.ini still wins; an empty .pytest.ini does only from pytest 9 on, and we follow pytest 7 and 8.
+  return name === "pytest.ini" ? new Map() : null;
+}
+
+/** A setting of type "args" or "paths" as pytest's `getini` returns it, or undefined when the file does not set it. */
+function listSetting(config: RawConfig, key: string): string[] | undefined {
+  const raw = config.get(key);
+  if (raw === undefined) {
+    return undefined;
+  }
+  if (raw.mode === "ini" && typeof raw.value === "string") {
+    try {
+      return shlexSplit(raw.value);
+    } catch (error) {
+      if (error instanceof ShlexError) {
+        throw new ConfigProblem(`${key}: ${error.message}`);
       }
+      throw error;
     }
-    const strings = [...value.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/gu)].map((match) => match[1] ?? match[2] ?? "");
-    values[pair[1]!.replace(/"/gu, "")] = value.startsWith("[") ? strings : strings.slice(0, 1).flatMap((s) => s.split(/\s+/u)).filter(Boolean);
   }
-  return pickSettings((key) => values[key]);
+  if (Array.isArray(raw.value) && raw.value.every((item) => typeof item === "string")) {
+    return raw.value;
+  }
+  // pytest 9 refuses anything else in TOML mode; an array with other items makes pytest fail on matching them.
+  throw new ConfigProblem(`config option '${key}' expects a list of strings`);
 }
 
-function pickSettings(get: (key: string) => string[] | undefined): RawSettings {
-  const settings: RawSettings = {};
-  for (const key of ["python_files", "python_classes", "python_functions", "pythonpath"] as const) {
-    const value = get(key);
-    if (value !== undefined) {
-      settings[key] = value;
-    }
-  }
-  return settings;
+function settingsFrom(file: string, config: RawConfig): PytestSettings {
+  const root = dirname(file);
+  return {
+    pythonFiles: listSetting(config, "python_files") ?? DEFAULTS.pythonFiles,
+    pythonClasses: listSetting(config, "python_classes") ?? DEFAULTS.pythonClasses,
+    pythonFunctions: listSetting(config, "python_functions") ?? DEFAULTS.pythonFunctions,
+    pythonpath: (listSetting(config, "pythonpath") ?? []).map((entry) => resolve(root, entry)),
+    configFile: file,
+  };
+}
+
+/**
+ * Where pytest stops with an error, testaudit cannot say what it would collect: it warns once per
+ * version of the file and counts with pytest's defaults, so a broken file is seen rather than silently
+ * read in some other way.
+ */
+function warnUnreadable(file: string, problem: ConfigProblem): void {
+  const location = [file, problem.line, problem.column].filter((part) => part !== undefined).join(":");
+  process.emitWarning(
+    `${location}: pytest stops on this configuration (${problem.message}); testaudit counts the tests under it with pytest's default settings.`,
+    { code: "TESTAUDIT_PYTEST_CONFIG" },
+  );
 }
 
 function readIfExists(path: string): string | null {
@@ -108,26 +191,25 @@ function readIfExists(path: string): string | null {
   }
 }
 
-/** The pytest settings declared in `directory` itself, or null when it holds no pytest configuration. */
-function settingsInDirectory(directory: string): { file: string; raw: RawSettings } | null {
-  for (const name of ["pytest.ini", ".pytest.ini"]) {
-    const text = readIfExists(join(directory, name));
-    if (text !== null) {
-      return { file: join(directory, name), raw: readIniSection(text, "pytest") ?? {} };
+/** The settings `directory`'s own pytest configuration declares, or null when it holds none. */
+function readOwnSettings(directory: string): PytestSettings | null {
+  for (const name of CONFIG_NAMES) {
+    const file = join(directory, name);
+    const text = readIfExists(file);
+    if (text === null) {
+      continue;
     }
-  }
-  const pyproject = readIfExists(join(directory, "pyproject.toml"));
-  if (pyproject !== null) {
-    const raw = readTomlTable(pyproject, "tool.pytest.ini_options") ?? readTomlTable(pyproject, "tool.pytest");
-    if (raw) {
-      return { file: join(directory, "pyproject.toml"), raw };
-    }
-  }
-  for (const [name, section] of [["tox.ini", "pytest"], ["setup.cfg", "tool:pytest"]] as const) {
-    const text = readIfExists(join(directory, name));
-    const raw = text === null ? null : readIniSection(text, section);
-    if (raw) {
-      return { file: join(directory, name), raw };
+    try {
+      const config = loadConfig(name, text);
+      if (config) {
+        return settingsFrom(file, config);
+      }
+    } catch (error) {
+      if (!(error instanceof ConfigProblem)) {
+        throw error;
+      }
+      warnUnreadable(file, error);
+      return { ...DEFAULTS, pythonpath: [], configFile: file };
     }
   }
   return null;
@@ -140,15 +222,13 @@ const DEFAULT_SETTINGS: PytestSettings = { ...DEFAULTS, pythonpath: [], configFi
 
 /** A cheap fingerprint of the config files a directory could hold, so edits are seen in long-lived processes. */
 function directoryStamp(directory: string): string {
-  return ["pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg"]
-    .map((name) => {
-      // Most folders hold none of these: not throwing for a missing file keeps this cheap.
-      const path = join(directory, name);
-      dependsOn(path);
-      const stat = statSync(path, { throwIfNoEntry: false });
-      return stat ? `${stat.mtimeMs}:${stat.size}` : "-";
-    })
-    .join("|");
+  return CONFIG_NAMES.map((name) => {
+    // Most folders hold none of these: not throwing for a missing file keeps this cheap.
+    const path = join(directory, name);
+    dependsOn(path);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat ? `${stat.mtimeMs}:${stat.size}` : "-";
+  }).join("|");
 }
 
 /** The settings declared by `directory`'s own configuration, or null when it holds none. */
@@ -158,18 +238,7 @@ function ownSettings(directory: string): PytestSettings | null {
   if (cached?.stamp === stamp) {
     return cached.settings;
   }
-  const own = settingsInDirectory(directory);
-  let settings: PytestSettings | null = null;
-  if (own) {
-    const root = dirname(own.file);
-    settings = {
-      pythonFiles: own.raw.python_files ?? DEFAULTS.pythonFiles,
-      pythonClasses: own.raw.python_classes ?? DEFAULTS.pythonClasses,
-      pythonFunctions: own.raw.python_functions ?? DEFAULTS.pythonFunctions,
-      pythonpath: (own.raw.pythonpath ?? []).map((entry) => resolve(root, entry)),
-      configFile: own.file,
-    };
-  }
+  const settings = readOwnSettings(directory);
   settingsByDirectory.set(directory, { settings, stamp });
   return settings;
 }

@@ -505,6 +505,43 @@ describe("pytest settings from configuration files", () => {
     expect(await collect(root, "test_orders.py", NAMING_PROBE)).toEqual({ count: 2, names: ["check_function", "check_method"] });
   });
 
+  it("reads [tool.pytest.ini_options] when pyproject.toml also has native [tool.pytest] settings, as pytest 7 and 8 do", async () => {
+    // pytest 9 refuses such a file; pytest 7.2, this project's oracle, reads ini_options and ignores the rest.
+    const root = project({ "pyproject.toml": '[tool.pytest]\npython_functions = ["test"]\n\n[tool.pytest.ini_options]\npython_functions = "check_"\n' });
+    expect(await collect(root, "test_orders.py", NAMING_PROBE)).toEqual({ count: 2, names: ["check_function", "check_method"] });
+  });
+
+  it("reads pytest 9's pytest.toml and .pytest.toml, which win over pytest.ini, even without a [pytest] table", async () => {
+    const root = project({
+      "pytest.toml": '[pytest]\npython_functions = ["check_"]\n',
+      "pytest.ini": "[pytest]\npython_functions = test\n",
+      "hidden/.pytest.toml": "# pytest's defaults\n",
+      "hidden/tox.ini": "[pytest]\npython_functions = check_\n",
+    });
+    expect(await collect(root, "test_orders.py", NAMING_PROBE)).toEqual({ count: 2, names: ["check_function", "check_method"] });
+    expect(await collect(root, "hidden/test_orders.py", NAMING_PROBE)).toEqual({ count: 2, names: ["test_function", "test_method"] });
+  });
+
+  it("warns once and counts with pytest's defaults where pytest 9 refuses a string for a list setting in TOML mode", async () => {
+    const root = project({ "pytest.toml": '[pytest]\npython_functions = "check_"\n' });
+    const warnings: Error[] = [];
+    const listener = (warning: Error): void => {
+      warnings.push(warning);
+    };
+    process.on("warning", listener);
+    try {
+      expect(await collect(root, "test_orders.py", NAMING_PROBE)).toEqual({ count: 2, names: ["test_function", "test_method"] });
+      expect(await collect(root, "test_again.py", NAMING_PROBE)).toEqual({ count: 2, names: ["test_function", "test_method"] });
+      // Node emits a warning on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", listener);
+    }
+    expect(warnings.map((warning) => warning.message)).toEqual([
+      `${join(root, "pytest.toml")}: pytest stops on this configuration (config option 'python_functions' expects a list of strings); testaudit counts the tests under it with pytest's default settings.`,
+    ]);
+  });
+
   it("reads the [pytest] section of tox.ini", async () => {
     const root = project({ "tox.ini": "[tox]\nenvlist = py312\n\n[pytest]\npython_functions = check_\n" });
     expect(await collect(root, "test_orders.py", NAMING_PROBE)).toEqual({ count: 2, names: ["check_function", "check_method"] });
@@ -574,6 +611,8 @@ describe("which configuration file pytest uses", () => {
     expect(await collect(root, "tests/test_orders.py", NAMING_PROBE)).toEqual(DEFAULT_NAMES);
     writeFiles(root, { "tests/tox.ini": CHECK_ONLY });
     expect(await collect(root, "tests/test_orders.py", NAMING_PROBE)).toEqual(CHECK_NAMES);
+    writeFiles(root, { "tests/pytest.toml": "[pytest]\n" });
+    expect(await collect(root, "tests/test_orders.py", NAMING_PROBE)).toEqual(DEFAULT_NAMES);
   });
 });
 
