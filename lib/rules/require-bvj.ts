@@ -3,7 +3,7 @@
  */
 import { DEFAULT_BVJ_POLICY, type BvjAssessment } from "../../src/model/bvj.js";
 import { auditBvj, type BvjSource } from "../../src/policies/bvj.js";
-import { docsUrl, onTestFile, quoted, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
+import { displayPath, docsUrl, onTestFile, quoted, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
 type Options = [{ from: BvjSource[]; fields: string[]; segments: string[]; placeholders: string[] }];
 type MessageIds = "incompleteBlock" | "missingBlock";
@@ -67,8 +67,14 @@ const rule: TestauditRule<Options, MessageIds> = {
     return onTestFile(context, (model) => {
       // A test whose only blocks are incomplete is reported through those blocks, not a second time.
       const { incompleteBlocks, uncovered } = auditBvj(model, { from, fields, segments, placeholders });
-      for (const { block, assessment } of incompleteBlocks) {
-        context.report({ loc: block.headingLoc, messageId: "incompleteBlock", data: { problems: describeProblems(assessment) } });
+      for (const { block, assessment, path, test } of incompleteBlocks) {
+        if (path === null) {
+          context.report({ loc: block.headingLoc, messageId: "incompleteBlock", data: { problems: describeProblems(assessment) } });
+        } else {
+          // A block of another file (a test inherited or imported from there) is reported where this file brings the test in.
+          const where = `${displayPath(context, path)}:${block.headingLoc.start.line}`;
+          context.report({ loc: test.nameLoc, messageId: "incompleteBlock", data: { problems: `${describeProblems(assessment)} (the block is in ${where})` } });
+        }
       }
       for (const test of uncovered) {
         context.report({ loc: test.nameLoc, messageId: "missingBlock", data: { name: test.name, sources: sourceWords } });

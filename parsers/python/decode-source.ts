@@ -80,18 +80,24 @@ function lineEnd(text: string, from: number): number {
   return text.length;
 }
 
+/** The line and column of `index` in `text`, lines ending at "\n", "\r\n" or a lone "\r". */
+function positionIn(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = 0; at < index; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || (code === 13 && text.charCodeAt(at + 1) !== 10)) {
+      line += 1;
+      lineStart = at + 1;
+    }
+  }
+  return { line, column: index - lineStart };
+}
+
 /** Where byte `offset` of `bytes` stands as a line and a column of the text before it, decoded with `decode`. */
 function locate(bytes: Buffer, offset: number, decode: (bytes: Buffer) => string): { line: number; column: number } {
   const before = decode(bytes.subarray(0, offset));
-  const lineStart = Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r")) + 1;
-  let line = 1;
-  for (let index = 0; index < before.length; index++) {
-    const code = before.charCodeAt(index);
-    if (code === 10 || (code === 13 && before.charCodeAt(index + 1) !== 10)) {
-      line += 1;
-    }
-  }
-  return { line, column: before.length - lineStart };
+  return positionIn(before, before.length);
 }
 
 /** The first byte that does not start a valid UTF-8 sequence and why, or null. */
@@ -227,6 +233,11 @@ function bytesOf(file: File, text: string): Buffer | null {
 
 export function decodePythonSource(file: File): DecodedSource {
   const text = String(file.body);
+  // CPython refuses a NUL anywhere before it decodes or tokenizes (a UTF-16 file without a BOM is full of them).
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    return { ok: false, error: { message: "source code cannot contain null bytes", ...positionIn(text, nul) } };
+  }
   const cookie = findCookie(text);
   const utf8 = cookie === null || UTF8_NAMES.has(cookie.normalized) || cookie.normalized === "utf-8-sig";
   if (cookie && !utf8) {

@@ -59,6 +59,7 @@ export function buildFileReport(path: string, model: TestFileModel, options: Pol
       name: test.name,
       line: test.nameLoc.start.line,
       className: test.cls?.name ?? null,
+      definedIn: test.origin ? { path: relativePath(test.origin.path), line: test.origin.line } : null,
       skipped: test.skipped,
       todo: test.todo,
       parametrized: test.parametrized,

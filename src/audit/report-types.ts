@@ -39,6 +39,8 @@ export interface TestReport {
   name: string;
   line: number;
   className: string | null;
+  /** The file and line of the test function's definition when that is another file (inherited from a base class there, or imported); the test's own `line` is then where this file brings it in. */
+  definedIn: { path: string; line: number } | null;
   skipped: boolean;
   todo: boolean;
   parametrized: boolean;

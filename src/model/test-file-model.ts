@@ -55,8 +55,17 @@ export interface BvjBlock {
 export interface Docstring {
   /** The docstring's body as written between its quotes. */
   text: string;
+  /** Where it is in its file: the linted file, unless `path` names another. */
   loc: Loc;
   bvjBlocks: BvjBlock[];
+  /** The absolute path of the file it is in, when that is not the linted file (a test inherited or imported from there). */
+  path?: string;
+}
+
+/** Where a definition that is not in the linted file is: the absolute path of its file and the line of its name. */
+export interface Origin {
+  path: string;
+  line: number;
 }
 
 /**
@@ -87,6 +96,8 @@ export interface ClassFacts {
   collected: boolean;
   /** Inherits (as resolved) from unittest.TestCase, so unittest's loader collects it. */
   unittest: boolean;
+  /** A class defined in another file and imported into this test module, which pytest collects here too; null for the file's own. */
+  origin: Origin | null;
   /** Collected tests reached through this class, own and inherited, in source order. */
   tests: CollectedTest[];
 }
@@ -104,8 +115,14 @@ export interface CollectedTest {
   cls: ClassFacts | null;
   /** Defined in a base class of `cls` rather than in `cls` itself. */
   inherited: boolean;
-  /** The class whose body defines the test function (`cls` unless inherited), or null at module level. */
+  /** The class whose body defines the test function (`cls` unless inherited), or null at module level or in another file. */
   definingClass: ClassFacts | null;
+  /**
+   * Where the test function is defined when that is another file: a method inherited from a base class
+   * there, or a function or class imported from there. Its `nameLoc` and `loc` are then where this file
+   * brings it in (the collecting class's name, or the import).
+   */
+  origin: Origin | null;
   docstring: Docstring | null;
   /**
    * Docstrings of the groups the test sits in, nearest first: Python classes (and, for an inherited

@@ -14,9 +14,18 @@ export interface BvjPolicyOptions extends BvjPolicy {
 /** complete: a complete block covers the test; incomplete: only incomplete ones do; missing: none does. */
 export type BvjCoverage = "complete" | "incomplete" | "missing";
 
+export interface IncompleteBlock {
+  block: BvjBlock;
+  assessment: BvjAssessment;
+  /** The file the block is in when it is not the linted one (a test inherited or imported from there), else null. */
+  path: string | null;
+  /** The first test it covers, where a block of another file is reported. */
+  test: CollectedTest;
+}
+
 export interface BvjAudit {
   /** Blocks in the docstrings covering some test, in the order tests first meet them, that are not complete. */
-  incompleteBlocks: { block: BvjBlock; assessment: BvjAssessment }[];
+  incompleteBlocks: IncompleteBlock[];
   /** Tests with no block at all in their sources, one per definition. */
   uncovered: CollectedTest[];
   coverage: Map<CollectedTest, BvjCoverage>;
@@ -38,28 +47,26 @@ function docstringsCovering(test: CollectedTest, model: TestFileModel, from: rea
 }
 
 export function auditBvj(model: TestFileModel, options: BvjPolicyOptions): BvjAudit {
-  const assessments = new Map<BvjBlock, BvjAssessment>();
-  const assess = (block: BvjBlock): BvjAssessment => {
-    let assessment = assessments.get(block);
-    if (!assessment) {
-      assessment = assessBvjBlock(block, options);
-      assessments.set(block, assessment);
+  const assessments = new Map<BvjBlock, IncompleteBlock>();
+  const assess = (block: BvjBlock, docstring: Docstring, test: CollectedTest): BvjAssessment => {
+    let entry = assessments.get(block);
+    if (!entry) {
+      entry = { block, assessment: assessBvjBlock(block, options), path: docstring.path ?? null, test };
+      assessments.set(block, entry);
     }
-    return assessment;
+    return entry.assessment;
   };
   const uncovered = new Map<object, CollectedTest>();
   const coverage = new Map<CollectedTest, BvjCoverage>();
   for (const test of model.tests) {
-    const blocks = docstringsCovering(test, model, options.from).flatMap((docstring) => docstring.bvjBlocks);
-    if (blocks.length === 0) {
+    const assessed = docstringsCovering(test, model, options.from).flatMap((docstring) => docstring.bvjBlocks.map((block) => assess(block, docstring, test)));
+    if (assessed.length === 0) {
       uncovered.set(test.definitionKey, test);
       coverage.set(test, "missing");
     } else {
-      coverage.set(test, blocks.map(assess).some(isCompleteAssessment) ? "complete" : "incomplete");
+      coverage.set(test, assessed.some(isCompleteAssessment) ? "complete" : "incomplete");
     }
   }
-  const incompleteBlocks = [...assessments]
-    .filter(([, assessment]) => !isCompleteAssessment(assessment))
-    .map(([block, assessment]) => ({ block, assessment }));
+  const incompleteBlocks = [...assessments.values()].filter((entry) => !isCompleteAssessment(entry.assessment));
   return { incompleteBlocks, uncovered: [...uncovered.values()], coverage };
 }

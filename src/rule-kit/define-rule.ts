@@ -2,6 +2,7 @@
  * What every testaudit rule shares: its type, its docs URL, the languages it runs on, and the way it
  * reads the file's test model once per file.
  */
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { LanguageOptions, RuleContext, RuleDefinition, RuleVisitor, SourceCode } from "@eslint/core";
 import { getTestFileModel } from "../model/get-model.js";
 import type { TestFileModel } from "../model/test-file-model.js";
@@ -45,6 +46,16 @@ export function onTestFile<RuleOptions extends unknown[], MessageIds extends str
     check(getTestFileModel(context));
   };
   return { module: visitRoot, Program: visitRoot };
+}
+
+/**
+ * How a message names another file: relative to ESLint's working directory, or, for a file outside it,
+ * relative to the linted file's folder.
+ */
+export function displayPath(context: { cwd: string; filename: string }, path: string): string {
+  const fromCwd = relative(context.cwd, path);
+  const shown = fromCwd.startsWith("..") || isAbsolute(fromCwd) ? relative(dirname(resolve(context.cwd, context.filename)), path) : fromCwd;
+  return shown.split(sep).join("/");
 }
 
 /** Longest text a message quotes from the linted file: a message names a value, it does not copy a docstring. */

@@ -84,12 +84,12 @@ export function tempFolder(prefix: string, withExamples = false): { path: string
 }
 
 /**
- * The lines each language's SourceCode counts: Python's splits at "\n" and "\r\n" only (as tree-sitter
- * does), JS's also at a lone "\r", U+2028 and U+2029. ESLint drops a leading byte order mark first.
+ * The lines each language's SourceCode counts: Python's splits at "\n", "\r\n" and a lone "\r" (as
+ * Python does), JS's also at U+2028 and U+2029. ESLint drops a leading byte order mark first.
  */
 export function linesOf(text: string, language: Language): string[] {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  return body.split(language === "python" ? /\r?\n/u : /\r\n|[\r\n\u2028\u2029]/u);
+  return body.split(language === "python" ? /\r\n|[\r\n]/u : /\r\n|[\r\n\u2028\u2029]/u);
 }
 
 interface Position {

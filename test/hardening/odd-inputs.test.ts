@@ -141,9 +141,9 @@ describe("files with nothing to lint", () => {
 describe("a NUL byte", () => {
   it("is a located parsing error in Python code and in a Python string, as CPython refuses it anywhere", async () => {
     const inCode = PYTHON_MODULE.replace('self.assertEqual("café"', 'self.assertEqual(\0"café"');
-    expect(await lintBytes(Buffer.from(inCode), "python")).toEqual([`${at(inCode, inCode.indexOf("\0"))} fatal Parsing error: Invalid syntax near "\\u0000".`]);
+    expect(await lintBytes(Buffer.from(inCode), "python")).toEqual([`${at(inCode, inCode.indexOf("\0"))} fatal Parsing error: source code cannot contain null bytes`]);
     const inString = PYTHON_MODULE.replace('"café", "café"', '"caf\0é", "café"');
-    expect(await lintBytes(Buffer.from(inString), "python")).toEqual([`${at(inString, inString.indexOf("\0"))} fatal Parsing error: Invalid syntax near "\\u0000".`]);
+    expect(await lintBytes(Buffer.from(inString), "python")).toEqual([`${at(inString, inString.indexOf("\0"))} fatal Parsing error: source code cannot contain null bytes`]);
   });
 
   it("is a located parsing error in TS code, and an ordinary character in a TS string", async () => {
@@ -155,14 +155,20 @@ describe("a NUL byte", () => {
 });
 
 describe("invalid UTF-8", () => {
-  it("changes nothing in comments and strings: a Latin-1 file gets the same findings", async () => {
-    expect(await lintBytes(Buffer.from(PYTHON_MODULE, "latin1"), "python")).toEqual(PYTHON_FINDINGS);
+  it("in Python, a Latin-1 file without a coding cookie is the error CPython gives; in TS, it changes nothing in comments and strings", async () => {
+    // CPython reads no encoding but UTF-8 without a PEP 263 cookie: the first non-UTF-8 byte is an error.
+    expect(await lintBytes(Buffer.from(PYTHON_MODULE, "latin1"), "python")).toEqual([
+      "14:29 fatal Parsing error: (unicode error) 'utf-8' codec can't decode byte 0xe9: invalid continuation byte (no encoding declared; see PEP 263)",
+    ]);
+    expect(await lintBytes(Buffer.from(`# -*- coding: latin-1 -*-\n${PYTHON_MODULE}`, "latin1"), "python")).toEqual(
+      PYTHON_FINDINGS.map((finding) => finding.replace(/^(\d+)/u, (line) => String(Number(line) + 1))),
+    );
     expect(await lintBytes(Buffer.from(TS_MODULE, "latin1"), "ts")).toEqual(TS_FINDINGS);
   });
 
   it("is a located parsing error where the undecodable byte breaks the code", async () => {
     const python = Buffer.concat([Buffer.from("import unittest\n\ntotal = 1\n"), Buffer.from([0xff]), Buffer.from(" = 2\n")]);
-    expect(await lintBytes(python, "python")).toEqual(['4:1 fatal Parsing error: Invalid syntax near "\uFFFD".']);
+    expect(await lintBytes(python, "python")).toEqual(["4:1 fatal Parsing error: (unicode error) 'utf-8' codec can't decode byte 0xff: invalid start byte (no encoding declared; see PEP 263)"]);
     const ts = Buffer.concat([Buffer.from('import { it } from "vitest";\n\nconst total = 1;\n'), Buffer.from([0xff]), Buffer.from(" = 2;\n")]);
     // TypeScript takes a replacement character in code for a sign of a binary file.
     expect(await lintBytes(ts, "ts")).toEqual(["1:1 fatal Parsing error: File appears to be binary."]);
@@ -173,9 +179,10 @@ describe("a UTF-16 file", () => {
   const utf16 = (text: string, bom: boolean): Buffer => Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), Buffer.from(text, "utf16le")]);
 
   it("is one parsing error at its start in Python, with or without a byte order mark", async () => {
-    expect(await lintBytes(utf16(PYTHON_MODULE, true), "python")).toEqual(['1:1 fatal Parsing error: Invalid syntax near "\uFFFD\uFFFD".']);
-    // The first character decodes as itself, the NUL after it is the error.
-    expect(await lintBytes(utf16(PYTHON_MODULE, false), "python")).toEqual(['1:2 fatal Parsing error: Invalid syntax near "\\u0000".']);
+    // CPython refuses the NULs before it decodes anything: the first is after the BOM's two replacement characters and an "i".
+    expect(await lintBytes(utf16(PYTHON_MODULE, true), "python")).toEqual(["1:4 fatal Parsing error: source code cannot contain null bytes"]);
+    // Without a byte order mark, the NUL after the first character is the error, as in CPython.
+    expect(await lintBytes(utf16(PYTHON_MODULE, false), "python")).toEqual(["1:2 fatal Parsing error: source code cannot contain null bytes"]);
   });
 
   it("is one parsing error at its start in TS, little- or big-endian", async () => {
@@ -326,14 +333,14 @@ describe("imports the file system cannot look up", () => {
   it("leave a Python base unresolved, whether the module name is too long or holds a NUL", async () => {
     const python = (module: string): Buffer => Buffer.from(`from ${module} import Base\n\n\nclass TestOrders(Base):\n    def test_total(self):\n        pass\n`);
     const unresolved = [
-      "4:7 testaudit/require-base-class Test class 'TestOrders' does not inherit from 'unittest.TestCase': base 'Base' could not be resolved.",
+      "4:7 testaudit/require-base-class Cannot tell whether test class 'TestOrders' inherits from 'unittest.TestCase': base 'Base' not found in the project's files.",
       "5:9 testaudit/require-bvj Test 'test_total' has no Business Value Justification block in its own, class or module docstring.",
     ];
     expect(await lintBytes(python(longName), "python")).toEqual(unresolved);
     expect(await lintBytes(python(`${longName}.${longName}`), "python")).toEqual(unresolved);
     // A NUL is a syntax error, so only the tolerant option gets a model built for it.
     expect((await lintBytes(python("pkg\0name"), "python", demandingEslint)).filter((message) => message.includes("Base"))).toEqual([
-      "4:7 testaudit/require-base-class Test class 'TestOrders' does not inherit from 'test_framework.ssot.SSotBaseTestCase': base 'Base' could not be resolved.",
+      "4:7 testaudit/require-base-class Cannot tell whether test class 'TestOrders' inherits from 'test_framework.ssot.SSotBaseTestCase': base 'Base' not found in the project's files.",
     ]);
   });
 
@@ -342,8 +349,8 @@ describe("imports the file system cannot look up", () => {
     for (const specifier of [`./${longName}`, `./${longName}/${longName}`, "./ss\\0ot"]) {
       const ts = Buffer.from(`import { Base } from "${specifier}";\n\n@suite\nexport class OrdersTests extends Base {\n  @test\n  total() {}\n}\n`);
       const messages = await lintBytes(ts, "ts", demandingEslint);
-      expect(messages.filter((message) => message.includes("require-base-class Test class"))).toEqual([
-        "4:14 testaudit/require-base-class Test class 'OrdersTests' does not inherit from 'SSotBase': base 'Base' could not be resolved.",
+      expect(messages.filter((message) => message.includes("require-base-class Cannot tell"))).toEqual([
+        "4:14 testaudit/require-base-class Cannot tell whether test class 'OrdersTests' inherits from 'SSotBase': base 'Base' not found in the project's files.",
       ]);
     }
   });

@@ -5,20 +5,21 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { PythonSourceCode } from "../../../parsers/python/python-source-code.js";
-import { findBvjBlocks } from "../bvj.js";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
-import type { ClassFacts, CollectedTest, Docstring, MockTrace, TestFileModel } from "../test-file-model.js";
+import type { BaseResolution, ClassFacts, CollectedTest, MockTrace, TestFileModel } from "../test-file-model.js";
 import { ClassResolver } from "./class-resolver.js";
 import { importRoots } from "./module-paths.js";
 import { NameResolver } from "./name-resolver.js";
 import { collectTests } from "./collect-tests.js";
 import { readModuleFacts, type ModuleFacts } from "./module-facts.js";
 import { MockTracer } from "./mock-trace.js";
-import { summarizeModule, type ModuleSummary } from "./module-summary.js";
+import { summarizeFile, summarizeModule, type ModuleSummary } from "./module-summary.js";
+import { ProjectDefinitions } from "./project-definitions.js";
 import { collectReferences, type References } from "./references.js";
 import { withReexports } from "./reexports.js";
-import { docstringOf, stringBody } from "./syntax.js";
+import { docstringReader } from "./docstrings.js";
+import { docstringOf } from "./syntax.js";
 
 /** What pytest hands to unittest's loader; library subclasses reach it through the known hierarchy. */
 const TESTCASE_BASES = ["unittest.TestCase"];
@@ -59,23 +60,25 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
   const summary = summarizeModule(path, root);
   const names = new NameResolver(importRoots(directory, settings.pythonpath, cwd));
   const resolver = new ClassResolver(names);
-  const locate = (index: number): { line: number; column: number } => sourceCode.getLocFromIndex(index);
-
-  const readDocstring = (stringNode: PyNode | null): Docstring | null => {
-    const body = stringNode ? stringBody(stringNode) : null;
-    if (!stringNode || !body) {
-      return null;
-    }
-    return { text: body.text, loc: stringNode.loc, bvjBlocks: findBvjBlocks(body.text, body.start, locate) };
+  /** A class of this file is resolved where its statement runs; one imported from another file, in that file. */
+  const resolveBases = (cls: ClassFacts, targets: readonly string[]): BaseResolution => {
+    const module = cls.origin ? summarizeFile(cls.origin.path) : summary;
+    return module ? resolver.resolveBases(module, cls.origin?.line ?? cls.nameLoc.start.line, cls.bases, targets) : { reached: false, unresolved: [], undetermined: [] };
   };
+  const readDocstring = docstringReader((index) => sourceCode.getLocFromIndex(index));
 
   const isTestModule = isVirtualFile(filename) || isPytestFile(path, settings.pythonFiles);
+  const definitions = new ProjectDefinitions(names, summary);
   const { classes, tests } = collectTests({
     root,
     isTestModule,
     settings,
     readDocstring,
-    inheritsTestCase: (cls) => resolver.resolveBases(summary, cls.nameLoc.start.line, cls.bases, TESTCASE_BASES).reached,
+    inheritsTestCase: (cls) => resolveBases(cls, TESTCASE_BASES).reached,
+    baseClasses: (cls) => definitions.baseClasses(cls),
+    foreignBaseClasses: (cls) => definitions.foreignBaseClasses(cls),
+    importedDefinition: (name) => definitions.importedDefinition(name),
+    starImported: () => definitions.starImported(),
   });
   const references = withReexports(collectReferences(root), path, names);
   const importedModules = references.moduleReferences
@@ -95,7 +98,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     ...references,
   };
   const rootdir = settings.configFile ? dirname(settings.configFile) : resolve(cwd);
-  return withQueries(facts, { tree: root, path, directory, rootdir, summary, references, names, resolver });
+  return withQueries(facts, { tree: root, path, directory, rootdir, summary, references, names, resolveBases });
 }
 
 type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree">;
@@ -110,7 +113,7 @@ interface QueryContext {
   summary: ModuleSummary;
   references: References;
   names: NameResolver;
-  resolver: ClassResolver;
+  resolveBases: (cls: ClassFacts, targets: readonly string[]) => BaseResolution;
 }
 
 /**
@@ -126,7 +129,7 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
   };
   return {
     ...facts,
-    resolveBases: (cls, bases) => context.resolver.resolveBases(context.summary, cls.nameLoc.start.line, cls.bases, bases),
+    resolveBases: (cls, bases) => context.resolveBases(cls, bases),
     traceMocks: (listMocks) => {
       const self = readFacts();
       const conftests = conftestChain(context.directory, context.rootdir).filter((conftest) => conftest !== context.path);

@@ -3,15 +3,67 @@
  * importing anything: `python_functions` functions at module level; `python_functions` methods of
  * `python_classes` classes that define no `__init__`/`__new__` and do not set `__test__ = False`
  * (nested classes included); `test*` methods of any class that inherits from unittest.TestCase,
- * whatever its name. Inheritance is followed through classes of the same file for inherited test
- * methods, `__init__` and `__test__`.
+ * whatever its name. Inheritance is followed through the file's classes and the project's other files
+ * for inherited test methods, `__init__` and `__test__`; classes and functions a test module imports
+ * are collected there too, as pytest collects every name of the module.
  */
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { matchesPrefixOrGlob } from "../fnmatch.js";
 import type { PytestSettings } from "../pytest-config.js";
-import type { ClassFacts, CollectedTest, Docstring } from "../test-file-model.js";
+import type { ClassFacts, CollectedTest, Docstring, Loc, Origin } from "../test-file-model.js";
+import { readImports } from "./imports.js";
 import { baseExpressions, namespaceStatements } from "./module-summary.js";
-import { decoratorName, docstringOf, unwrapDefinition } from "./syntax.js";
+import { decoratorName, docstringOf, testAttributeOf, unwrapDefinition } from "./syntax.js";
+
+/** A function or method of another project file, as collection needs it. */
+export interface ForeignFunction {
+  name: string;
+  line: number;
+  decorators: readonly string[];
+  docstring: Docstring | null;
+}
+
+/** A class of another project file, as collection needs it. */
+export interface ForeignClass {
+  name: string;
+  origin: Origin;
+  /** Its own methods, in source order. */
+  methods: readonly ForeignFunction[];
+  definesInit: boolean;
+  testAttribute: boolean | null;
+  decorators: readonly string[];
+  docstring: Docstring | null;
+  /** Written as in its file. */
+  bases: readonly string[];
+}
+
+/** A project class a base resolves to: a module-level class of this file (by the line of its name), or one of another file. */
+export type ClassRef = { line: number } | { foreign: ForeignClass };
+
+/** What a name bound at module level by an import (or a star import) is, when it is a project class or function of another file. */
+export type ImportedDefinition = { kind: "class"; cls: ForeignClass } | { kind: "function"; fn: ForeignFunction; origin: Origin };
+
+export interface CollectionInput {
+  root: PyNode;
+  isTestModule: boolean;
+  settings: PytestSettings;
+  readDocstring(stringNode: PyNode | null): Docstring | null;
+  /** Whether a class inherits from unittest.TestCase. */
+  inheritsTestCase(cls: ClassFacts): boolean;
+  /** The project classes a class of this file inherits from, in the order of its bases. */
+  baseClasses(cls: ClassFacts): ClassRef[];
+  /** The project classes a class of another file inherits from. */
+  foreignBaseClasses(cls: ForeignClass): ClassRef[];
+  /** What the module binds `name` to, once it has run, when that is a class or function another file defines. */
+  importedDefinition(name: string): ImportedDefinition | null;
+  /** The names the module's star imports bring, with what they are, when classes or functions of other files. */
+  starImported(): { name: string; definition: ImportedDefinition }[];
+}
+
+export interface Collection {
+  classes: ClassFacts[];
+  tests: CollectedTest[];
+}
 
 interface FunctionInfo {
   name: string;
@@ -35,19 +87,8 @@ interface ClassInfo {
   nested: ClassInfo[];
 }
 
-export interface CollectionInput {
-  root: PyNode;
-  isTestModule: boolean;
-  settings: PytestSettings;
-  readDocstring(stringNode: PyNode | null): Docstring | null;
-  /** Whether a class inherits from unittest.TestCase. */
-  inheritsTestCase(cls: ClassFacts): boolean;
-}
-
-export interface Collection {
-  classes: ClassFacts[];
-  tests: CollectedTest[];
-}
+/** One class of a test class's lineage: of this file, or of another. */
+type LineageEntry = { local: ClassInfo } | { foreign: ForeignClass };
 
 const SKIP_DECORATORS = new Set(["skip", "skipif", "skipIf", "skipUnless"]);
 
@@ -55,8 +96,8 @@ function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf(".") + 1);
 }
 
-function isFixture(fn: FunctionInfo): boolean {
-  return fn.decorators.some((name) => lastSegment(name) === "fixture");
+function isFixture(decorators: readonly string[]): boolean {
+  return decorators.some((name) => lastSegment(name) === "fixture");
 }
 
 function isSkipped(decorators: readonly string[]): boolean {
@@ -67,33 +108,36 @@ function isParametrized(decorators: readonly string[]): boolean {
   return decorators.some((name) => lastSegment(name) === "parametrize");
 }
 
-/** `__test__ = False` (or True) as a statement of a class body. */
-function testAttributeOf(statement: PyNode): boolean | null {
-  const assignment = statement.type === "expression_statement" ? statement.children[0] : undefined;
-  if (assignment?.type !== "assignment" || assignment.left?.text !== "__test__") {
-    return null;
-  }
-  const value = assignment.right?.type;
-  return value === "true" ? true : value === "false" ? false : null;
-}
-
 /** The docstrings of the classes a test sits in, nearest first; an inherited test adds its defining class's. */
-function groupDocstrings(cls: ClassFacts | null, definingClass: ClassFacts | null): Docstring[] {
+function groupDocstrings(cls: ClassFacts | null, definingClass: ClassFacts | Docstring | null): Docstring[] {
   const docstrings: Docstring[] = [];
-  for (const start of definingClass === cls ? [cls] : [cls, definingClass]) {
-    for (let current = start; current !== null; current = current.enclosingClass) {
-      if (current.docstring) {
-        docstrings.push(current.docstring);
-      }
+  for (let current = cls; current !== null; current = current.enclosingClass) {
+    if (current.docstring) {
+      docstrings.push(current.docstring);
     }
   }
-  return docstrings;
+  if (definingClass !== null && definingClass !== cls) {
+    if ("bvjBlocks" in definingClass) {
+      docstrings.push(definingClass);
+    } else {
+      docstrings.push(...groupDocstrings(definingClass, null));
+    }
+  }
+  return [...new Set(docstrings)];
+}
+
+function entryFacts(entry: LineageEntry): { definesInit: boolean; testAttribute: boolean | null } {
+  return "local" in entry ? entry.local : entry.foreign;
 }
 
 export function collectTests(input: CollectionInput): Collection {
   const classes: ClassInfo[] = [];
   const moduleFunctions = new Map<string, FunctionInfo>();
   const moduleClasses = new Map<string, ClassInfo>();
+  const moduleClassesByLine = new Map<number, ClassInfo>();
+  /** Names module-level imports bind, with where each is written; star imports with where their `*` is. */
+  const importedNames = new Map<string, Loc>();
+  const starImports: Loc[] = [];
 
   const walk = (container: PyNode, owner: ClassInfo | null, insideFunction: boolean): void => {
     for (const statement of namespaceStatements(container)) {
@@ -110,6 +154,7 @@ export function collectTests(input: CollectionInput): Collection {
             enclosingClass: owner?.facts ?? null,
             collected: false,
             unittest: false,
+            origin: null,
             tests: [],
           },
           methods: new Map(),
@@ -124,6 +169,7 @@ export function collectTests(input: CollectionInput): Collection {
           owner.nested.push(info);
         } else if (!insideFunction) {
           moduleClasses.set(info.facts.name, info);
+          moduleClassesByLine.set(info.facts.nameLoc.start.line, info);
         }
         if (definition.body) {
           walk(definition.body, info, insideFunction);
@@ -141,31 +187,66 @@ export function collectTests(input: CollectionInput): Collection {
         }
       } else if (owner) {
         owner.testAttribute = testAttributeOf(definition) ?? owner.testAttribute;
+      } else if (!insideFunction && (definition.type === "import_statement" || definition.type === "import_from_statement")) {
+        for (const imported of readImports(definition)) {
+          if (imported.local === null) {
+            starImports.push(imported.node.loc);
+          } else {
+            importedNames.set(imported.local, imported.node.loc);
+          }
+        }
       }
     }
   };
   walk(input.root, null, false);
 
-  /** The class and its same-file bases, subclass first (a depth-first approximation of the MRO). */
-  const lineage = (info: ClassInfo): ClassInfo[] => {
-    const order: ClassInfo[] = [];
-    const visit = (current: ClassInfo): void => {
-      if (order.includes(current)) {
-        return;
+  /** The class and its bases, of this file and of others, subclass first (a depth-first approximation of the MRO). */
+  const lineage = (start: LineageEntry): LineageEntry[] => {
+    const order: LineageEntry[] = [];
+    const seen = new Set<object>();
+    const seenForeign = new Set<string>();
+    const visit = (entry: LineageEntry): void => {
+      if ("local" in entry) {
+        if (seen.has(entry.local)) {
+          return;
+        }
+        seen.add(entry.local);
+      } else {
+        const key = `${entry.foreign.origin.path}\0${entry.foreign.origin.line}`;
+        if (seenForeign.has(key)) {
+          return;
+        }
+        seenForeign.add(key);
       }
-      order.push(current);
-      for (const base of current.facts.bases) {
-        const baseInfo = moduleClasses.get(base.written);
-        if (baseInfo) {
-          visit(baseInfo);
+      order.push(entry);
+      const bases = "local" in entry ? input.baseClasses(entry.local.facts) : input.foreignBaseClasses(entry.foreign);
+      for (const base of bases) {
+        if ("foreign" in base) {
+          visit(base);
+        } else {
+          const local = moduleClassesByLine.get(base.line);
+          if (local) {
+            visit({ local });
+          }
         }
       }
     };
-    visit(info);
+    visit(start);
     return order;
   };
 
   const tests: CollectedTest[] = [];
+  const foreignKeys = new Map<string, object>();
+  /** One key per definition of another file, so the tests it gives every class that inherits it share it. */
+  const foreignKey = (origin: Origin): object => {
+    const key = `${origin.path}\0${origin.line}`;
+    let value = foreignKeys.get(key);
+    if (!value) {
+      value = {};
+      foreignKeys.set(key, value);
+    }
+    return value;
+  };
   const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, definingClass: ClassFacts | null, classDecorators: readonly string[]): CollectedTest => ({
     name: fn.name,
     id,
@@ -174,6 +255,7 @@ export function collectTests(input: CollectionInput): Collection {
     cls,
     inherited: definingClass !== cls,
     definingClass,
+    origin: null,
     docstring: input.readDocstring(docstringOf(fn.body)),
     groupDocstrings: groupDocstrings(cls, definingClass),
     skipped: isSkipped(fn.decorators) || isSkipped(classDecorators),
@@ -181,38 +263,37 @@ export function collectTests(input: CollectionInput): Collection {
     parametrized: isParametrized(fn.decorators),
     definitionKey: fn.key,
   });
+  /**
+   * A test defined in another file, brought in at `at` (the collecting class's name, or an import);
+   * `definingClass`: the class of that file that defines it, `inherited` when a base of `cls`.
+   */
+  const foreignTest = (fn: ForeignFunction, origin: Origin, id: string, at: { nameLoc: Loc; loc: Loc }, cls: ClassFacts | null, definingClass: ForeignClass | null, inherited: boolean, classDecorators: readonly string[]): CollectedTest => ({
+    name: fn.name,
+    id,
+    nameLoc: at.nameLoc,
+    loc: at.loc,
+    cls,
+    inherited,
+    definingClass: null,
+    origin,
+    docstring: fn.docstring,
+    groupDocstrings: groupDocstrings(cls, definingClass?.docstring ?? null),
+    skipped: isSkipped(fn.decorators) || isSkipped(classDecorators) || isSkipped(definingClass?.decorators ?? []),
+    todo: false,
+    parametrized: isParametrized(fn.decorators),
+    definitionKey: foreignKey(origin),
+  });
 
   const collectClass = (info: ClassInfo, idPrefix: string, outerDecorators: readonly string[]): void => {
     const facts = info.facts;
-    const chain = lineage(info);
+    const chain = lineage({ local: info });
     facts.unittest = input.inheritsTestCase(facts);
-    const testAttribute = chain.find((entry) => entry.testAttribute !== null)?.testAttribute ?? null;
-    const hasInit = chain.some((entry) => entry.definesInit);
-    // pytest collects a class that sets `__test__ = True` whatever its name.
-    const named = testAttribute === true || matchesPrefixOrGlob(facts.name, input.settings.pythonClasses);
-    facts.collected = testAttribute !== false && (facts.unittest || (named && !hasInit));
-    if (!facts.collected) {
+    if (!isCollected(facts, chain)) {
       return;
     }
     const id = `${idPrefix}${facts.name}`;
     const decorators = [...outerDecorators, ...info.decorators];
-    const seen = new Set<string>();
-    for (const entry of chain) {
-      for (const fn of entry.methods.values()) {
-        if (seen.has(fn.name)) {
-          continue;
-        }
-        seen.add(fn.name);
-        const isTest = facts.unittest
-          ? fn.name.startsWith("test")
-          : matchesPrefixOrGlob(fn.name, input.settings.pythonFunctions) && !isFixture(fn);
-        if (isTest) {
-          const test = testFunction(fn, `${id}::${fn.name}`, facts, entry.facts, decorators);
-          facts.tests.push(test);
-          tests.push(test);
-        }
-      }
-    }
+    collectMethods(facts, chain, id, decorators);
     if (!facts.unittest) {
       const nestedByName = new Map(info.nested.filter((nested) => !nested.insideFunction).map((nested) => [nested.facts.name, nested]));
       for (const nested of nestedByName.values()) {
@@ -221,14 +302,95 @@ export function collectTests(input: CollectionInput): Collection {
     }
   };
 
+  const isCollected = (facts: ClassFacts, chain: readonly LineageEntry[]): boolean => {
+    const testAttribute = chain.map(entryFacts).find((entry) => entry.testAttribute !== null)?.testAttribute ?? null;
+    const hasInit = chain.some((entry) => entryFacts(entry).definesInit);
+    // pytest collects a class that sets `__test__ = True` whatever its name.
+    const named = testAttribute === true || matchesPrefixOrGlob(facts.name, input.settings.pythonClasses);
+    facts.collected = testAttribute !== false && (facts.unittest || (named && !hasInit));
+    return facts.collected;
+  };
+
+  /** The test methods of a collected class, its own first, then each base's not yet seen. */
+  const collectMethods = (facts: ClassFacts, chain: readonly LineageEntry[], id: string, decorators: readonly string[]): void => {
+    const seen = new Set<string>();
+    const isTest = (name: string, methodDecorators: readonly string[]): boolean =>
+      facts.unittest ? name.startsWith("test") : matchesPrefixOrGlob(name, input.settings.pythonFunctions) && !isFixture(methodDecorators);
+    for (const [index, entry] of chain.entries()) {
+      const methods = "local" in entry ? [...entry.local.methods.values()] : entry.foreign.methods;
+      for (const fn of methods) {
+        if (seen.has(fn.name)) {
+          continue;
+        }
+        seen.add(fn.name);
+        if (!isTest(fn.name, fn.decorators)) {
+          continue;
+        }
+        const test =
+          "local" in entry
+            ? testFunction(fn as FunctionInfo, `${id}::${fn.name}`, facts, entry.local.facts, decorators)
+            : foreignTest(fn as ForeignFunction, { path: entry.foreign.origin.path, line: (fn as ForeignFunction).line }, `${id}::${fn.name}`, facts, facts, entry.foreign, index > 0, decorators);
+        facts.tests.push(test);
+        tests.push(test);
+      }
+    }
+  };
+
+  /** A class another file defines, imported into this test module under `name` at `at`. */
+  const collectImportedClass = (foreign: ForeignClass, name: string, at: Loc): ClassInfo => {
+    const facts: ClassFacts = {
+      name,
+      nameLoc: at,
+      loc: at,
+      bases: foreign.bases.map((written) => ({ written, loc: at, computed: null })),
+      docstring: foreign.docstring,
+      enclosingClass: null,
+      collected: false,
+      unittest: false,
+      origin: foreign.origin,
+      tests: [],
+    };
+    const info: ClassInfo = { facts, methods: new Map(), definesInit: false, testAttribute: null, decorators: [], insideFunction: false, nested: [] };
+    const chain = lineage({ foreign });
+    facts.unittest = input.inheritsTestCase(facts);
+    if (isCollected(facts, chain)) {
+      collectMethods(facts, chain, name, foreign.decorators);
+    }
+    return info;
+  };
+
+  const collectImported = (name: string, definition: ImportedDefinition, at: Loc): void => {
+    if (definition.kind === "class") {
+      classes.push(collectImportedClass(definition.cls, name, at));
+      return;
+    }
+    if (matchesPrefixOrGlob(name, input.settings.pythonFunctions) && !isFixture(definition.fn.decorators)) {
+      tests.push(foreignTest({ ...definition.fn, name }, definition.origin, name, { nameLoc: at, loc: at }, null, null, false, []));
+    }
+  };
+
   if (input.isTestModule) {
     for (const fn of moduleFunctions.values()) {
-      if (matchesPrefixOrGlob(fn.name, input.settings.pythonFunctions) && !isFixture(fn)) {
+      if (matchesPrefixOrGlob(fn.name, input.settings.pythonFunctions) && !isFixture(fn.decorators)) {
         tests.push(testFunction(fn, fn.name, null, null, []));
       }
     }
     for (const info of moduleClasses.values()) {
       collectClass(info, "", []);
+    }
+    // pytest collects every name of the module's namespace, the imported ones too.
+    for (const [name, at] of importedNames) {
+      const definition = input.importedDefinition(name);
+      if (definition) {
+        collectImported(name, definition, at);
+      }
+    }
+    if (starImports.length > 0) {
+      for (const { name, definition } of input.starImported()) {
+        if (!moduleFunctions.has(name) && !moduleClasses.has(name) && !importedNames.has(name)) {
+          collectImported(name, definition, starImports.at(-1)!);
+        }
+      }
     }
   }
   const position = (test: CollectedTest): number => test.nameLoc.start.line * 1e6 + test.nameLoc.start.column;

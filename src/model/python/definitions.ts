@@ -5,9 +5,10 @@
  * reaches through helpers, setup methods and fixtures is traced over these (see mock-trace.ts).
  */
 import type { PyNode } from "../../../parsers/python/py-node.js";
-import type { Loc } from "../test-file-model.js";
+import type { Docstring, Loc } from "../test-file-model.js";
+import type { DocstringReader } from "./docstrings.js";
 import { baseExpressions, namespaceStatements } from "./module-summary.js";
-import { decoratorName, dottedName, parameterNames, stringBody, unwrapDefinition } from "./syntax.js";
+import { decoratorName, docstringOf, dottedName, parameterNames, stringBody, testAttributeOf, unwrapDefinition } from "./syntax.js";
 
 export interface PyFunctionDef {
   name: string;
@@ -22,15 +23,27 @@ export interface PyFunctionDef {
   requests: string[];
   /** Functions it calls by name (`helper`) and methods it calls on itself (`self.helper`, `cls.helper`). */
   calls: string[];
+  /** Its decorators' names without their calls (`pytest.mark.skip`). */
+  decorators: string[];
+  /** Read only for files other than the test file, whose tests may be inherited or imported. */
+  docstring: Docstring | null;
 }
 
 export interface PyClassDef {
   /** Dotted path for a nested class (`Outer.Inner`). */
   name: string;
   loc: Loc;
+  /** The line of its name, which the module summary knows it by. */
+  line: number;
   bases: string[];
   /** `@pytest.mark.usefixtures(...)` on the class and a `pytestmark` in its body. */
   usefixtures: string[];
+  /** Its decorators' names without their calls. */
+  decorators: string[];
+  /** The value of a `__test__ = True/False` in its body, if any. */
+  testAttribute: boolean | null;
+  /** Read only for files other than the test file. */
+  docstring: Docstring | null;
 }
 
 export interface PyDefinitions {
@@ -118,7 +131,7 @@ function callsIn(body: PyNode | undefined): string[] {
   return [...calls];
 }
 
-function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[], owner: string | null): PyFunctionDef {
+function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[], owner: string | null, readDocstring: DocstringReader | undefined): PyFunctionDef {
   const name = definition.name?.text ?? "";
   const decoratorNames = decorators.map(decoratorName);
   const isStatic = decoratorNames.some((decorator) => decorator === "staticmethod");
@@ -139,22 +152,37 @@ function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[
     }
     usefixtures.push(...usefixturesOf(expression));
   }
-  return { name, owner, loc: statement.loc, line: definition.name?.loc.start.line ?? statement.loc.start.line, fixture, requests: [...requested, ...usefixtures], calls: callsIn(definition.body) };
+  return {
+    name,
+    owner,
+    loc: statement.loc,
+    line: definition.name?.loc.start.line ?? statement.loc.start.line,
+    fixture,
+    requests: [...requested, ...usefixtures],
+    calls: callsIn(definition.body),
+    decorators: decoratorNames.filter((decorator): decorator is string => decorator !== null),
+    docstring: readDocstring?.(docstringOf(definition.body)) ?? null,
+  };
 }
 
-export function collectDefinitions(root: PyNode): PyDefinitions {
+/** `readDocstring`: reads the docstrings of functions and classes too (for files other than the test file). */
+export function collectDefinitions(root: PyNode, readDocstring?: DocstringReader): PyDefinitions {
   const definitions: PyDefinitions = { functions: [], classes: [], moduleUsefixtures: [], plugins: [] };
   const walk = (container: PyNode, owner: PyClassDef | null): void => {
     for (const statement of namespaceStatements(container)) {
       const { definition, decorators } = unwrapDefinition(statement);
       if (definition.type === "function_definition" && definition.name) {
-        definitions.functions.push(readFunction(statement, definition, decorators, owner?.name ?? null));
+        definitions.functions.push(readFunction(statement, definition, decorators, owner?.name ?? null, readDocstring));
       } else if (definition.type === "class_definition" && definition.name) {
         const cls: PyClassDef = {
           name: owner ? `${owner.name}.${definition.name.text}` : definition.name.text,
           loc: statement.loc,
+          line: definition.name.loc.start.line,
           bases: baseExpressions(definition).flatMap(({ base }) => (base.kind === "name" ? [base.written] : [])),
           usefixtures: decorators.flatMap((decorator) => usefixturesOf(decoratorExpression(decorator))),
+          decorators: decorators.map(decoratorName).filter((decorator): decorator is string => decorator !== null),
+          testAttribute: null,
+          docstring: readDocstring?.(docstringOf(definition.body)) ?? null,
         };
         definitions.classes.push(cls);
         if (definition.body) {
@@ -162,6 +190,7 @@ export function collectDefinitions(root: PyNode): PyDefinitions {
         }
       } else if (owner) {
         owner.usefixtures.push(...usefixturesOf(assignedTo(definition, "pytestmark")));
+        owner.testAttribute = testAttributeOf(definition) ?? owner.testAttribute;
       } else {
         definitions.moduleUsefixtures.push(...usefixturesOf(assignedTo(definition, "pytestmark")));
         definitions.plugins.push(...stringValues(assignedTo(definition, "pytest_plugins")));

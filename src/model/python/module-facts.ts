@@ -7,9 +7,11 @@
  */
 import { FileCache } from "../file-cache.js";
 import type { PyNode } from "../../../parsers/python/py-node.js";
+import { SourceText } from "../../../parsers/python/source-text.js";
 import { toPyAst } from "../../../parsers/python/to-py-ast.js";
 import { parsePythonTree } from "../../../parsers/python/tree-sitter.js";
 import { collectDefinitions, type PyDefinitions } from "./definitions.js";
+import { docstringReader, type DocstringReader } from "./docstrings.js";
 import { summarizeModule, type ModuleSummary } from "./module-summary.js";
 import { collectReferences, type References } from "./references.js";
 
@@ -21,14 +23,17 @@ export interface ModuleFacts {
   references: References;
 }
 
-export function readModuleFacts(path: string, root: PyNode, summary = summarizeModule(path, root), references = collectReferences(root)): ModuleFacts {
-  return { path, summary, definitions: collectDefinitions(root), references };
+/** `readDocstring`: also reads functions' and classes' docstrings, which tests inherited or imported from the module carry. */
+export function readModuleFacts(path: string, root: PyNode, summary = summarizeModule(path, root), references = collectReferences(root), readDocstring?: DocstringReader): ModuleFacts {
+  return { path, summary, definitions: collectDefinitions(root, readDocstring), references };
 }
 
 // A file that cannot be read or parsed adds nothing to any trace; its own lint run reports it.
 const cache = new FileCache((path, text) => {
   const source = text.replace(/^\uFEFF/u, "");
-  return readModuleFacts(path, toPyAst(parsePythonTree(source), source).ast);
+  const root = toPyAst(parsePythonTree(source), source).ast;
+  const lines = new SourceText(source);
+  return readModuleFacts(path, root, summarizeModule(path, root), collectReferences(root), docstringReader((index) => lines.positionOf(index)));
 });
 
 /** The facts of another project file, or null when it is missing, unreadable or does not parse. */

@@ -32,7 +32,7 @@ function isDirectory(path: string): boolean {
 /** What a name denotes. */
 export type Resolved =
   | { kind: "class"; module: ModuleSummary; cls: ClassSummary }
-  | { kind: "function"; module: ModuleSummary; name: string }
+  | { kind: "function"; module: ModuleSummary; name: string; line: number }
   | { kind: "module"; module: ModuleSummary }
   /** Something outside the project's files (the standard library, an installed package, a builtin), by qualified name. */
   | { kind: "external"; name: string }
@@ -80,6 +80,29 @@ export class NameResolver {
       return [];
     }
     return [...new Set(resolved.flatMap((entry) => (entry.kind === "external" ? [entry.name] : [])))];
+  }
+
+  /** The names `summary`'s star imports bind that its own statements do not, from the project modules they read. */
+  namesFromStarImports(summary: ModuleSummary): string[] {
+    const names = new Set<string>();
+    const visited = new Set<string>([summary.path]);
+    const add = (module: ModuleSummary): void => {
+      for (const star of module.starImports) {
+        const target = this.#findModule(module.path, star.module, star.level);
+        if (!target || visited.has(target.path)) {
+          continue;
+        }
+        visited.add(target.path);
+        for (const name of target.exported ?? [...target.bindings.keys()].filter((bound) => !bound.startsWith("_"))) {
+          names.add(name);
+        }
+        if (target.exported === null) {
+          add(target);
+        }
+      }
+    };
+    add(summary);
+    return [...names].filter((name) => !summary.bindings.has(name));
   }
 
   #resolveIn(summary: ModuleSummary, segments: readonly string[], scope: Scope | undefined, depth: number): Resolved[] {
@@ -151,7 +174,7 @@ export class NameResolver {
       case "class":
         return rest.length === 0 ? [{ kind: "class", module: summary, cls: binding.cls }] : [{ kind: "unresolved", name: written }];
       case "function":
-        return rest.length === 0 ? [{ kind: "function", module: summary, name: binding.name }] : [{ kind: "unresolved", name: written }];
+        return rest.length === 0 ? [{ kind: "function", module: summary, name: binding.name, line: binding.line }] : [{ kind: "unresolved", name: written }];
       case "import":
         return this.#followImport(summary.path, binding.binding, rest, depth);
       case "module":

@@ -42,6 +42,16 @@ export function unwrapDefinition(node: PyNode): { definition: PyNode; decorators
   };
 }
 
+/** `__test__ = False` (or True) as a statement of a class body: its value, or null for any other statement. */
+export function testAttributeOf(statement: PyNode): boolean | null {
+  const assignment = statement.type === "expression_statement" ? statement.children[0] : undefined;
+  if (assignment?.type !== "assignment" || assignment.left?.text !== "__test__") {
+    return null;
+  }
+  const value = assignment.right?.type;
+  return value === "true" ? true : value === "false" ? false : null;
+}
+
 /** The first statement of a module or block, skipping comments. */
 function firstStatement(body: PyNode): PyNode | undefined {
   return body.children.find((child) => child.type !== "comment");
