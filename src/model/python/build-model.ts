@@ -6,6 +6,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { PythonSourceCode } from "../../../parsers/python/python-source-code.js";
 import { findBvjBlocks } from "../bvj.js";
+import { dependsOn } from "../dependencies.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
 import type { ClassFacts, CollectedTest, Docstring, MockTrace, TestFileModel } from "../test-file-model.js";
 import { ClassResolver, importRoots } from "./class-resolver.js";
@@ -21,13 +22,15 @@ const TESTCASE_BASES = ["unittest.TestCase"];
 
 /**
  * The conftest.py files pytest loads for a file in `directory`: from that folder up to the rootdir (the
- * folder of the pytest configuration, else the working directory), nearest first.
+ * folder of the pytest configuration, else the working directory), nearest first. Every path probed is
+ * a dependency: a conftest.py that appears changes what reaches the file's tests.
  */
 function conftestChain(directory: string, rootdir: string): string[] {
   const chain: string[] = [];
   const insideRoot = !relative(rootdir, directory).startsWith("..");
   for (let current = directory; ; current = dirname(current)) {
     const conftest = join(current, "conftest.py");
+    dependsOn(conftest);
     if (existsSync(conftest)) {
       chain.push(conftest);
     }
