@@ -7,7 +7,7 @@ import {
   isWithinModule, JS_MOCK_APIS, JS_MOCK_MODULES, MOCK_FIXTURES, MONKEYPATCH_MODULE, MONKEYPATCH_PATCHING_METHODS,
   PYTHON_MOCK_MODULES,
 } from "../model/mock-catalog.js";
-import type { Loc, MockFacts } from "../model/test-file-model.js";
+import type { Loc, MockFacts, MockLister } from "../model/test-file-model.js";
 
 export interface MockPolicyOptions {
   /** More banned modules (and APIs). */
@@ -58,4 +58,26 @@ export function findMocks(model: MockFacts, { modules, allow }: MockPolicyOption
     }
   }
   return findings.sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column);
+}
+
+/** The mock listers handed out so far, one per set of options (see reachingMocks). */
+const listers = new Map<string, MockLister>();
+
+/**
+ * What a model's mock trace looks for under the policy `options`: the mocks findMocks finds that act
+ * when the code runs (an import alone mocks nothing). The same options always get the same function,
+ * and a model traces once per function: the rule and the CLI's audit share one trace of a file.
+ */
+export function reachingMocks(options: MockPolicyOptions): MockLister {
+  const key = JSON.stringify([options.modules, options.allow]);
+  let lister = listers.get(key);
+  if (!lister) {
+    const { modules, allow } = options;
+    lister = (facts) =>
+      findMocks(facts, { modules, allow })
+        .filter((finding) => finding.kind !== "mockImport")
+        .map((finding) => ({ loc: finding.loc, name: finding.kind === "monkeypatchPatch" ? `monkeypatch.${finding.data.method ?? ""}` : (finding.data.name ?? "") }));
+    listers.set(key, lister);
+  }
+  return lister;
 }

@@ -244,7 +244,7 @@ describe("testaudit traces mocks through the code around each test", () => {
     expect(reachOf("tests/integration/autouse/test_autouse.py::test_anything")).toEqual({
       via: "autouse",
       through: [{ name: "quiet_logs", path: "tests/integration/autouse/conftest.py", line: 4 }],
-      mock: { path: "tests/integration/autouse/conftest.py", line: 5, column: 5, name: "setattr" },
+      mock: { path: "tests/integration/autouse/conftest.py", line: 5, column: 5, name: "monkeypatch.setattr" },
     });
   });
 

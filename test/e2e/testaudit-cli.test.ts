@@ -64,7 +64,7 @@ describe("testaudit on the example suite", () => {
       "InvoiceTests::test_invoice_is_stored": "fixture: mock.patch at line 10",
       "PaymentTests::test_charge_card": "test: patch at line 18",
       "PaymentTests::test_refund": "test: mocker at line 24",
-      test_session_expiry: "test: setattr at line 31",
+      test_session_expiry: "test: monkeypatch.setattr at line 31",
       "cart > keeps items between visits": "module: vi.mock at line 3",
       "cart > empties after checkout": "module: vi.mock at line 3",
     });

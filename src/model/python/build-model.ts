@@ -8,7 +8,7 @@ import type { PythonSourceCode } from "../../../parsers/python/python-source-cod
 import { findBvjBlocks } from "../bvj.js";
 import { dependsOn } from "../dependencies.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
-import type { ClassFacts, CollectedTest, Docstring, MockTrace, TestFileModel } from "../test-file-model.js";
+import { tracedOncePerLister, type ClassFacts, type CollectedTest, type Docstring, type MockTrace, type TestFileModel } from "../test-file-model.js";
 import { ClassResolver, importRoots } from "./class-resolver.js";
 import { collectTests } from "./collect-tests.js";
 import { readModuleFacts, type ModuleFacts } from "./module-facts.js";
@@ -123,7 +123,7 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
   return {
     ...facts,
     resolveBases: (cls, bases) => context.resolver.resolveBases(context.summary, cls.bases.map((base) => base.written), bases),
-    traceMocks: (listMocks) => {
+    traceMocks: tracedOncePerLister((listMocks) => {
       const self = readFacts();
       const conftests = conftestChain(context.directory, context.rootdir).filter((conftest) => conftest !== context.path);
       const tracer = new MockTracer(self, context.resolver, conftests, listMocks);
@@ -134,7 +134,7 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
         traces.set(test, fn ? tracer.trace(fn, test.cls ? classPath(test.cls) : null) : null);
       }
       return traces;
-    },
+    }),
     detachFromTree: () => void readFacts(),
   };
 }
