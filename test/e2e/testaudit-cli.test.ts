@@ -43,7 +43,7 @@ describe("testaudit on the example suite", () => {
       "examples/web/integration/cart.test.ts": 2,
       "examples/web/integration/catalog.test.ts": 2,
     });
-    expect(report.totals).toMatchObject({ files: 10, testFiles: 7, tests: 27, skipped: 1, violations: 15, filesWithParseErrors: 0 });
+    expect(report.totals).toMatchObject({ files: 10, testFiles: 7, tests: 27, skipped: 1, violations: 17, filesWithParseErrors: 0 });
   });
 
   it("computes compliance per policy from the same policies as the rules", () => {
@@ -88,7 +88,7 @@ describe("testaudit on the example suite", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
     // Self-contained: no scripts, stylesheets or images fetched from anywhere.
     expect(html).not.toMatch(/<script|<link|src=|https?:\/\//u);
-    expect(html).toContain('<p id="summary">27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 15 rule violations.</p>');
+    expect(html).toContain('<p id="summary">27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 17 rule violations.</p>');
     for (const chart of ["compliance", "group-0", "tests-per-file"]) {
       expect(html).toContain(`<figure id="${chart}"><svg role="img"`);
     }
@@ -101,7 +101,7 @@ describe("testaudit on the example suite", () => {
 
   it("writes Markdown and a terminal table with the same numbers", () => {
     const markdown = testaudit([...examples, "--format", "markdown"]).stdout;
-    expect(markdown).toContain("27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 15 rule violations.");
+    expect(markdown).toContain("27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 17 rule violations.");
     expect(markdown).toContain("| No mocks | 5/10 (50%) | 20/27 (74.1%) |");
     expect(markdown).toContain(
       "| fixture | tax_service (examples/billing_service/tests/integration/conftest.py:8) → mock.patch | `examples/billing_service/tests/integration/conftest.py:10:10` | 2: examples/billing_service/tests/integration/test_invoices.py::InvoiceTests::test_invoice_totals_match_line_items, examples/billing_service/tests/integration/test_invoices.py::InvoiceTests::test_invoice_is_stored |",
