@@ -124,10 +124,14 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
     ...facts,
     resolveBases: (cls, bases) => context.resolver.resolveBases(context.summary, cls.bases.map((base) => base.written), bases),
     traceMocks: tracedOncePerLister((listMocks) => {
+      const traces = new Map<CollectedTest, MockTrace | null>();
+      // A file without tests (a helper, a conftest.py) has nothing to trace: its conftest.py files stay unread.
+      if (facts.tests.length === 0) {
+        return traces;
+      }
       const self = readFacts();
       const conftests = conftestChain(context.directory, context.rootdir).filter((conftest) => conftest !== context.path);
       const tracer = new MockTracer(self, context.resolver, conftests, listMocks);
-      const traces = new Map<CollectedTest, MockTrace | null>();
       for (const test of facts.tests) {
         const line = test.nameLoc.start.line;
         const fn = self.definitions.functions.find((candidate) => candidate.line === line && candidate.name === test.name);

@@ -63,6 +63,36 @@ function within(inner: Loc, outer: Loc): boolean {
   return starts && ends;
 }
 
+/** A module's functions by owner and name, and its class names: the trace looks names up at every call it follows. */
+interface ModuleIndex {
+  functions: Map<string, PyFunctionDef>;
+  classes: Set<string>;
+}
+
+/** Shared by every trace of a run: module facts are cached per file (see moduleFactsOfFile). */
+const indexes = new WeakMap<ModuleFacts, ModuleIndex>();
+
+function indexOf(module: ModuleFacts): ModuleIndex {
+  let index = indexes.get(module);
+  if (!index) {
+    // Set in source order, so a name defined twice is its last definition, as in Python.
+    const functions = new Map(module.definitions.functions.map((fn) => [`${fn.owner ?? ""}\0${fn.name}`, fn]));
+    index = { functions, classes: new Set(module.definitions.classes.map((cls) => cls.name)) };
+    indexes.set(module, index);
+  }
+  return index;
+}
+
+/** The function `name` of `module` at module level (owner null), or the method `name` of its class `owner`. */
+function functionOf(module: ModuleFacts, owner: string | null, name: string): PyFunctionDef | undefined {
+  return indexOf(module).functions.get(`${owner ?? ""}\0${name}`);
+}
+
+/** Whether `module` defines a module-level function or a class called `name`. */
+function definesName(module: ModuleFacts, name: string): boolean {
+  return functionOf(module, null, name) !== undefined || indexOf(module).classes.has(name);
+}
+
 function stepOf({ module, fn }: Located): TraceStep {
   const name = fn.fixture?.name ?? (fn.owner === null ? fn.name : `${fn.owner}.${fn.name}`);
   return { name, path: module.path, line: fn.line };
@@ -82,6 +112,8 @@ export class MockTracer {
   readonly #namespaces = new Map<ModuleFacts, Located[]>();
   readonly #lineages = new Map<string, ClassRef[]>();
   readonly #scopes = new Map<string, TestScope>();
+  /** The module each import of this trace names, found once: the same import is resolved at every call it binds. */
+  readonly #modules = new Map<string, ModuleFacts | null>();
 
   constructor(self: ModuleFacts, resolver: ClassResolver, conftestPaths: readonly string[], listMocks: MockLister) {
     this.#self = self;
@@ -329,7 +361,7 @@ export class MockTracer {
 
   #method(lineage: readonly ClassRef[], name: string): Located | undefined {
     for (const { module, cls } of lineage) {
-      const fn = module.definitions.functions.findLast((candidate) => candidate.owner === cls.name && candidate.name === name);
+      const fn = functionOf(module, cls.name, name);
       if (fn) {
         return { module, fn };
       }
@@ -339,12 +371,12 @@ export class MockTracer {
 
   /** The module-level function `name` of `module`, defined there or imported into it. */
   #moduleFunction(module: ModuleFacts, name: string, depth: number): Located | undefined {
-    const fn = module.definitions.functions.findLast((candidate) => candidate.owner === null && candidate.name === name);
+    const fn = functionOf(module, null, name);
     if (fn) {
       return { module, fn };
     }
     const target = this.#resolveName(module, name, depth + 1);
-    const imported = target?.module.definitions.functions.findLast((candidate) => candidate.owner === null && candidate.name === target.name);
+    const imported = target && functionOf(target.module, null, target.name);
     return target && imported ? { module: target.module, fn: imported } : undefined;
   }
 
@@ -361,8 +393,7 @@ export class MockTracer {
       if (!target || !found) {
         return null;
       }
-      const defines = found.definitions.functions.some((fn) => fn.owner === null && fn.name === target.name) || found.definitions.classes.some((cls) => cls.name === target.name);
-      return defines ? { module: found, name: target.name } : this.#resolveName(found, target.name, depth + 1);
+      return definesName(found, target.name) ? { module: found, name: target.name } : this.#resolveName(found, target.name, depth + 1);
     }
     if (rest.length > 0) {
       return null;
@@ -372,7 +403,7 @@ export class MockTracer {
       if (!found) {
         continue;
       }
-      if (found.definitions.functions.some((fn) => fn.owner === null && fn.name === head) || found.definitions.classes.some((cls) => cls.name === head)) {
+      if (definesName(found, head)) {
         return { module: found, name: head };
       }
       const further = this.#resolveName(found, head, depth + 1);
@@ -384,13 +415,20 @@ export class MockTracer {
   }
 
   #module(fromPath: string, name: string, level: number): ModuleFacts | null {
+    const key = `${fromPath}\0${level}\0${name}`;
+    const known = this.#modules.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    let found: ModuleFacts | null = null;
     for (const candidate of this.#resolver.moduleCandidates(fromPath, name, level)) {
-      const facts = candidate === this.#self.path ? this.#self : moduleFactsOfFile(candidate);
-      if (facts) {
-        return facts;
+      found = candidate === this.#self.path ? this.#self : moduleFactsOfFile(candidate);
+      if (found) {
+        break;
       }
     }
-    return null;
+    this.#modules.set(key, found);
+    return found;
   }
 
   #placement(module: ModuleFacts): Placement {
