@@ -6,7 +6,7 @@ import { DEFAULT_BVJ_POLICY } from "../model/bvj.js";
 import type { MockTrace, TestFileModel } from "../model/test-file-model.js";
 import { checkBases, requiredBases, type BasePolicyOptions } from "../policies/base-class.js";
 import { auditBvj, type BvjPolicyOptions } from "../policies/bvj.js";
-import { findMocks, type MockPolicyOptions } from "../policies/mocks.js";
+import { findMocks, reachingMocks, type MockPolicyOptions } from "../policies/mocks.js";
 import type { FileReport, MockReachReport, PolicyVerdicts, TestReport, ViolationReport } from "./report-types.js";
 
 /** The options of each policy's rule for a file, or null where the rule is off. */
@@ -39,10 +39,8 @@ function reachReport(trace: MockTrace, relativePath: (path: string) => string): 
 export function buildFileReport(path: string, model: TestFileModel, options: PolicyOptions, violations: ViolationReport[], relativePath: (path: string) => string): FileReport {
   const noMocks = options.noMocks;
   const mocks = noMocks ? findMocks(model, noMocks) : [];
-  // Imports alone mock nothing: what reaches a test is a mock that is used, requested or applied.
-  const traces = noMocks
-    ? model.traceMocks((facts) => findMocks(facts, noMocks).filter((finding) => finding.kind !== "mockImport").map((finding) => ({ loc: finding.loc, name: finding.data.name ?? finding.data.method ?? "" })))
-    : null;
+  // The lister the no-mocks rule traces with: a file the rule traced is not traced again.
+  const traces = noMocks ? model.traceMocks(reachingMocks(noMocks)) : null;
   const bvj = options.bvj ? auditBvj(model, options.bvj) : null;
   const baseFindings = options.baseClass ? checkBases(model, options.baseClass) : [];
   const bases = options.baseClass ? requiredBases(model, options.baseClass.bases) : [];

@@ -14,7 +14,7 @@ import { packageInfo } from "../package-info.js";
 import { buildFileReport, DEFAULT_POLICY_OPTIONS, type PolicyOptions } from "./file-report.js";
 import { globRegExp } from "./glob.js";
 import { auditedFiles, inShard, type Shard } from "./shard.js";
-import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type ViolationReport } from "./report-types.js";
+import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type PolicyVerdicts, type ViolationReport } from "./report-types.js";
 import { findCrossFile } from "./cross-file.js";
 import { computeTotals } from "./totals.js";
 
@@ -145,6 +145,20 @@ export function assembleReport(cwd: string, files: FileReport[], groups: readonl
     }),
     crossFile: findCrossFile(sorted),
   };
+}
+
+/**
+ * Whether the audit fails the gate (exit code 1): a file does not parse, a rule reports an error, or a
+ * file or a test is not compliant with a policy whose rule is on. Compliance is the audit's own
+ * judgement, so a test that a mock reaches through a fixture fails it whatever no-mocks' `trace`
+ * option says, and so does a finding silenced by an `eslint-disable` comment or a bulk suppression.
+ */
+export function auditFails(report: AuditReport): boolean {
+  const noncompliant = (verdicts: PolicyVerdicts): boolean => Object.values(verdicts).includes(false);
+  return (
+    report.totals.filesWithParseErrors > 0 ||
+    report.files.some((file) => file.violations.some((violation) => violation.severity === 2) || noncompliant(file.compliant) || file.tests.some((test) => noncompliant(test.compliant)))
+  );
 }
 
 /** Shard reports combined into one: equal to the report of an unsharded run over the same files. */

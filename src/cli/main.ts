@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `testaudit [paths...]`: audits test files with the user's own ESLint flat config and prints an honest
- * report. Exit codes: 0 clean, 1 rule violations or files that do not parse, 2 a usage or
- * configuration error (the message names the bad flag, option or file).
+ * report. Exit codes: 0 clean, 1 a file or test not compliant with a policy whose rule is on (see
+ * auditFails), an error-level rule violation or a file that does not parse, 2 a usage or configuration
+ * error (the message names the bad flag, option or file).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -12,7 +13,7 @@ import { formatSarif } from "../audit/formats/sarif.js";
 import { formatTable } from "../audit/formats/table.js";
 import type { AuditReport } from "../audit/report-types.js";
 import { formatChecksSarif, formatChecksTable } from "../audit/formats/verify-formats.js";
-import { mergeReports, runAudit, UsageError } from "../audit/run-audit.js";
+import { auditFails, mergeReports, runAudit, UsageError } from "../audit/run-audit.js";
 import { parseShard } from "../audit/shard.js";
 import { verifyClaims } from "../audit/verify.js";
 import { packageInfo } from "../package-info.js";
@@ -23,9 +24,10 @@ const USAGE = `Usage: testaudit [paths...] [options]
        testaudit verify REPORT [paths...] [options]
        testaudit merge SHARD.json... [options]
 
-Audits the test files ESLint lints with your eslint.config.js and testaudit's rules; with verify,
-checks the claims of a written audit report (Markdown or text) against the code and exits 1 when
-one is false.
+Audits the test files ESLint lints with your eslint.config.js and testaudit's rules, and exits 1
+when a file or test is not compliant with a policy whose rule is on (a mock that reaches a test
+through a fixture included); with verify, checks the claims of a written audit report (Markdown or
+text) against the code and exits 1 when one is false.
 
 Options:
   --format table|json|markdown|sarif|html   output format (default: table)
@@ -116,7 +118,7 @@ async function main(argv: string[]): Promise<number> {
     });
     const merged = mergeReports(reports);
     write(render(merged, format, toTerminal));
-    return merged.totals.filesWithParseErrors > 0 || merged.files.some((file) => file.violations.some((violation) => violation.severity === 2)) ? 1 : 0;
+    return auditFails(merged) ? 1 : 0;
   }
   const shard = values.shard === undefined ? undefined : parseShard(values.shard);
   if (shard === null) {
@@ -160,8 +162,7 @@ async function main(argv: string[]): Promise<number> {
     return checks.some((check) => check.verdict === "false") ? 1 : 0;
   }
   write(render(report, format, toTerminal));
-  const failed = report.totals.filesWithParseErrors > 0 || report.files.some((file) => file.violations.some((violation) => violation.severity === 2));
-  return failed ? 1 : 0;
+  return auditFails(report) ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -208,8 +208,24 @@ export interface TestFileModel {
   monkeypatchCalls: MonkeypatchCall[];
   /** Whether `cls` reaches one of `bases` (plain or dotted names) through its base classes. */
   resolveBases(cls: ClassFacts, bases: readonly string[]): BaseResolution;
-  /** For each test, where the nearest mock `listMocks` finds reaches it from, or null. Reads other project files, never imports them. */
+  /**
+   * For each test, where the nearest mock `listMocks` finds reaches it from, or null. Reads other project
+   * files, never imports them. Traced once per lister: callers that share a lister share the work.
+   */
   traceMocks(listMocks: MockLister): Map<CollectedTest, MockTrace | null>;
   /** Reads now what traceMocks needs from the syntax tree, so a model kept after linting (by the CLI) lets the tree go. */
   detachFromTree(): void;
+}
+
+/** `trace`, run once per lister: the rule and the CLI's audit ask a model with the same lister (see reachingMocks). */
+export function tracedOncePerLister(trace: (listMocks: MockLister) => Map<CollectedTest, MockTrace | null>): TestFileModel["traceMocks"] {
+  const traces = new Map<MockLister, Map<CollectedTest, MockTrace | null>>();
+  return (listMocks) => {
+    let found = traces.get(listMocks);
+    if (!found) {
+      found = trace(listMocks);
+      traces.set(listMocks, found);
+    }
+    return found;
+  };
 }

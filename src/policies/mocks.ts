@@ -7,7 +7,7 @@ import {
   isWithinModule, JS_MOCK_APIS, JS_MOCK_MODULES, MOCK_FIXTURES, MONKEYPATCH_MODULE, MONKEYPATCH_PATCHING_METHODS,
   PYTHON_MOCK_MODULES,
 } from "../model/mock-catalog.js";
-import type { Loc, MockFacts } from "../model/test-file-model.js";
+import type { Loc, MockFacts, MockLister, MockVia } from "../model/test-file-model.js";
 
 export interface MockPolicyOptions {
   /** More banned modules (and APIs). */
@@ -59,4 +59,76 @@ export function findMocks(model: MockFacts, { modules, allow }: MockPolicyOption
     }
   }
   return findings.sort((a, b) => a.loc.start.line - b.loc.start.line || a.loc.start.column - b.loc.start.column);
+}
+
+/** The mock listers handed out so far, one per set of options (see reachingMocks). */
+const listers = new Map<string, MockLister>();
+
+/**
+ * What a model's mock trace looks for under the policy `options`: the mocks findMocks finds that act
+ * when the code runs (an import alone mocks nothing). The same options always get the same function,
+ * and a model traces once per function: the rule and the CLI's audit share one trace of a file.
+ */
+export function reachingMocks(options: MockPolicyOptions): MockLister {
+  const key = JSON.stringify([options.modules, options.allow]);
+  let lister = listers.get(key);
+  if (!lister) {
+    const { modules, allow } = options;
+    lister = (facts) =>
+      findMocks(facts, { modules, allow })
+        .filter((finding) => finding.kind !== "mockImport")
+        .map((finding) => ({ loc: finding.loc, name: finding.kind === "monkeypatchPatch" ? `monkeypatch.${finding.data.method ?? ""}` : (finding.data.name ?? "") }));
+    listers.set(key, lister);
+  }
+  return lister;
+}
+
+/** A mock reaching a test, as a message tells it: paths relative to the working directory. */
+export interface ReachToDescribe {
+  via: MockVia;
+  through: readonly { name: string }[];
+  mock: { path: string; line: number };
+}
+
+/** `'A'`, then ` → 'B'` for each further step. */
+function chain(first: string, rest: readonly { name: string }[]): string {
+  return [first, ...rest.map((step) => `'${step.name}'`)].join(" → ");
+}
+
+/**
+ * How a mock reaches a test, in words: what it is reached through (`through fixture 'tax_service'`),
+ * and where the mock is written (`tests/conftest.py:10`), the line to change to fix it.
+ * @param testClass the name of the test's class, or null for a module-level test.
+ */
+export function describeReach(reach: ReachToDescribe, testClass: string | null): { route: string; location: string } {
+  return { route: routeOf(reach, testClass), location: `${reach.mock.path}:${reach.mock.line}` };
+}
+
+function routeOf(reach: ReachToDescribe, testClass: string | null): string {
+  const [first, ...rest] = reach.through;
+  const step = first?.name ?? "";
+  // Steps are named `Class.method` for methods, bare for functions and fixtures.
+  const owner = step.includes(".") ? step.slice(0, step.lastIndexOf(".")) : null;
+  switch (reach.via) {
+    case "test":
+      return "in the test itself";
+    case "fixture":
+      return `through ${chain(`fixture '${step}'`, rest)}`;
+    case "autouse":
+      return `through ${chain(`autouse fixture '${step}'`, rest)}`;
+    case "helper":
+      return `through ${chain(owner === null ? `helper '${step}'` : `method '${step}'`, rest)}`;
+    case "setup": {
+      const method = step.slice(step.lastIndexOf(".") + 1);
+      const own = owner !== null && owner.slice(owner.lastIndexOf(".") + 1) === testClass;
+      const setup = owner === null ? `setup function '${step}'` : own ? `its setup method '${method}'` : `setup method '${method}' of base '${owner}'`;
+      return `through ${chain(setup, rest)}`;
+    }
+    case "class":
+      return "through the body of a base class";
+    case "module":
+      return "at the top level of the test module";
+    case "conftest":
+      return reach.mock.path.endsWith("/conftest.py") || reach.mock.path === "conftest.py" ? "at the top level of conftest.py" : "at the top level of a pytest plugin module";
+  }
 }

@@ -4,6 +4,7 @@
  */
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { LanguageOptions, RuleContext, RuleDefinition, RuleVisitor, SourceCode } from "@eslint/core";
+import { flushDependencies } from "../model/dependencies.js";
 import { getTestFileModel } from "../model/get-model.js";
 import type { TestFileModel } from "../model/test-file-model.js";
 
@@ -36,7 +37,8 @@ export function docsUrl(ruleName: string): string {
 
 /**
  * A visitor that hands the file's test model to `check` once, when the file's root is entered: `module`
- * for Python, `Program` for JS/TS (each language has only one of them).
+ * for Python, `Program` for JS/TS (each language has only one of them). The files `check` made the
+ * model read (a mock trace's conftest.py files and imported modules) are then recorded for `--cache`.
  */
 export function onTestFile<RuleOptions extends unknown[], MessageIds extends string>(
   context: TestauditRuleContext<RuleOptions, MessageIds>,
@@ -44,6 +46,7 @@ export function onTestFile<RuleOptions extends unknown[], MessageIds extends str
 ): RuleVisitor {
   const visitRoot = (): void => {
     check(getTestFileModel(context));
+    flushDependencies(context.cwd);
   };
   return { module: visitRoot, Program: visitRoot };
 }

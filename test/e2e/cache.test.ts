@@ -1,7 +1,7 @@
 /**
  * `eslint --cache` with testaudit: the real eslint binary, cached and uncached, on a project whose
  * results for one file depend on others (a base class in another module, a package's `__init__.py`,
- * pytest.ini). After every edit the cached run must report exactly what an uncached run reports; and
+ * pytest.ini, the conftest.py files whose fixtures the tests request). After every edit the cached run must report exactly what an uncached run reports; and
  * a warm run over a corpus must cost a small part of a cold one.
  */
 import { spawnSync } from "node:child_process";
@@ -99,6 +99,51 @@ describe("eslint --cache gives the results of an uncached run when files a resul
     expect(seen.unchanged).toEqual([]);
     expect(seen["the base no longer inherits the required class"]).toEqual(["tests/integration/test_orders.py 3:7 testaudit/require-base-class"]);
     expect(seen["a pytest.ini makes only Check* classes test classes"]).toEqual([]);
+  });
+
+  it("follows edits to a conftest.py fixture that starts or stops patching, and a nearer conftest.py that appears or goes away", () => {
+    const realFixture = "import pytest\n\n\n@pytest.fixture\ndef tax_service():\n    yield RealTaxService()\n";
+    const patchingFixture = 'from unittest import mock\n\nimport pytest\n\n\n@pytest.fixture\ndef tax_service():\n    with mock.patch("billing.tax.rate_for"):\n        yield\n';
+    // tests/conftest.py is outside the linted files: only the test file's results can show its edits.
+    const folder = tree({
+      "eslint.config.js": config(),
+      "pytest.ini": "[pytest]\n",
+      "framework.py": project["framework.py"],
+      "tests/conftest.py": realFixture,
+      "tests/integration/test_invoices.py": dedent`
+        from framework import IntegrationBase
+
+
+        class TestInvoices(IntegrationBase):
+            def test_total(self, tax_service):
+                assert tax_service
+      `,
+    });
+    const nearer = join(folder, "tests/integration/conftest.py");
+    const edits: [string, () => void][] = [
+      ["unchanged", () => undefined],
+      ["the fixture starts patching", () => { writeFileSync(join(folder, "tests/conftest.py"), patchingFixture); }],
+      ["the fixture stops patching", () => { writeFileSync(join(folder, "tests/conftest.py"), realFixture); }],
+      ["a nearer conftest.py overrides it with one that patches", () => { writeFileSync(nearer, patchingFixture); }],
+      ["the nearer conftest.py goes away", () => { unlinkSync(nearer); }],
+    ];
+    const seen: Record<string, string[]> = {};
+    for (const [edit, apply] of edits) {
+      apply();
+      const cached = lint(folder, true);
+      expect({ edit, cached }).toEqual({ edit, cached: lint(folder, false) });
+      seen[edit] = cached;
+    }
+    expect(seen.unchanged).toEqual([]);
+    expect(seen["the fixture starts patching"]).toEqual(["tests/integration/test_invoices.py 5:9 testaudit/no-mocks"]);
+    expect(seen["the fixture stops patching"]).toEqual([]);
+    // The nearer conftest.py is linted itself (its import and its patch), and reaches the test.
+    expect(seen["a nearer conftest.py overrides it with one that patches"]).toEqual([
+      "tests/integration/conftest.py 1:22 testaudit/no-mocks",
+      "tests/integration/conftest.py 8:10 testaudit/no-mocks",
+      "tests/integration/test_invoices.py 5:9 testaudit/no-mocks",
+    ]);
+    expect(seen["the nearer conftest.py goes away"]).toEqual([]);
   });
 
   it("would be stale without the dependency stamp in the configs' settings (what the stamp fixes)", () => {

@@ -44,6 +44,8 @@ describe("the bundled example suite", () => {
       "examples/auth_service/tests/integration/test_tokens.py:65 testaudit/max-tests-per-file",
       "examples/billing_service/tests/integration/conftest.py:10 testaudit/no-mocks",
       "examples/billing_service/tests/integration/conftest.py:2 testaudit/no-mocks",
+      "examples/billing_service/tests/integration/test_invoices.py:23 testaudit/no-mocks",
+      "examples/billing_service/tests/integration/test_invoices.py:28 testaudit/no-mocks",
       "examples/billing_service/tests/integration/test_payments.py:18 testaudit/no-mocks",
       "examples/billing_service/tests/integration/test_payments.py:24 testaudit/no-mocks",
       "examples/billing_service/tests/integration/test_payments.py:25 testaudit/no-mocks",
@@ -53,10 +55,20 @@ describe("the bundled example suite", () => {
       "examples/web/integration/cart.test.ts:18 testaudit/require-bvj",
       "examples/web/integration/cart.test.ts:3 testaudit/no-mocks",
     ]);
-    for (const compliant of ["test_invoices.py", "catalog.test.ts", "checkout.spec.ts"]) {
+    for (const compliant of ["catalog.test.ts", "checkout.spec.ts"]) {
       const result = results.find((candidate) => candidate.filePath.endsWith(compliant));
       expect(result?.messages, compliant).toEqual([]);
     }
+  });
+
+  it("reports the tests of test_invoices.py, which name no mock, at their names: the conftest.py fixture their class requests patches", () => {
+    const { results } = eslint(["-c", "eslint-plugin.config.js", "examples/billing_service"], root);
+    const invoices = results.find((candidate) => candidate.filePath.endsWith("test_invoices.py"));
+    const conftest = "examples/billing_service/tests/integration/conftest.py:10";
+    expect(invoices?.messages.map(({ line, column, message }) => ({ line, column, message }))).toEqual([
+      { line: 23, column: 9, message: `Test 'test_invoice_totals_match_line_items' runs under 'mock.patch' through fixture 'tax_service' (${conftest}).` },
+      { line: 28, column: 9, message: `Test 'test_invoice_is_stored' runs under 'mock.patch' through fixture 'tax_service' (${conftest}).` },
+    ]);
   });
 
   it("prints exactly the demo output README shows", () => {

@@ -3,10 +3,12 @@
  * mocks hide behind helpers, setup methods of a base class in another file, fixtures defined in the
  * test file, imported, star-imported by a conftest.py, loaded through `pytest_plugins`, requested
  * through `usefixtures`, autouse fixtures, and module and conftest.py top levels; and JS/TS hooks.
+ * The real `eslint` binary on the same suite reports, at each test, the mocks from other files.
  */
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import dedent from "dedent";
 import { afterAll, describe, expect, it } from "vitest";
@@ -15,6 +17,7 @@ import { writeTree } from "../temp-tree.js";
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const plugin = pathToFileURL(join(root, "dist/src/index.js")).href;
+const eslintBin = join(dirname(createRequire(import.meta.url).resolve("eslint/package.json")), "bin", "eslint.js");
 
 const suite = {
   "eslint.config.js": dedent`
@@ -244,7 +247,7 @@ describe("testaudit traces mocks through the code around each test", () => {
     expect(reachOf("tests/integration/autouse/test_autouse.py::test_anything")).toEqual({
       via: "autouse",
       through: [{ name: "quiet_logs", path: "tests/integration/autouse/conftest.py", line: 4 }],
-      mock: { path: "tests/integration/autouse/conftest.py", line: 5, column: 5, name: "setattr" },
+      mock: { path: "tests/integration/autouse/conftest.py", line: 5, column: 5, name: "monkeypatch.setattr" },
     });
   });
 
@@ -303,6 +306,25 @@ describe("testaudit traces mocks through the code around each test", () => {
       mock: { path: "web/integration/hooks.test.ts", line: 5, column: 5, name: "vi.spyOn" },
     });
     expect(reachOf("web/integration/hooks.test.ts::without > is not reached")).toBeNull();
+  });
+
+  it("eslint reports, at its name, each test a mock from another file reaches (those in the test file are reported where they are written)", () => {
+    const lint = spawnSync(process.execPath, [eslintBin, "--format", "json", "."], { cwd: folder, encoding: "utf8" });
+    expect(lint.stderr).toBe("");
+    const results = JSON.parse(lint.stdout) as { filePath: string; messages: { messageId?: string; line: number; column: number; message: string }[] }[];
+    const reaches = results.flatMap((result) =>
+      result.messages.filter((message) => message.messageId === "mockReach").map((message) => `${relative(folder, result.filePath)}:${message.line}:${message.column} ${message.message}`),
+    );
+    expect(reaches).toEqual([
+      "tests/integration/autouse/test_autouse.py:1:5 Test 'test_anything' runs under 'monkeypatch.setattr' through autouse fixture 'quiet_logs' (tests/integration/autouse/conftest.py:5).",
+      "tests/integration/conftest_top/test_sdk.py:1:5 Test 'test_sdk' runs under 'MagicMock' at the top level of conftest.py (tests/integration/conftest_top/conftest.py:4).",
+      "tests/integration/helpers/test_helpers.py:13:5 Test 'test_imported_helper' runs under 'mock.Mock' through helper 'build_fake_client' (tests/integration/helpers/builders.py:4).",
+      "tests/integration/setup/test_setup.py:6:9 Test 'test_from_base_setup' runs under 'mock.patch' through setup method 'setUp' of base 'IntegrationBase' (tests/integration/setup/base.py:6).",
+      "tests/integration/test_fixtures.py:4:5 Test 'test_conftest_star_import' runs under 'mocker' through fixture 'payment_gateway' (fixtures/shared.py:5).",
+      "tests/integration/test_fixtures.py:7:5 Test 'test_fixture_chain' runs under 'MagicMock' through fixture 'email_service' → 'smtp_server' (fixtures/shared.py:14).",
+      "tests/integration/test_fixtures.py:10:5 Test 'test_pytest_plugins' runs under 'mock.patch' through fixture 'frozen_clock' (plugins/clock.py:6).",
+      "tests/integration/test_fixtures.py:18:9 Test 'test_marked' runs under 'mock.patch' through fixture 'frozen_clock' (plugins/clock.py:6).",
+    ]);
   });
 
   it("makes a test file non-compliant when a test reaches a mock from elsewhere", () => {

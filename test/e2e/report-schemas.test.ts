@@ -44,6 +44,8 @@ const plugin = pathToFileURL(join(root, "dist/src/index.js")).href;
 /** A tree with what the example suite lacks: a file that does not parse, shared class and test names, mocks behind a fixture. */
 const oddTree = {
   "eslint.config.js": `import testaudit from ${JSON.stringify(plugin)};\nexport default [...testaudit.configs.recommended];\n`,
+  // no-mocks does not report the test the conftest.py fixture reaches: the SARIF formatter adds that result.
+  "eslint.trace-off.config.js": `import testaudit from ${JSON.stringify(plugin)};\nexport default [...testaudit.configs.recommended, { files: ["**/*.py"], rules: { "testaudit/no-mocks": ["error", { trace: false }] } }];\n`,
   "tests/integration/conftest.py": "import pytest\n\n@pytest.fixture\ndef gateway(mocker):\n    return mocker.Mock()\n",
   "tests/integration/test_a.py": "class TestShared:\n    def test_same(self, gateway):\n        assert gateway\n",
   "tests/integration/test_b.py": "class TestShared:\n    def test_same(self):\n        assert True\n",
@@ -90,11 +92,16 @@ describe("report formats against their schemas", () => {
     expect(errorsOf(verifySchema, checks)).toEqual([]);
   });
 
-  it("the SARIF of an audit is valid SARIF 2.1.0, for the example suite and the odd tree", () => {
-    for (const [args, cwd] of [[examples, root], [["."], folder]] as const) {
-      const sarif = JSON.parse(testaudit([...args, "--format", "sarif"], cwd).stdout) as { runs: { results: unknown[] }[] };
+  it("the SARIF of an audit is valid SARIF 2.1.0, for the example suite and the odd tree, with a result at each test a mock from another file reaches", () => {
+    const reachedTest = "Test 'test_same' runs under 'mocker' through fixture 'gateway' (tests/integration/conftest.py:4).";
+    for (const [args, cwd] of [[examples, root], [["."], folder], [["--config", "eslint.trace-off.config.js", "."], folder]] as const) {
+      const sarif = JSON.parse(testaudit([...args, "--format", "sarif"], cwd).stdout) as { runs: { results: { ruleId: string; message: { text: string } }[] }[] };
       expect(errorsOf(sarifSchema, sarif)).toEqual([]);
-      expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+      const results = sarif.runs[0]!.results;
+      expect(results.filter((result) => result.ruleId === "testaudit/no-mocks" && result.message.text.startsWith("Test '")).length, args.join(" ")).toBe(cwd === root ? 2 : 1);
+      if (cwd === folder) {
+        expect(results.map((result) => result.message.text)).toContain(reachedTest);
+      }
     }
   });
 

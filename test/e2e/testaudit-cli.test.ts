@@ -43,7 +43,7 @@ describe("testaudit on the example suite", () => {
       "examples/web/integration/cart.test.ts": 2,
       "examples/web/integration/catalog.test.ts": 2,
     });
-    expect(report.totals).toMatchObject({ files: 10, testFiles: 7, tests: 27, skipped: 1, violations: 15, filesWithParseErrors: 0 });
+    expect(report.totals).toMatchObject({ files: 10, testFiles: 7, tests: 27, skipped: 1, violations: 17, filesWithParseErrors: 0 });
   });
 
   it("computes compliance per policy from the same policies as the rules", () => {
@@ -64,7 +64,7 @@ describe("testaudit on the example suite", () => {
       "InvoiceTests::test_invoice_is_stored": "fixture: mock.patch at line 10",
       "PaymentTests::test_charge_card": "test: patch at line 18",
       "PaymentTests::test_refund": "test: mocker at line 24",
-      test_session_expiry: "test: setattr at line 31",
+      test_session_expiry: "test: monkeypatch.setattr at line 31",
       "cart > keeps items between visits": "module: vi.mock at line 3",
       "cart > empties after checkout": "module: vi.mock at line 3",
     });
@@ -88,7 +88,7 @@ describe("testaudit on the example suite", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
     // Self-contained: no scripts, stylesheets or images fetched from anywhere.
     expect(html).not.toMatch(/<script|<link|src=|https?:\/\//u);
-    expect(html).toContain('<p id="summary">27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 15 rule violations.</p>');
+    expect(html).toContain('<p id="summary">27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 17 rule violations.</p>');
     for (const chart of ["compliance", "group-0", "tests-per-file"]) {
       expect(html).toContain(`<figure id="${chart}"><svg role="img"`);
     }
@@ -101,7 +101,7 @@ describe("testaudit on the example suite", () => {
 
   it("writes Markdown and a terminal table with the same numbers", () => {
     const markdown = testaudit([...examples, "--format", "markdown"]).stdout;
-    expect(markdown).toContain("27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 15 rule violations.");
+    expect(markdown).toContain("27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 17 rule violations.");
     expect(markdown).toContain("| No mocks | 5/10 (50%) | 20/27 (74.1%) |");
     expect(markdown).toContain(
       "| fixture | tax_service (examples/billing_service/tests/integration/conftest.py:8) → mock.patch | `examples/billing_service/tests/integration/conftest.py:10:10` | 2: examples/billing_service/tests/integration/test_invoices.py::InvoiceTests::test_invoice_totals_match_line_items, examples/billing_service/tests/integration/test_invoices.py::InvoiceTests::test_invoice_is_stored |",
@@ -215,6 +215,66 @@ describe("testaudit's exit codes and errors", () => {
     const run = testaudit(["--format", "json", "--output", out], folder);
     expect(run).toMatchObject({ status: 0, stdout: "", stderr: "" });
     expect((JSON.parse(readFileSync(out, "utf8")) as AuditReport).totals).toMatchObject({ tests: 1, violations: 0 });
+  });
+
+  /** A suite whose only problem is a conftest.py fixture that patches: the conftest.py is outside the linted files. */
+  const onlyAFixtureReaches = (noMocksOptions: object): Record<string, string> => ({
+    "eslint.config.js": [
+      `import testaudit from ${JSON.stringify(plugin)};`,
+      "export default [",
+      "  ...testaudit.configs.recommended,",
+      `  { files: testaudit.configs["recommended-python"].files, rules: { "testaudit/no-mocks": ["error", ${JSON.stringify(noMocksOptions)}] } },`,
+      "];",
+    ].join("\n"),
+    "pytest.ini": "[pytest]\n",
+    "tests/conftest.py": 'from unittest import mock\n\nimport pytest\n\n\n@pytest.fixture\ndef tax_service():\n    with mock.patch("billing.tax.rate_for", return_value=0.2):\n        yield\n',
+    "tests/integration/test_invoices.py": [
+      '"""Invoices.\n\nBVJ:\n- Segment: Mid\n- Business Goal: Revenue accuracy\n- Value Impact: Billed what was used\n- Strategic Impact: Disputes cost renewals\n"""',
+      "import unittest\n\nimport pytest\n\n",
+      '@pytest.mark.usefixtures("tax_service")\nclass TestInvoices(unittest.TestCase):\n    def test_total(self):\n        pass\n\n    def test_emailed(self):\n        pass\n\n',
+      "class TestNumbers(unittest.TestCase):\n    def test_number(self):\n        pass\n",
+    ].join("\n"),
+  });
+
+  interface Sarif {
+    runs: { results: { ruleId: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+  }
+  const sarifResults = (sarif: Sarif): string[][] =>
+    sarif.runs[0]!.results.map((result) => [result.ruleId, result.level, `${result.locations[0]!.physicalLocation.artifactLocation.uri}:${result.locations[0]!.physicalLocation.region.startLine}`, result.message.text]);
+  const reachedResults = [
+    ["testaudit/no-mocks", "error", "tests/integration/test_invoices.py:16", "Test 'test_total' runs under 'mock.patch' through fixture 'tax_service' (tests/conftest.py:8)."],
+    ["testaudit/no-mocks", "error", "tests/integration/test_invoices.py:19", "Test 'test_emailed' runs under 'mock.patch' through fixture 'tax_service' (tests/conftest.py:8)."],
+  ];
+
+  it("exits 1 when the only problem is a mock that reaches tests through a conftest.py fixture, with a SARIF result at each test", () => {
+    const folder = tree(onlyAFixtureReaches({}));
+    const json = testaudit(["--format", "json"], folder);
+    expect(json.stderr).toBe("");
+    expect(json.status).toBe(1);
+    const [file] = (JSON.parse(json.stdout) as AuditReport).files;
+    expect(file!.tests.map((test) => [test.id, test.compliant.noMocks])).toEqual([["TestInvoices::test_total", false], ["TestInvoices::test_emailed", false], ["TestNumbers::test_number", true]]);
+    // no-mocks reported them (trace is on by default): the SARIF results are its violations, once each.
+    expect(file!.violations.map((violation) => violation.line)).toEqual([16, 19]);
+    const sarif = testaudit(["--format", "sarif"], folder);
+    expect(sarif.status).toBe(1);
+    expect(sarifResults(JSON.parse(sarif.stdout) as Sarif)).toEqual(reachedResults);
+  });
+
+  it("exits 1 with the same SARIF results when no-mocks' trace option is off, and so does merge", () => {
+    const folder = tree(onlyAFixtureReaches({ trace: false }));
+    const json = testaudit(["--format", "json", "--output", join(folder, "audit.json")], folder);
+    expect(json).toMatchObject({ status: 1, stderr: "" });
+    expect((JSON.parse(readFileSync(join(folder, "audit.json"), "utf8")) as AuditReport).totals.violations).toBe(0);
+    const sarif = testaudit(["--format", "sarif"], folder);
+    expect(sarif.status).toBe(1);
+    expect(sarifResults(JSON.parse(sarif.stdout) as Sarif)).toEqual(reachedResults);
+    expect(testaudit(["merge", "audit.json", "--format", "json"], folder).status).toBe(1);
+  });
+
+  it("exits 0 on the same suite once the fixture is real", () => {
+    const files = onlyAFixtureReaches({});
+    const folder = tree({ ...files, "tests/conftest.py": "import pytest\n\n\n@pytest.fixture\ndef tax_service():\n    yield RealTaxService()\n" });
+    expect(testaudit([], folder)).toMatchObject({ status: 0, stderr: "" });
   });
 
   it("reports a file that does not parse with its location, and exits 1", () => {

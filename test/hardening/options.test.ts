@@ -39,11 +39,12 @@ const CASES: BadOptions[] = [
   { rule: "no-mocks", option: "modules", options: { modules: ["nock", "nock"] }, printed: 'Value ["nock","nock"] should NOT have duplicate items (items ## 1 and 0 are identical).' },
   { rule: "no-mocks", option: "allow", options: { allow: "unittest.mock.sentinel" }, printed: 'Value "unittest.mock.sentinel" should be array.' },
   { rule: "no-mocks", option: "allow", options: { allow: [3] }, printed: "Value 3 should be string." },
+  { rule: "no-mocks", option: "trace", options: { trace: "fixtures" }, printed: 'Value "fixtures" should be boolean.' },
   {
     rule: "no-mocks",
     option: "modulez",
     options: { modulez: ["nock"] },
-    printed: 'Value {"modules":[],"allow":[],"modulez":["nock"]} should NOT have additional properties.\n\t\tUnexpected property "modulez". Expected properties: "modules", "allow".',
+    printed: 'Value {"modules":[],"allow":[],"trace":true,"modulez":["nock"]} should NOT have additional properties.\n\t\tUnexpected property "modulez". Expected properties: "modules", "allow", "trace".',
   },
   { rule: "require-base-class", option: "bases", options: { bases: "SSotBaseTestCase" }, printed: 'Value "SSotBaseTestCase" should be array.' },
   {

@@ -5,15 +5,17 @@
  * Linter: Python with the real Python language, JS/TS with @typescript-eslint/parser, as the recommended
  * configs set them. An Incorrect block must produce at least one error of the rule, a Correct block none.
  * A ```text block right after an example lists the exact report, one `line:column  message` per line. An
- * `<!-- options: {...} -->` comment right before a block gives the rule options for that block. Every doc
- * has examples in both languages.
+ * `<!-- options: {...} -->` comment right before a block gives the rule options for that block. A block
+ * right after a `<!-- file: PATH -->` comment is no example: it is written at PATH (relative to the
+ * example's folder) next to the next example, which is linted in a folder of its own with those files
+ * (a conftest.py whose fixture reaches the example's tests). Every doc has examples in both languages.
  *
  * docs/test-collection.md is checked the same way: each example there is followed by a ```text block that
  * lists the tests the model collects from it, one `line:column  id` per line, with its marks.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import tsParser from "@typescript-eslint/parser";
 import { Linter } from "eslint";
@@ -63,6 +65,8 @@ interface Example {
   options: Record<string, unknown> | undefined;
   /** The expected report (`line:column  message` per line), when the doc gives one. */
   expectedReport: string | null;
+  /** Files written next to the example, by path relative to its folder. */
+  files: Record<string, string>;
 }
 
 interface ParsedDoc {
@@ -75,6 +79,7 @@ interface ParsedDoc {
 }
 
 const OPTIONS_COMMENT = /^<!--\s*options:\s*([\s\S]*?)\s*-->$/u;
+const FILE_COMMENT = /^<!--\s*file:\s*(\S+)\s*-->$/u;
 
 function readDoc(name: string): string | null {
   try {
@@ -140,7 +145,7 @@ function exampleSection(block: CodeBlock): Section | null {
   return heading?.level === 3 && (EXAMPLE_SECTIONS as readonly string[]).includes(heading.text) ? (heading.text as Section) : null;
 }
 
-/** The linted examples, with their options and expected reports; misplaced options comments and reports are errors. */
+/** The linted examples, with their options, files and expected reports; misplaced comments and reports are errors. */
 function examplesOf(blocks: CodeBlock[], lines: string[]): Example[] {
   const examples: Example[] = [];
   const reportsByBlock = new Map<CodeBlock, string>();
@@ -153,7 +158,14 @@ function examplesOf(blocks: CodeBlock[], lines: string[]): Example[] {
     }
   }
   const usedComments = new Set<number>();
+  let files: Record<string, string> = {};
   for (const block of blocks) {
+    const file = block.lineBefore === null ? null : FILE_COMMENT.exec(block.lineBefore.text);
+    if (file) {
+      files[file[1]!] = block.code;
+      usedComments.add(block.lineBefore!.index);
+      continue;
+    }
     const section = exampleSection(block);
     const language = block.language;
     if (!isExampleLanguage(language) || section === null) {
@@ -169,12 +181,16 @@ function examplesOf(blocks: CodeBlock[], lines: string[]): Example[] {
       options = parsed as Record<string, unknown>;
       usedComments.add(block.lineBefore!.index);
     }
-    examples.push({ section, language, code: block.code, line: block.line, options, expectedReport: reportsByBlock.get(block) ?? null });
+    examples.push({ section, language, code: block.code, line: block.line, options, expectedReport: reportsByBlock.get(block) ?? null, files });
+    files = {};
   }
-  // An options comment anywhere else would be ignored without a word.
+  if (Object.keys(files).length > 0) {
+    throw new Error(`The files ${Object.keys(files).join(", ")} are followed by no example.`);
+  }
+  // An options or file comment anywhere else would be ignored without a word.
   lines.forEach((line, index) => {
-    if (/<!--\s*options\b/u.test(line) && !usedComments.has(index)) {
-      throw new Error(`The options comment at line ${index + 1} is not right before an Incorrect or Correct example.`);
+    if (/<!--\s*(options|file)\b/u.test(line) && !usedComments.has(index)) {
+      throw new Error(`The comment at line ${index + 1} is not right before a code block it applies to.`);
     }
   });
   return examples;
@@ -207,8 +223,27 @@ function exampleConfig(language: ExampleLanguage, rulesConfig: Linter.RulesRecor
   return [{ files: ["**/*.{js,ts,tsx,mjs}"], plugins, languageOptions: { parser: tsParser }, rules: rulesConfig }];
 }
 
+/** The folders of examples that come with files: exampleRoot's pytest.ini, and the files. */
+const exampleFolders = new Map<Example, string>();
+
+function exampleFolder(example: Example): string {
+  if (Object.keys(example.files).length === 0) {
+    return exampleRoot;
+  }
+  let folder = exampleFolders.get(example);
+  if (folder === undefined) {
+    folder = mkdtempSync(join(exampleRoot, "example-"));
+    for (const [path, code] of Object.entries({ "pytest.ini": "[pytest]\n", ...example.files })) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), code);
+    }
+    exampleFolders.set(example, folder);
+  }
+  return folder;
+}
+
 function lintExample(name: RuleName, example: Example): Linter.LintMessage[] {
-  const linter = new Linter({ configType: "flat", cwd: exampleRoot });
+  const linter = new Linter({ configType: "flat", cwd: exampleFolder(example) });
   const ruleEntry: Linter.RuleEntry = example.options === undefined ? "error" : ["error", example.options];
   return linter.verify(example.code, exampleConfig(example.language, { [`testaudit/${name}`]: ruleEntry }), EXAMPLE_FILENAMES[example.language]);
 }

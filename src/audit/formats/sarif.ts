@@ -1,15 +1,39 @@
 /**
  * The audit as SARIF 2.1.0 for code scanning: every rule violation and unparseable file as a result at
- * its file and line, with the testaudit rules described by their docs.
+ * its file and line, with the testaudit rules described by their docs; and every test a mock from
+ * another file reaches, at the test, with the message no-mocks gives it, unless no-mocks already
+ * reported it there (its `trace` option is on by default; the audit traces whatever the option says).
  */
 import { rules } from "../../../lib/rules/index.js";
-import type { AuditReport } from "../report-types.js";
+import { describeReach } from "../../policies/mocks.js";
+import type { AuditReport, FileReport } from "../report-types.js";
+
+const NO_MOCKS = "testaudit/no-mocks";
+
+/** ESLint's `{{name}}` placeholders of `template`, filled from `data`. */
+function fill(template: string, data: Record<string, string>): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/gu, (placeholder, key: string) => data[key] ?? placeholder);
+}
+
+/** The tests of `file` a mock from another file reaches that no-mocks did not report, with the message it gives them. */
+function unreportedReaches(file: FileReport): { line: number; message: string }[] {
+  const template = rules["no-mocks"].meta?.messages?.mockReach ?? "";
+  return file.tests.flatMap((test) => {
+    const reach = test.mockReach;
+    const reported = file.violations.some((violation) => violation.ruleId === NO_MOCKS && violation.line === test.line);
+    if (!reach || reach.mock.path === file.path || reported) {
+      return [];
+    }
+    const { route, location } = describeReach(reach, test.className);
+    return [{ line: test.line, message: fill(template, { test: test.name, mock: reach.mock.name, route, location }) }];
+  });
+}
 
 export function formatSarif(report: AuditReport): string {
   const ruleIds = Object.keys(rules).map((name) => `testaudit/${name}`);
   const results = report.files.flatMap((file) => {
-    const location = (line: number, column: number): unknown[] => [
-      { physicalLocation: { artifactLocation: { uri: file.path, uriBaseId: "%SRCROOT%" }, region: { startLine: line, startColumn: column } } },
+    const location = (line: number, column?: number): unknown[] => [
+      { physicalLocation: { artifactLocation: { uri: file.path, uriBaseId: "%SRCROOT%" }, region: { startLine: line, ...(column === undefined ? {} : { startColumn: column }) } } },
     ];
     const fromViolations = file.violations.map((violation) => ({
       ruleId: violation.ruleId,
@@ -20,7 +44,9 @@ export function formatSarif(report: AuditReport): string {
     const fromParse = file.parseError
       ? [{ ruleId: "testaudit/parse-error", level: "error", message: { text: file.parseError.message }, locations: location(file.parseError.line, file.parseError.column) }]
       : [];
-    return [...fromParse, ...fromViolations];
+    // Each fails the gate (see auditFails), so each is an error.
+    const fromReaches = unreportedReaches(file).map(({ line, message }) => ({ ruleId: NO_MOCKS, level: "error", message: { text: message }, locations: location(line) }));
+    return [...fromParse, ...fromViolations, ...fromReaches];
   });
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

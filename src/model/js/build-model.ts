@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
-import type { ClassFacts, CollectedTest, Docstring, Loc, ModuleReference, TestFileModel } from "../test-file-model.js";
+import { tracedOncePerLister, type ClassFacts, type CollectedTest, type Docstring, type Loc, type ModuleReference, type TestFileModel } from "../test-file-model.js";
 import { collectBindings, memberChain } from "./bindings.js";
 import { dottedExpression, JsClassResolver, summarizeProgram } from "./class-resolver.js";
 import { JsdocReader } from "./jsdoc.js";
@@ -250,7 +250,7 @@ function withQueries(facts: Omit<TestFileModel, "resolveBases" | "traceMocks" | 
   const model: TestFileModel = {
     ...facts,
     resolveBases: (cls, bases) => resolver.resolveBases(summary, cls.bases, bases),
-    traceMocks: (listMocks) => traceJsMocks(model, path, groupBodies, listMocks),
+    traceMocks: tracedOncePerLister((listMocks) => traceJsMocks(model, path, groupBodies, listMocks)),
     // Everything the trace reads is already plain locations.
     detachFromTree: () => undefined,
   };

@@ -5,14 +5,15 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { PythonSourceCode } from "../../../parsers/python/python-source-code.js";
+import { dependsOn } from "../dependencies.js";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
-import type { BaseResolution, ClassFacts, CollectedTest, MockTrace, TestFileModel } from "../test-file-model.js";
+import { tracedOncePerLister, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type TestFileModel } from "../test-file-model.js";
 import { ClassResolver } from "./class-resolver.js";
 import { importRoots } from "./module-paths.js";
 import { NameResolver } from "./name-resolver.js";
 import { collectTests } from "./collect-tests.js";
-import { readModuleFacts, type ModuleFacts } from "./module-facts.js";
+import { moduleFactsOfFile, readModuleFacts, type ModuleFacts } from "./module-facts.js";
 import { MockTracer } from "./mock-trace.js";
 import { summarizeFile, summarizeModule, type ModuleSummary } from "./module-summary.js";
 import { ProjectDefinitions } from "./project-definitions.js";
@@ -26,13 +27,15 @@ const TESTCASE_BASES = ["unittest.TestCase"];
 
 /**
  * The conftest.py files pytest loads for a file in `directory`: from that folder up to the rootdir (the
- * folder of the pytest configuration, else the working directory), nearest first.
+ * folder of the pytest configuration, else the working directory), nearest first. Every path probed is
+ * a dependency: a conftest.py that appears changes what reaches the file's tests.
  */
 function conftestChain(directory: string, rootdir: string): string[] {
   const chain: string[] = [];
   const insideRoot = !relative(rootdir, directory).startsWith("..");
   for (let current = directory; ; current = dirname(current)) {
     const conftest = join(current, "conftest.py");
+    dependsOn(conftest);
     if (existsSync(conftest)) {
       chain.push(conftest);
     }
@@ -45,6 +48,20 @@ function conftestChain(directory: string, rootdir: string): string[] {
 /** The dotted path of a class through the classes it is nested in (`Outer.Inner`). */
 function classPath(cls: ClassFacts): string {
   return cls.enclosingClass ? `${classPath(cls.enclosingClass)}.${cls.name}` : cls.name;
+}
+
+/** The class collecting a test as the trace finds it: in this module by its path, or in the file an imported class comes from. */
+function classOf(cls: ClassFacts | null, self: ModuleFacts, factsOf: (path: string) => ModuleFacts | null): { module: ModuleFacts; name: string } | null {
+  if (cls === null) {
+    return null;
+  }
+  if (cls.origin === null) {
+    return { module: self, name: classPath(cls) };
+  }
+  const module = factsOf(cls.origin.path);
+  const line = cls.origin.line;
+  const defined = module?.definitions.classes.find((candidate) => candidate.line === line);
+  return module && defined ? { module, name: defined.name } : null;
 }
 
 /** ESLint's name for text that comes from no file (`lintText` without a path, stdin). */
@@ -130,18 +147,25 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
   return {
     ...facts,
     resolveBases: (cls, bases) => context.resolveBases(cls, bases),
-    traceMocks: (listMocks) => {
+    traceMocks: tracedOncePerLister((listMocks) => {
+      const traces = new Map<CollectedTest, MockTrace | null>();
+      // A file without tests (a helper, a conftest.py) has nothing to trace: its conftest.py files stay unread.
+      if (facts.tests.length === 0) {
+        return traces;
+      }
       const self = readFacts();
       const conftests = conftestChain(context.directory, context.rootdir).filter((conftest) => conftest !== context.path);
       const tracer = new MockTracer(self, context.names, conftests, listMocks);
-      const traces = new Map<CollectedTest, MockTrace | null>();
+      const factsOf = (path: string): ModuleFacts | null => (path === context.path ? self : moduleFactsOfFile(path));
       for (const test of facts.tests) {
-        const line = test.nameLoc.start.line;
-        const fn = self.definitions.functions.find((candidate) => candidate.line === line && candidate.name === test.name);
-        traces.set(test, fn ? tracer.trace(fn, test.cls ? classPath(test.cls) : null) : null);
+        // A test inherited or imported from another file runs that file's function, in this module.
+        const module = test.origin ? factsOf(test.origin.path) : self;
+        const line = test.origin?.line ?? test.nameLoc.start.line;
+        const fn = module?.definitions.functions.find((candidate) => candidate.line === line && (test.origin !== null || candidate.name === test.name));
+        traces.set(test, module && fn ? tracer.trace({ module, fn }, classOf(test.cls, self, factsOf)) : null);
       }
       return traces;
-    },
+    }),
     detachFromTree: () => void readFacts(),
   };
 }

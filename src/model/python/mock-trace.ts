@@ -11,8 +11,9 @@
 import type { Loc, MockLister, MockTrace, MockVia, TraceStep } from "../test-file-model.js";
 import type { NameResolver } from "./name-resolver.js";
 import type { PyClassDef, PyFunctionDef } from "./definitions.js";
-import { importTarget } from "./imports.js";
 import { moduleFactsOfFile, type ModuleFacts } from "./module-facts.js";
+import type { ClassSummary } from "./module-summary.js";
+import { STDLIB_MODULES } from "./stdlib-modules.js";
 import { withReexports } from "./reexports.js";
 
 const MAX_DEPTH = 40;
@@ -35,7 +36,8 @@ interface Placement {
   topLevel: Finding | null;
 }
 
-interface Located {
+/** A function and the module that defines it. */
+export interface Located {
   module: ModuleFacts;
   fn: PyFunctionDef;
 }
@@ -64,6 +66,20 @@ function within(inner: Loc, outer: Loc): boolean {
   return starts && ends;
 }
 
+/** A module's functions by owner and name: the trace looks names up at every call it follows. Shared by every trace of a run (module facts are cached per file). */
+const functionIndexes = new WeakMap<ModuleFacts, Map<string, PyFunctionDef>>();
+
+/** The function `name` of `module` at module level (owner null), or the method `name` of its class `owner`. */
+function functionOf(module: ModuleFacts, owner: string | null, name: string): PyFunctionDef | undefined {
+  let index = functionIndexes.get(module);
+  if (!index) {
+    // Set in source order, so a name defined twice is its last definition, as in Python.
+    index = new Map(module.definitions.functions.map((fn) => [`${fn.owner ?? ""}\0${fn.name}`, fn]));
+    functionIndexes.set(module, index);
+  }
+  return index.get(`${owner ?? ""}\0${name}`);
+}
+
 function stepOf({ module, fn }: Located): TraceStep {
   const name = fn.fixture?.name ?? (fn.owner === null ? fn.name : `${fn.owner}.${fn.name}`);
   return { name, path: module.path, line: fn.line };
@@ -83,6 +99,8 @@ export class MockTracer {
   readonly #namespaces = new Map<ModuleFacts, Located[]>();
   readonly #lineages = new Map<string, ClassRef[]>();
   readonly #scopes = new Map<string, TestScope>();
+  /** The module each import of this trace names, found once: the same import is resolved at every call it binds. */
+  readonly #modules = new Map<string, ModuleFacts | null>();
 
   constructor(self: ModuleFacts, resolver: NameResolver, conftestPaths: readonly string[], listMocks: MockLister) {
     this.#self = self;
@@ -91,10 +109,13 @@ export class MockTracer {
     this.#listMocks = listMocks;
   }
 
-  /** Where the nearest mock reaches the test defined by `fn` (in `className`, or at module level) from. */
-  trace(fn: PyFunctionDef, className: string | null): MockTrace | null {
-    const scope = this.#scope(className);
-    const test: Located = { module: this.#self, fn };
+  /**
+   * Where the nearest mock reaches `test` from: a function of the test module, or of another file it
+   * inherits or imports the test from; `cls`, the class collecting it (by its dotted path in its
+   * module), or null at module level.
+   */
+  trace(test: Located, cls: { module: ModuleFacts; name: string } | null): MockTrace | null {
+    const scope = this.#scope(cls);
     const own = this.#nearest(this.#reachFrom(test, scope, new Set()), this.#reachMarks(test, scope));
     if (own) {
       const first = own.through[0];
@@ -130,7 +151,7 @@ export class MockTracer {
       }
     }
     for (const name of scope.lineage.length > 0 ? MODULE_SETUP_FUNCTIONS : [...MODULE_SETUP_FUNCTIONS, "setup_function"]) {
-      const found = this.#moduleFunction(this.#self, name, 0);
+      const found = this.#moduleFunction(this.#self, name);
       if (found) {
         setups.push(found);
       }
@@ -224,7 +245,7 @@ export class MockTracer {
           yield method;
         }
       } else {
-        const found = this.#moduleFunction(from.module, call, 0);
+        const found = this.#moduleFunction(from.module, call);
         if (found?.fn.fixture === null) {
           yield found;
         }
@@ -249,11 +270,11 @@ export class MockTracer {
     return undefined;
   }
 
-  #scope(className: string | null): TestScope {
-    const key = className ?? "";
+  #scope(cls: { module: ModuleFacts; name: string } | null): TestScope {
+    const key = cls === null ? "" : `${cls.module.path}\0${cls.name}`;
     let scope = this.#scopes.get(key);
     if (!scope) {
-      const lineage = className === null ? [] : this.#lineage(this.#self, className);
+      const lineage = cls === null ? [] : this.#lineage(cls.module, cls.name);
       const classFixtures = lineage.flatMap(({ module, cls }) =>
         module.definitions.functions.filter((fn) => fn.owner === cls.name && fn.fixture !== null).map((fn) => ({ module, fn })),
       );
@@ -276,7 +297,7 @@ export class MockTracer {
     if (depth < MAX_DEPTH) {
       for (const [local, binding] of module.summary.imports) {
         if (binding.member !== null) {
-          const found = this.#moduleFunction(module, local, depth + 1);
+          const found = this.#moduleFunction(module, local);
           if (found?.fn.fixture) {
             fixtures.push(found);
           }
@@ -300,7 +321,7 @@ export class MockTracer {
     return module.definitions.plugins.flatMap((name) => this.#module(module.path, name, 0) ?? []);
   }
 
-  /** The class `name` of `module` and its bases, subclass first (a depth-first approximation of the MRO). */
+  /** The class `name` (its dotted path) of `module` and its bases, subclass first (a depth-first approximation of the MRO). */
   #lineage(module: ModuleFacts, name: string): ClassRef[] {
     const key = `${module.path}\0${name}`;
     const cached = this.#lineages.get(key);
@@ -308,29 +329,31 @@ export class MockTracer {
       return cached;
     }
     const lineage: ClassRef[] = [];
-    const visit = (current: ModuleFacts, className: string, depth: number): void => {
-      const cls = current.definitions.classes.find((candidate) => candidate.name === className);
-      if (!cls || depth > MAX_DEPTH || lineage.some((ref) => ref.cls === cls)) {
+    const visit = (current: ModuleFacts, cls: PyClassDef, depth: number): void => {
+      if (depth > MAX_DEPTH || lineage.some((ref) => ref.cls === cls)) {
         return;
       }
       lineage.push({ module: current, cls });
+      // Bases are looked up where the class statement runs (`class TestCase(TestCase)` means the import).
+      const scope = current.summary.classesByLine.get(cls.line)?.scope;
       for (const base of cls.bases) {
-        // In `class TestCase(TestCase)` the base is what the name meant before the class: an import.
-        const local = base !== className && current.definitions.classes.some((candidate) => candidate.name === base);
-        const target = local ? { module: current, name: base } : this.#resolveName(current, base, depth + 1);
+        const target = this.#resolveClass(current, base, scope);
         if (target) {
-          visit(target.module, target.name, depth + 1);
+          visit(target.module, target.cls, depth + 1);
         }
       }
     };
-    visit(module, name, 0);
+    const start = module.definitions.classes.find((candidate) => candidate.name === name);
+    if (start) {
+      visit(module, start, 0);
+    }
     this.#lineages.set(key, lineage);
     return lineage;
   }
 
   #method(lineage: readonly ClassRef[], name: string): Located | undefined {
     for (const { module, cls } of lineage) {
-      const fn = module.definitions.functions.findLast((candidate) => candidate.owner === cls.name && candidate.name === name);
+      const fn = functionOf(module, cls.name, name);
       if (fn) {
         return { module, fn };
       }
@@ -339,59 +362,57 @@ export class MockTracer {
   }
 
   /** The module-level function `name` of `module`, defined there or imported into it. */
-  #moduleFunction(module: ModuleFacts, name: string, depth: number): Located | undefined {
-    const fn = module.definitions.functions.findLast((candidate) => candidate.owner === null && candidate.name === name);
+  #moduleFunction(module: ModuleFacts, name: string): Located | undefined {
+    const fn = functionOf(module, null, name);
     if (fn) {
       return { module, fn };
     }
-    const target = this.#resolveName(module, name, depth + 1);
-    const imported = target?.module.definitions.functions.findLast((candidate) => candidate.owner === null && candidate.name === target.name);
-    return target && imported ? { module: target.module, fn: imported } : undefined;
+    for (const resolved of this.#resolver.resolve(module.summary, name)) {
+      const found = resolved.kind === "function" ? this.#factsOf(resolved.module.path) : null;
+      const imported = found && functionOf(found, null, resolved.kind === "function" ? resolved.name : "");
+      if (found && imported) {
+        return { module: found, fn: imported };
+      }
+    }
+    return undefined;
   }
 
-  /** The module that defines what `written` names in `module` (through imports and star imports), and its name there. */
-  #resolveName(module: ModuleFacts, written: string, depth: number): { module: ModuleFacts; name: string } | null {
-    if (depth > MAX_DEPTH) {
-      return null;
-    }
-    const [head, ...rest] = written.split(".") as [string, ...string[]];
-    const binding = module.summary.imports.get(head);
-    if (binding) {
-      const target = importTarget(binding, rest);
-      const found = target && this.#module(module.path, target.module, binding.level);
-      if (!target || !found) {
-        return null;
-      }
-      const defines = found.definitions.functions.some((fn) => fn.owner === null && fn.name === target.name) || found.definitions.classes.some((cls) => cls.name === target.name);
-      return defines ? { module: found, name: target.name } : this.#resolveName(found, target.name, depth + 1);
-    }
-    if (rest.length > 0) {
-      return null;
-    }
-    for (const star of module.summary.starImports) {
-      const found = this.#module(module.path, star.module, star.level);
-      if (!found) {
-        continue;
-      }
-      if (found.definitions.functions.some((fn) => fn.owner === null && fn.name === head) || found.definitions.classes.some((cls) => cls.name === head)) {
-        return { module: found, name: head };
-      }
-      const further = this.#resolveName(found, head, depth + 1);
-      if (further) {
-        return further;
+  /** The project class `written` names in `module` (its first, when branches bind it differently). */
+  #resolveClass(module: ModuleFacts, written: string, scope: ClassSummary["scope"] | undefined): ClassRef | null {
+    for (const resolved of this.#resolver.resolve(module.summary, written, scope)) {
+      const found = resolved.kind === "class" ? this.#factsOf(resolved.module.path) : null;
+      const cls = resolved.kind === "class" ? found?.definitions.classes.find((candidate) => candidate.line === resolved.cls.line && !candidate.name.includes(".")) : undefined;
+      if (found && cls) {
+        return { module: found, cls };
       }
     }
     return null;
   }
 
+  /** The facts of the project file at `path`: the test module's own, or read from the file. */
+  #factsOf(path: string): ModuleFacts | null {
+    return path === this.#self.path ? this.#self : moduleFactsOfFile(path);
+  }
+
+  /** The module a star import or `pytest_plugins` names; the standard library is never read. */
   #module(fromPath: string, name: string, level: number): ModuleFacts | null {
+    if (level === 0 && STDLIB_MODULES.has(name.split(".", 1)[0]!)) {
+      return null;
+    }
+    const key = `${fromPath}\0${level}\0${name}`;
+    const known = this.#modules.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    let found: ModuleFacts | null = null;
     for (const candidate of this.#resolver.moduleCandidates(fromPath, name, level)) {
-      const facts = candidate === this.#self.path ? this.#self : moduleFactsOfFile(candidate);
-      if (facts) {
-        return facts;
+      found = candidate === this.#self.path ? this.#self : moduleFactsOfFile(candidate);
+      if (found) {
+        break;
       }
     }
-    return null;
+    this.#modules.set(key, found);
+    return found;
   }
 
   #placement(module: ModuleFacts): Placement {

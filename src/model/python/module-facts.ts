@@ -5,6 +5,7 @@
  * project files (conftest.py, fixture modules, base classes) are read and parsed here, never imported,
  * and cached per path until the file's size or modification time changes.
  */
+import { dependsOn } from "../dependencies.js";
 import { FileCache } from "../file-cache.js";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { SourceText } from "../../../parsers/python/source-text.js";
@@ -38,5 +39,7 @@ const cache = new FileCache((path, text) => {
 
 /** The facts of another project file, or null when it is missing, unreadable or does not parse. */
 export function moduleFactsOfFile(path: string): ModuleFacts | null {
+  // Read or probed and missing, the file decides what reaches the linted file's tests.
+  dependsOn(path);
   return cache.get(path);
 }
