@@ -4,13 +4,28 @@
 import type { File, FileError, Language, OkParseResult, ParseResult } from "@eslint/core";
 import type { PyNode } from "./py-node.js";
 import { PythonSourceCode, type PythonLanguageOptions } from "./python-source-code.js";
-import { toPyAst } from "./to-py-ast.js";
+import { findSyntaxError } from "./syntax-check/index.js";
+import { needsSyntaxCheck } from "./syntax-check/suspects.js";
+import { type PyConversion, toPyAst } from "./to-py-ast.js";
 import { parsePythonTree } from "./tree-sitter.js";
 import { buildSelectorClasses, buildVisitorKeys } from "./visitor-keys.js";
 
 let selectorClasses: Map<string, Set<string>> | undefined;
 
 export type PythonParseResult = OkParseResult<PyNode> & { comments: PyNode[] };
+
+/**
+ * The syntax error CPython would report, as ESLint's FileError (1-based line and column). The checker
+ * runs only when tree-sitter found an error or the tree holds a construct tree-sitter accepts that
+ * CPython may not; when it finds nothing, CPython accepts the file and it is linted as it parsed.
+ */
+function cpythonSyntaxError(text: string, conversion: PyConversion): FileError | null {
+  if (conversion.syntaxError === null && !needsSyntaxCheck(text, conversion.ast, conversion.suspects)) {
+    return null;
+  }
+  const found = findSyntaxError(text);
+  return found === null ? null : { message: found.message, line: found.line, column: found.column };
+}
 
 export class PythonLanguage
   implements Language<{ LangOptions: PythonLanguageOptions; Code: PythonSourceCode; RootNode: PyNode; Node: PyNode }>
@@ -50,11 +65,11 @@ export class PythonLanguage
       const errors: FileError[] = [{ message: `tree-sitter failed: ${(error as Error).message}`, line: 1, column: 1 }];
       return { ok: false, errors };
     }
-    const { ast, comments, syntaxError } = conversion;
-    if (syntaxError && context.languageOptions.tolerant !== true) {
-      // FileError positions are 1-based in both line and column: ESLint copies them verbatim.
-      return { ok: false, errors: [{ message: syntaxError.message, line: syntaxError.line, column: syntaxError.column + 1 }] };
+    const fileError = context.languageOptions.tolerant === true ? null : cpythonSyntaxError(text, conversion);
+    if (fileError !== null) {
+      return { ok: false, errors: [fileError] };
     }
+    const { ast, comments } = conversion;
     const result: PythonParseResult = { ok: true, ast, comments };
     return result;
   }

@@ -328,6 +328,7 @@ class CompilerCheck {
     switch (s.kind) {
       case "FunctionDef": {
         this.#exprs(s.exprs, context);
+        this.#parameters(s.args!, s);
         const isGenerator = s.isAsync === true && containsYield(s.body!);
         this.block(s.body!, { kind: "function", isAsync: s.isAsync === true, inLoop: false, isGenerator });
         return;
@@ -393,8 +394,13 @@ class CompilerCheck {
       case "Assign":
       case "AugAssign":
       case "AnnAssign":
-      case "Delete":
+        this.#exprs(s.exprs.filter((e) => !(s.targets ?? []).includes(e)), context);
         this.#targets(s.targets ?? []);
+        return;
+      case "Delete":
+        this.#targets(s.targets ?? [], "delete");
+        return;
+      case "FunctionDef":
         break;
       default:
         break;
@@ -407,9 +413,14 @@ class CompilerCheck {
     }
   }
 
-  /** Starred targets: alone, or more than one in a sequence. */
-  #targets(targets: readonly Expr[]): void {
+  /** Starred targets: alone, or more than one in a sequence; and __debug__, which no code may rebind. */
+  #targets(targets: readonly Expr[], verb = "assign to"): void {
     for (const target of targets) {
+      for (const e of walkExprs([target])) {
+        if ((e.kind === "Name" || e.kind === "Attribute") && e.id === "__debug__" && (e.kind === "Attribute" || isTargetPart(target, e))) {
+          fail(e, `cannot ${verb} __debug__`);
+        }
+      }
       if (target.kind === "Starred") {
         fail(target, "starred assignment target must be in a list or tuple");
       }
@@ -442,7 +453,13 @@ class CompilerCheck {
         case "Call":
           this.#keywords(e);
           break;
+        case "NamedExpr":
+          if (e.target?.id === "__debug__") {
+            fail(e.target, "cannot assign to __debug__");
+          }
+          break;
         case "Lambda": {
+          this.#parameters(e.args!, e);
           const lambdaContext: CompileContext = { kind: "function", isAsync: false, inLoop: false, isGenerator: false };
           const body = e.children[e.children.length - 1]!;
           stack.push({ e: body, context: lambdaContext });
@@ -471,12 +488,22 @@ class CompilerCheck {
     }
   }
 
-  /** compile.c's validate_keywords: the same keyword name twice in one call. */
+  /** Parameters named __debug__ (compile.c's forbidden_name), reported at the definition. */
+  #parameters(args: Arguments, at: Span): void {
+    if (args.all.some((arg) => arg.name === "__debug__")) {
+      fail(at, "cannot assign to __debug__");
+    }
+  }
+
+  /** compile.c's validate_keywords: the same keyword name twice in one call; a keyword named __debug__. */
   #keywords(call: Expr): void {
     const seen = new Set<string>();
     for (const keyword of call.keywords ?? []) {
       if (keyword.name === null) {
         continue;
+      }
+      if (keyword.name === "__debug__") {
+        fail(keyword.span, "cannot assign to __debug__");
       }
       if (seen.has(keyword.name)) {
         fail(keyword.span, `keyword argument repeated: ${keyword.name}`);
@@ -484,6 +511,17 @@ class CompilerCheck {
       seen.add(keyword.name);
     }
   }
+}
+
+/** Whether `e` is `target` itself or an element of its tuples, lists and starred parts (a stored name). */
+function isTargetPart(target: Expr, e: Expr): boolean {
+  if (target === e) {
+    return true;
+  }
+  if (target.kind === "Tuple" || target.kind === "List") {
+    return (target.elts ?? []).some((element) => isTargetPart(element, e));
+  }
+  return target.kind === "Starred" && target.value !== undefined && isTargetPart(target.value, e);
 }
 
 /** Whether a function body yields, outside nested functions and classes. */

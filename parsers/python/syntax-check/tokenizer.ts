@@ -651,6 +651,7 @@ class Tokenizer {
     const triple = text.charCodeAt(quoteAt + 1) === quote && text.charCodeAt(quoteAt + 2) === quote;
     const quoteSize = triple ? 3 : 1;
     const fields: FStringField[] | null = prefix.includes("f") ? [] : null;
+    const raw = prefix.includes("r");
     let at = quoteAt + quoteSize;
     const unterminated = (): never => {
       const detectedAt = this.#line;
@@ -679,6 +680,12 @@ class Tokenizer {
       }
       if (c === 92) {
         // A backslash escapes the next character, a line end included (raw strings too, for the quote).
+        if (fields !== null && !raw && text.charCodeAt(at + 1) === 78 && text.charCodeAt(at + 2) === 123) {
+          // \N{NAME} in an f-string is an escape, not a replacement field.
+          const close = text.indexOf("}", at + 3);
+          at = close < 0 ? at + 3 : close + 1;
+          continue;
+        }
         const escapedNewline = this.#newlineLength(at + 1);
         if (escapedNewline > 0) {
           this.#startNewLine(at + 1 + escapedNewline);
