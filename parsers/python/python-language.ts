@@ -20,7 +20,7 @@ export type PythonParseResult = OkParseResult<PyNode> & { comments: PyNode[] };
  * CPython may not; when it finds nothing, CPython accepts the file and it is linted as it parsed.
  */
 function cpythonSyntaxError(text: string, conversion: PyConversion): FileError | null {
-  if (conversion.syntaxError === null && !needsSyntaxCheck(text, conversion.ast, conversion.suspects)) {
+  if (conversion.syntaxError === null && !needsSyntaxCheck(text, conversion.ast, conversion.suspects, conversion.depth)) {
     return null;
   }
   const found = findSyntaxError(text);

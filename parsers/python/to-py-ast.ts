@@ -25,6 +25,8 @@ export interface PyConversion {
   syntaxError: PySyntaxError | null;
   /** Nodes of the types that may hide an error tree-sitter accepts (syntax-check/suspects.ts). */
   suspects: PyNode[];
+  /** The deepest nesting of nodes: CPython refuses brackets nested past 200 levels, tree-sitter does not. */
+  depth: number;
 }
 
 export interface ConversionOptions {
@@ -106,6 +108,7 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
   const shallow = options.shallow === true;
   const errors: LocatedError[] = [];
   const suspects: PyNode[] = [];
+  let depth = 0;
 
   const cursor = tree.walk();
   if (lookForErrors && cursor.nodeType === "ERROR") {
@@ -113,7 +116,7 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
     errors.push({ message: describeError(cursor), line: 1, column: 0, range: [0, text.length] });
   }
   if (!cursor.gotoFirstChild()) {
-    return { ast: root, comments, syntaxError: innermostFirst(errors), suspects };
+    return { ast: root, comments, syntaxError: innermostFirst(errors), suspects, depth };
   }
   // `parents[i]` is the nearest named ancestor at cursor depth i + 1; `fielded[i]` whether the cursor
   // parent at that depth has fields.
@@ -150,6 +153,9 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
     if (mayHaveChildren && !skipBody && cursor.gotoFirstChild()) {
       parents.push(parent);
       fielded.push(parentHasFields);
+      if (parents.length > depth) {
+        depth = parents.length;
+      }
       parentHasFields = facts.hasFields || lookForErrors;
       if (node !== null) {
         parent = node;
@@ -158,7 +164,7 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
     }
     while (!cursor.gotoNextSibling()) {
       if (parents.length === 0 || !cursor.gotoParent()) {
-        return { ast: root, comments, syntaxError: innermostFirst(errors), suspects };
+        return { ast: root, comments, syntaxError: innermostFirst(errors), suspects, depth };
       }
       parent = parents.pop()!;
       parentHasFields = fielded.pop()!;

@@ -49,6 +49,25 @@ function applyRecipe(recipe: Recipe): Buffer | null {
   return Buffer.concat([bytes.subarray(0, recipe.offset), Buffer.from(recipe.insert, "utf8"), bytes.subarray(recipe.offset + removed.length)]);
 }
 
+/**
+ * Why an entry is left out of the rates, or null to keep it. The oracle is Python 3.11, but the
+ * checker accepts what newer Pythons accept, and decoding bytes is the file reader's job, not the
+ * checker's (it gets text).
+ */
+export function exclusionReason(entry: CorpusEntry): string | null {
+  const message = entry.label?.msg ?? "";
+  if (message.startsWith("(unicode error)") || message.startsWith("encoding problem")) {
+    return "a decoding error: the checker reads text, already decoded";
+  }
+  if (entry.label?.class !== undefined && !["SyntaxError", "IndentationError", "TabError"].includes(entry.label.class)) {
+    return `python3 raised ${entry.label.class}, not a syntax error`;
+  }
+  if (message === "multiple exception types must be parenthesized" && !/^\s*except\b.*\bas\b/mu.test(entry.text)) {
+    return "PEP 758: Python 3.14 accepts `except A, B:` without parentheses";
+  }
+  return null;
+}
+
 export function loadCorpus(): CorpusEntry[] {
   const folder = mkdtempSync(join(tmpdir(), "testaudit-syntax-"));
   try {

@@ -286,6 +286,7 @@ class SymbolTableCheck {
         case "SetComp":
         case "DictComp":
         case "GeneratorExp": {
+          checkComprehensionNames(current);
           const name = { ListComp: "list comprehension", SetComp: "set comprehension", DictComp: "dict comprehension", GeneratorExp: "generator expression" }[current.kind];
           // The outermost iterable is evaluated in the enclosing scope, the rest inside the comprehension.
           const outermost = current.generators?.[0]?.iter;
@@ -511,6 +512,43 @@ class CompilerCheck {
       seen.add(keyword.name);
     }
   }
+}
+
+function namesBound(target: Expr): Expr[] {
+  return [...walkExprs([target])].filter((e) => e.kind === "Name");
+}
+
+/**
+ * symtable.c's rules for `:=` in a comprehension, in its visiting order (each loop's target, its
+ * conditions, the next loop's iterable, the element last): a loop may not rebind a name a `:=` bound,
+ * nor a `:=` an iteration variable.
+ */
+function checkComprehensionNames(comprehension: Expr): void {
+  const iterationNames = new Set<string>();
+  const assigned = new Set<string>();
+  const visit = (e: Expr): void => {
+    for (const part of walkExprs([e])) {
+      if (part.kind === "NamedExpr" && part.target?.id !== undefined) {
+        if (iterationNames.has(part.target.id)) {
+          fail(part, `assignment expression cannot rebind comprehension iteration variable '${part.target.id}'`);
+        }
+        assigned.add(part.target.id);
+      }
+    }
+  };
+  for (const [index, generator] of (comprehension.generators ?? []).entries()) {
+    if (index > 0) {
+      visit(generator.iter);
+    }
+    for (const name of namesBound(generator.target)) {
+      if (assigned.has(name.id!)) {
+        fail(name, `comprehension inner loop cannot rebind assignment expression target '${name.id!}'`);
+      }
+      iterationNames.add(name.id!);
+    }
+    generator.ifs.forEach(visit);
+  }
+  (comprehension.elts ?? []).forEach(visit);
 }
 
 /** Whether `e` is `target` itself or an element of its tuples, lists and starred parts (a stored name). */

@@ -502,7 +502,9 @@ export class ExpressionGrammar {
     }
     const mark = p.pos;
     if (p.op("**")) {
+      p.enter();
       const exponent = this.factor();
+      p.leave();
       if (exponent !== null) {
         return expr("BinOp", spanFrom(base, exponent), [base, exponent]);
       }
@@ -1528,6 +1530,9 @@ export class ExpressionGrammar {
         if (name !== null) {
           const annotation = isLambda ? null : this.annotation(true);
           all.push({ name: name.text, span: spanOf(name, name), annotation });
+          if (annotation) {
+            defaults.push(annotation);
+          }
           if (p.isOp("=")) {
             return invalid(p.peek(), `var-positional ${noun} cannot have default value`);
           }
@@ -1552,6 +1557,9 @@ export class ExpressionGrammar {
         }
         const annotation = isLambda ? null : this.annotation(false);
         all.push({ name: name.text, span: spanOf(name, name), annotation });
+        if (annotation) {
+          defaults.push(annotation);
+        }
         sawDoubleStar = true;
         if (p.isOp("=")) {
           return invalid(p.peek(), `var-keyword ${noun} cannot have default value`);

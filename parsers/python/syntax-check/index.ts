@@ -25,9 +25,11 @@ import { type Tokenization, TokenType, tokenize } from "./tokenizer.js";
 export type { SyntaxProblem } from "./problem.js";
 
 export function findSyntaxError(text: string): SyntaxProblem | null {
-  if (text.includes("\0")) {
-    // CPython refuses the source before tokenizing; its error has no position.
-    return { message: "source code string cannot contain null bytes", line: 1, column: 1, errorClass: "SyntaxError" };
+  const nul = text.indexOf("\0");
+  if (nul >= 0) {
+    // CPython 3.11 refuses the source before tokenizing, with no position: the NUL itself is shown.
+    const before = text.slice(0, nul).split(/\r\n|\r|\n/u);
+    return { message: "source code string cannot contain null bytes", line: before.length, column: before[before.length - 1]!.length + 1, errorClass: "SyntaxError" };
   }
   const tokenization = tokenize(text);
   const state = new ParserState(tokenization);

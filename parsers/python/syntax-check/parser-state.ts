@@ -27,6 +27,13 @@ export class TokenizerFound extends Error {
   }
 }
 
+interface MemoEntry {
+  rule: number;
+  end: number;
+  value: unknown;
+  next: MemoEntry | undefined;
+}
+
 /** Bounds recursion: deeper nesting is reported like CPython's parser stack overflow. */
 const MAX_DEPTH = 1000;
 
@@ -41,9 +48,8 @@ export class ParserState {
   readonly #errorAt: number;
   readonly #tokenizerError: TokenizerError | null;
   readonly #lineStarts: number[];
-  /** Per rule id, per token index: the end position (-1 when unknown) and the value. */
-  #memoEnds: Int32Array[] = [];
-  #memoValues: unknown[][] = [];
+  /** Memoized results by token index, as pegen keeps them on its tokens: a short list per token. */
+  #memo: (MemoEntry | undefined)[] = [];
 
   constructor(tokenization: Tokenization) {
     this.tokens = tokenization.tokens;
@@ -61,8 +67,7 @@ export class ParserState {
   reset(): void {
     this.pos = 0;
     this.depth = 0;
-    this.#memoEnds = [];
-    this.#memoValues = [];
+    this.#memo = [];
   }
 
   peek(): Token {
@@ -155,19 +160,14 @@ export class ParserState {
   /** Runs a rule once per position and pass (pegen's `(memo)`): keeps nested brackets linear. */
   memo<T>(rule: number, parse: () => T): T {
     const start = this.pos;
-    let ends = this.#memoEnds[rule];
-    if (ends === undefined) {
-      ends = this.#memoEnds[rule] = new Int32Array(this.tokens.length + 1).fill(-1);
-      this.#memoValues[rule] = [];
-    }
-    const end = ends[start]!;
-    if (end >= 0) {
-      this.pos = end;
-      return this.#memoValues[rule]![start] as T;
+    for (let entry = this.#memo[start]; entry !== undefined; entry = entry.next) {
+      if (entry.rule === rule) {
+        this.pos = entry.end;
+        return entry.value as T;
+      }
     }
     const value = parse();
-    ends[start] = this.pos;
-    this.#memoValues[rule]![start] = value;
+    this.#memo[start] = { rule, end: this.pos, value, next: this.#memo[start] };
     return value;
   }
 
@@ -191,9 +191,9 @@ export class ParserState {
 
   enter(): void {
     if (++this.depth > MAX_DEPTH) {
-      // CPython's parser stops at about this depth with its own message.
+      // CPython's parser gives up on such nesting too (with a MemoryError or RecursionError).
       const token = this.peek();
-      throw new SyntaxFound(problem("too many nested parentheses", token.line, token.col + 1));
+      throw new SyntaxFound(problem("too many nested expressions", token.line, token.col + 1));
     }
   }
 

@@ -1393,9 +1393,16 @@ export class Grammar extends ExpressionGrammar {
           return true;
         }
         if (p.op("**")) {
-          if (p.name() === null) {
+          // `**rest` must be a name other than "_", and the last entry.
+          const rest = p.name();
+          if (rest === null || rest.text === "_") {
             break;
           }
+          p.op(",");
+          if (p.op("}")) {
+            return true;
+          }
+          break;
         } else {
           const key = p.peek();
           if (!(key.type === TokenType.Name ? this.closedPattern() : this.closedPattern())) {
@@ -1421,18 +1428,26 @@ export class Grammar extends ExpressionGrammar {
   /** After `Name(`: positional patterns, then keyword patterns, up to ")". */
   protected classPatternArguments(): boolean {
     const p = this.p;
+    let sawKeyword = false;
     for (;;) {
       if (p.op(")")) {
         return true;
       }
       const mark = p.pos;
       if (p.name() !== null && p.op("=")) {
+        sawKeyword = true;
         if (!this.pattern()) {
           return false;
         }
       } else {
         p.pos = mark;
         if (!this.pattern()) {
+          return false;
+        }
+        if (sawKeyword) {
+          if (p.invalidRules) {
+            p.raiseAt(p.tokens[mark]!, "positional patterns follow keyword patterns");
+          }
           return false;
         }
       }

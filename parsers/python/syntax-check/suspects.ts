@@ -34,6 +34,9 @@ export const SUSPECT_TYPES: ReadonlySet<string> = new Set([
 /** Files this short are always checked: the checker costs little on them, and tree-sitter misses much. */
 const ALWAYS_CHECKED_LENGTH = 512;
 
+/** Deeper trees may nest brackets past CPython's limit of 200 (or blocks past its 100 indentation levels). */
+const MAX_PLAUSIBLE_DEPTH = 100;
+
 const FUNCTIONS = new Set(["function_definition", "lambda"]);
 const LOOPS = new Set(["for_statement", "while_statement"]);
 const HANDLERS = new Set(["except_clause", "except_group_clause", "finally_clause"]);
@@ -118,7 +121,9 @@ function suspicious(node: PyNode, text: string): boolean {
     case "try_statement": {
       const plain = node.children.some((child) => child.type === "except_clause");
       const star = node.children.some((child) => child.type === "except_group_clause");
-      return (plain && star) || !node.children.some((child) => HANDLERS.has(child.type));
+      // An `else` needs an `except` before it.
+      const orelse = node.children.some((child) => child.type === "else_clause");
+      return (plain && star) || (orelse && !plain && !star) || !node.children.some((child) => HANDLERS.has(child.type));
     }
     case "wildcard_import":
       return node.parent?.parent?.type !== "module";
@@ -192,9 +197,10 @@ function suspicious(node: PyNode, text: string): boolean {
 }
 
 /** Whether the file may hold an error CPython finds and tree-sitter does not. */
-export function needsSyntaxCheck(text: string, root: PyNode, suspects: readonly PyNode[]): boolean {
+export function needsSyntaxCheck(text: string, root: PyNode, suspects: readonly PyNode[], depth: number): boolean {
   return (
     text.length < ALWAYS_CHECKED_LENGTH ||
+    depth > MAX_PLAUSIBLE_DEPTH ||
     // Assigning to __debug__ is a compile error wherever it happens; the name is rare enough to look for as text.
     text.includes("__debug__") ||
     misaligned(text, root.children) ||

@@ -654,7 +654,8 @@ class Tokenizer {
     const raw = prefix.includes("r");
     let at = quoteAt + quoteSize;
     const unterminated = (): never => {
-      const detectedAt = this.#line;
+      // At the end of the text CPython is still on the last line read, not past its line end.
+      const detectedAt = this.#pos >= this.#text.length && this.#pos === this.#lineStart && this.#line > startLine ? this.#line - 1 : this.#line;
       const message = triple
         ? `unterminated triple-quoted string literal (detected at line ${detectedAt})`
         : `unterminated string literal (detected at line ${detectedAt})`;
