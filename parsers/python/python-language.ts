@@ -4,8 +4,9 @@
 import type { File, FileError, Language, OkParseResult, ParseResult } from "@eslint/core";
 import type { PyNode } from "./py-node.js";
 import { PythonSourceCode, type PythonLanguageOptions } from "./python-source-code.js";
-import { findSyntaxError } from "./syntax-check/index.js";
+import { findSyntaxError, offsetOf } from "./syntax-check/index.js";
 import { needsSyntaxCheck } from "./syntax-check/suspects.js";
+import { SourceText } from "./source-text.js";
 import { type PyConversion, toPyAst } from "./to-py-ast.js";
 import { parsePythonTree } from "./tree-sitter.js";
 import { buildSelectorClasses, buildVisitorKeys } from "./visitor-keys.js";
@@ -24,7 +25,12 @@ function cpythonSyntaxError(text: string, conversion: PyConversion): FileError |
     return null;
   }
   const found = findSyntaxError(text);
-  return found === null ? null : { message: found.message, line: found.line, column: found.column };
+  if (found === null) {
+    return null;
+  }
+  // CPython also ends lines at a lone "\r"; the position is given in the lines ESLint shows.
+  const position = new SourceText(text).positionOf(offsetOf(text, found.line, found.column));
+  return { message: found.message, line: position.line, column: position.column + 1 };
 }
 
 export class PythonLanguage

@@ -45,12 +45,29 @@ export function findSyntaxError(text: string): SyntaxProblem | null {
     if (error instanceof TokenizerFound) {
       return error.error;
     }
+    if (error instanceof RangeError) {
+      return tooDeep(tokenization, state);
+    }
     if (!(error instanceof SyntaxFound)) {
       throw error;
     }
     parserError = error.problem;
   }
   return laterTokenizerError(tokenization, state) ?? parserError;
+}
+
+/**
+ * The JavaScript stack ran out before the depth limit of ParserState (each nesting level costs the
+ * recursive descent dozens of frames). CPython's parser, with a deeper C stack, would reach the
+ * tokenizer's error (200 nested brackets, 100 indentation levels) when there is one; otherwise it
+ * gives up too.
+ */
+function tooDeep(tokenization: Tokenization, state: ParserState): SyntaxProblem {
+  if (tokenization.error !== null) {
+    return tokenization.error;
+  }
+  const token = state.tokens[Math.min(state.furthest, state.tokens.length - 1)]!;
+  return { message: "too many nested expressions", line: token.line, column: Math.max(token.col + 1, 1), errorClass: "SyntaxError" };
 }
 
 /** Runs the `invalid_*` rules; their error, or the generic one at the first pass's furthest token. */
@@ -94,4 +111,16 @@ function laterTokenizerError(tokenization: Tokenization, state: ParserState): Sy
     return error;
   }
   return null;
+}
+
+/** The UTF-16 offset of a 1-based line and column in CPython's lines ("\n", "\r\n" or a lone "\r" ends one). */
+export function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let current = 1; current < line && offset < text.length; offset++) {
+    const c = text.charCodeAt(offset);
+    if (c === 10 || (c === 13 && text.charCodeAt(offset + 1) !== 10)) {
+      current++;
+    }
+  }
+  return Math.min(offset + column - 1, text.length);
 }

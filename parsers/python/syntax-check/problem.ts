@@ -12,5 +12,6 @@ export interface SyntaxProblem {
 }
 
 export function problem(message: string, line: number, column: number, errorClass: ErrorClass = "SyntaxError"): SyntaxProblem {
-  return { message, line, column, errorClass };
+  // CPython says 0 (or nothing) where its column is unknown; ESLint's columns start at 1.
+  return { message, line, column: Math.max(column, 1), errorClass };
 }

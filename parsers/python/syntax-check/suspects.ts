@@ -69,6 +69,9 @@ function parameterName(parameter: PyNode): string | null {
   return name?.type === "identifier" ? name.text : null;
 }
 
+/** Space, tab and form feed. */
+const INDENTATION = new Set([32, 9, 12]);
+
 /**
  * Statements of one block that start their lines must start them at the same column; tree-sitter
  * accepts an unexpected indent or a dedent to no outer level without an error.
@@ -80,8 +83,13 @@ function misaligned(text: string, statements: readonly PyNode[]): boolean {
       continue;
     }
     const start = statement.range[0];
-    const lineStart = Math.max(text.lastIndexOf("\n", start - 1), text.lastIndexOf("\r", start - 1)) + 1;
-    if (!/^[ \t\f]*$/u.test(text.slice(lineStart, start))) {
+    // Back to the line start over indentation only; anything else means the statement does not start its line.
+    let lineStart = start;
+    while (lineStart > 0 && INDENTATION.has(text.charCodeAt(lineStart - 1))) {
+      lineStart--;
+    }
+    const before = lineStart > 0 ? text.charCodeAt(lineStart - 1) : 10;
+    if (before !== 10 && before !== 13) {
       continue;
     }
     if (column >= 0 && column !== start - lineStart) {
