@@ -93,5 +93,9 @@ export function loadCorpus(): CorpusEntry[] {
 export function utf16Column(text: string, line: number, offset: number): number {
   const lines = text.replace(/^\uFEFF/u, "").split(/\r\n|\r|\n/u);
   const content = lines[line - 1] ?? "";
-  return [...content].slice(0, Math.max(offset - 1, 0)).join("").length + 1;
+  let column = 0;
+  for (let codePoints = 0; codePoints < offset - 1 && column < content.length; codePoints++) {
+    column += content.codePointAt(column)! > 0xffff ? 2 : 1;
+  }
+  return column + 1;
 }

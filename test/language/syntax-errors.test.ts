@@ -54,7 +54,7 @@ describe("the syntax-error corpus, labelled by python3", () => {
       const label = entry.label!;
       const found = parseError(entry.text);
       if (found === null) {
-        falseAccepts.push(`${entry.name}: python3 says ${label.lineno}:${label.offset} ${label.msg}`);
+        falseAccepts.push(`${entry.name}: python3 says ${String(label.lineno)}:${String(label.offset)} ${label.msg}`);
         continue;
       }
       const line = label.lineno ?? 1;

@@ -401,8 +401,6 @@ class CompilerCheck {
       case "Delete":
         this.#targets(s.targets ?? [], "delete");
         return;
-      case "FunctionDef":
-        break;
       default:
         break;
     }

@@ -532,7 +532,6 @@ export class ExpressionGrammar {
   /** primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom */
   primary(): Expr | null {
     return this.p.memo(Rule.Primary, () => {
-      const p = this.p;
       let value = this.atom();
       if (value === null) {
         return null;
@@ -696,6 +695,8 @@ export class ExpressionGrammar {
       let fstring = false;
       let bytes = 0;
       let count = 0;
+      let fieldError: string | null = null;
+      const fieldTokens: Token[][] = [];
       while (p.isType(TokenType.String)) {
         const token = p.next();
         count++;
@@ -703,15 +704,23 @@ export class ExpressionGrammar {
         if (prefix.includes("b")) {
           bytes++;
         }
+        if (token.fstringError !== undefined) {
+          fieldError ??= token.fstringError;
+        }
         if (token.fstring) {
           fstring = true;
-          for (const field of token.fstring) {
-            children.push(...this.fstringField(field.tokens));
-          }
+          fieldTokens.push(...token.fstring.map((field) => field.tokens));
         }
       }
+      // 3.11 parses f-strings when the whole run of strings is read: their errors are at the next token.
+      for (const tokens of fieldTokens) {
+        children.push(...this.fstringField(tokens));
+      }
+      if (fieldError !== null) {
+        p.raiseAtLast(fieldError);
+      }
       if (bytes > 0 && bytes < count) {
-        p.raiseAt(first, "cannot mix bytes and nonbytes literals");
+        p.raiseAtLast("cannot mix bytes and nonbytes literals");
       }
       return expr(fstring ? "JoinedStr" : "Constant", this.spanFromToken(first), children, fstring ? {} : { constant: "literal" });
     });

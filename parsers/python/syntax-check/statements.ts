@@ -1332,7 +1332,9 @@ export class Grammar extends ExpressionGrammar {
     const p = this.p;
     const token = p.peek();
     if (token.type === TokenType.Number || (token.type === TokenType.Op && (token.text === "-" || token.text === "+"))) {
-      p.op("-") ?? p.op("+");
+      if (p.op("-") === null) {
+        p.op("+");
+      }
       if (p.type(TokenType.Number) === null) {
         return false;
       }

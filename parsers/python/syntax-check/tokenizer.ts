@@ -41,6 +41,19 @@ export interface Token {
   level: number;
   /** An f-string: its replacement fields are checked by the grammar check (see `fields`). */
   fstring?: FStringField[];
+  /** An f-string whose fields could not be read: the "f-string: ..." error 3.11 raises for it. */
+  fstringError?: string;
+}
+
+/** Where the tokenizer is, to scan a string twice. */
+interface TokenizerPlace {
+  pos: number;
+  line: number;
+  lineStart: number;
+  lineStarts: number;
+  tokens: number;
+  brackets: number;
+  atLineStart: boolean;
 }
 
 /** One `{...}` replacement field of an f-string, as its own token list (ending in an ENDMARKER). */
@@ -652,7 +665,6 @@ class Tokenizer {
     const quoteSize = triple ? 3 : 1;
     const fields: FStringField[] | null = prefix.includes("f") ? [] : null;
     const raw = prefix.includes("r");
-    let at = quoteAt + quoteSize;
     const unterminated = (): never => {
       // At the end of the text CPython is still on the last line read, not past its line end.
       const detectedAt = this.#pos >= this.#text.length && this.#pos === this.#lineStart && this.#line > startLine ? this.#line - 1 : this.#line;
@@ -661,56 +673,109 @@ class Tokenizer {
         : `unterminated string literal (detected at line ${detectedAt})`;
       this.#fail(message, startLine, start + 1 - startLineStart);
     };
-    for (;;) {
-      const c = this.#code(at);
-      if (c === -1) {
-        unterminated();
-      }
-      const newline = this.#newlineLength(at);
-      if (newline > 0) {
-        if (!triple) {
+    /** The string's end: at the first closing quote (3.11), or past replacement fields read as code (PEP 701). */
+    const scan = (withFields: boolean): number => {
+      let at = quoteAt + quoteSize;
+      for (;;) {
+        const c = this.#code(at);
+        if (c === -1) {
           unterminated();
         }
-        this.#startNewLine(at + newline);
-        at = this.#pos;
-        continue;
-      }
-      if (c === quote && (!triple || (text.charCodeAt(at + 1) === quote && text.charCodeAt(at + 2) === quote))) {
-        at += quoteSize;
-        break;
-      }
-      if (c === 92) {
-        // A backslash escapes the next character, a line end included (raw strings too, for the quote).
-        if (fields !== null && !raw && text.charCodeAt(at + 1) === 78 && text.charCodeAt(at + 2) === 123) {
-          // \N{NAME} in an f-string is an escape, not a replacement field.
-          const close = text.indexOf("}", at + 3);
-          at = close < 0 ? at + 3 : close + 1;
-          continue;
-        }
-        const escapedNewline = this.#newlineLength(at + 1);
-        if (escapedNewline > 0) {
-          this.#startNewLine(at + 1 + escapedNewline);
+        const newline = this.#newlineLength(at);
+        if (newline > 0) {
+          if (!triple) {
+            unterminated();
+          }
+          this.#startNewLine(at + newline);
           at = this.#pos;
-        } else {
-          at += at + 1 < text.length ? 2 : 1;
-        }
-        continue;
-      }
-      if (fields !== null && c === 123) {
-        if (text.charCodeAt(at + 1) === 123) {
-          at += 2;
           continue;
         }
-        at = this.#replacementField(at, fields, quote, triple, unterminated);
-        continue;
+        if (c === quote && (!triple || (text.charCodeAt(at + 1) === quote && text.charCodeAt(at + 2) === quote))) {
+          return at + quoteSize;
+        }
+        if (c === 92) {
+          // A backslash escapes the next character, a line end included (raw strings too, for the quote).
+          if (withFields && !raw && text.charCodeAt(at + 1) === 78 && text.charCodeAt(at + 2) === 123) {
+            // \N{NAME} in an f-string is an escape, not a replacement field.
+            const close = text.indexOf("}", at + 3);
+            at = close < 0 ? at + 3 : close + 1;
+            continue;
+          }
+          const escapedNewline = this.#newlineLength(at + 1);
+          if (escapedNewline > 0) {
+            this.#startNewLine(at + 1 + escapedNewline);
+            at = this.#pos;
+          } else {
+            at += at + 1 < text.length ? 2 : 1;
+          }
+          continue;
+        }
+        if (withFields && fields !== null && c === 123) {
+          if (text.charCodeAt(at + 1) === 123) {
+            at += 2;
+            continue;
+          }
+          at = this.#replacementField(at, fields, quote, triple, unterminated);
+          continue;
+        }
+        at++;
       }
-      at++;
+    };
+    let end: number;
+    let fieldError: string | null = null;
+    if (fields === null) {
+      end = scan(false);
+    } else {
+      // 3.11 ends an f-string at its first closing quote: an unterminated one is its error. Newer Pythons
+      // read the fields as code, so quotes reused inside them are accepted; when that reading fails, the
+      // string is 3.11's and the failure is the f-string's error.
+      const before = this.#save();
+      const plainEnd = scan(false);
+      const afterPlain = this.#save();
+      this.#restore(before);
+      try {
+        end = scan(true);
+      } catch (stop) {
+        if (!(stop instanceof TokenizerStop)) {
+          throw stop;
+        }
+        this.#restore(afterPlain);
+        fields.length = 0;
+        end = plainEnd;
+        fieldError = stop.error.message.startsWith("f-string") ? stop.error.message : "f-string: expecting '}'";
+      }
     }
-    this.#pos = at;
-    this.#push(TokenType.String, start, at, startLine, start - startLineStart);
+    this.#pos = end;
+    this.#push(TokenType.String, start, end, startLine, start - startLineStart);
     if (fields !== null) {
-      this.tokens[this.tokens.length - 1]!.fstring = fields;
+      const token = this.tokens[this.tokens.length - 1]!;
+      token.fstring = fields;
+      if (fieldError !== null) {
+        token.fstringError = fieldError;
+      }
     }
+  }
+
+  #save(): TokenizerPlace {
+    return {
+      pos: this.#pos,
+      line: this.#line,
+      lineStart: this.#lineStart,
+      lineStarts: this.lineStarts.length,
+      tokens: this.tokens.length,
+      brackets: this.#brackets.length,
+      atLineStart: this.#atLineStart,
+    };
+  }
+
+  #restore(place: TokenizerPlace): void {
+    this.#pos = place.pos;
+    this.#line = place.line;
+    this.#lineStart = place.lineStart;
+    this.lineStarts.length = place.lineStarts;
+    this.tokens.length = place.tokens;
+    this.#brackets.length = place.brackets;
+    this.#atLineStart = place.atLineStart;
   }
 
   /**
