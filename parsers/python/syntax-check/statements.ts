@@ -1316,7 +1316,7 @@ export class Grammar extends ExpressionGrammar {
             }
             const value = this.expression();
             if (value !== null) {
-              p.raiseAt(value, `cannot use ${exprName(value)} as pattern target`);
+              p.raiseAt(value, "invalid pattern target");
             }
             p.pos = mark;
           }

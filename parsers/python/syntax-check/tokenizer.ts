@@ -326,7 +326,9 @@ class Tokenizer {
     if (this.#pendingIndents !== 0) {
       const type = this.#pendingIndents < 0 ? TokenType.Dedent : TokenType.Indent;
       this.#pendingIndents += this.#pendingIndents < 0 ? 1 : -1;
-      this.#push(type, this.#pos, this.#pos, this.#line, -1);
+      // At the end of the text CPython is still on the last line read: its DEDENTs are placed there.
+      const atEnd = this.#pos >= this.#text.length && this.#line > 1;
+      this.#push(type, this.#pos, this.#pos, atEnd ? this.#line - 1 : this.#line, -1);
       this.tokens[this.tokens.length - 1]!.endCol = -1;
       return false;
     }
@@ -354,7 +356,8 @@ class Tokenizer {
         const open = this.#brackets[this.#brackets.length - 1]!;
         throw new TokenizerStop({ ...problem(`'${open.char}' was never closed`, open.line, open.col + 1), kind: "unclosed", bracketLine: open.line });
       }
-      this.#push(TokenType.EndMarker, start, start);
+      // CPython gives ENDMARKER no column either, and leaves it on the last line read.
+      this.#push(TokenType.EndMarker, start, start, this.#line > 1 && start >= this.#text.length ? this.#line - 1 : this.#line, -1);
       return true;
     }
     const newline = this.#newlineLength(this.#pos);
