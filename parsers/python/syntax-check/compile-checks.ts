@@ -78,11 +78,13 @@ interface Scope {
   annotated: Set<string>;
   globals: Set<string>;
   nonlocals: { name: string; at: Span }[];
+  /** Where each global or nonlocal name was first declared (symtable.c's directives). */
+  directives: Map<string, Span>;
   parent: Scope | null;
 }
 
 function newScope(kind: ScopeKind, parent: Scope | null): Scope {
-  return { kind, params: new Set(), assigned: new Set(), used: new Set(), annotated: new Set(), globals: new Set(), nonlocals: [], parent };
+  return { kind, params: new Set(), assigned: new Set(), used: new Set(), annotated: new Set(), globals: new Set(), nonlocals: [], directives: new Map(), parent };
 }
 
 /** symtable.c's checks: duplicate parameters, global/nonlocal declarations, `import *`, `yield` placement. */
@@ -92,7 +94,15 @@ class SymbolTableCheck {
   module(body: Stmt[]): void {
     const scope = newScope("module", null);
     this.#body(body, scope);
-    // symtable.c's analysis comes after the whole table is built: nonlocal names need a binding.
+    // symtable.c's analysis comes after the whole table is built: a name is not both global and
+    // nonlocal, and a nonlocal name needs a binding.
+    for (const fn of this.#functions) {
+      for (const { name } of fn.nonlocals) {
+        if (fn.globals.has(name)) {
+          fail(fn.directives.get(name)!, `name '${name}' is nonlocal and global`);
+        }
+      }
+    }
     for (const fn of this.#functions) {
       for (const { name, at } of fn.nonlocals) {
         if (!this.#boundInEnclosingFunction(fn, name)) {
@@ -209,6 +219,9 @@ class SymbolTableCheck {
       }
       if (scope.assigned.has(name)) {
         fail(s, `name '${name}' is assigned to before ${word} declaration`);
+      }
+      if (!scope.directives.has(name)) {
+        scope.directives.set(name, s);
       }
       if (word === "global") {
         scope.globals.add(name);
@@ -502,7 +515,7 @@ class CompilerCheck {
         continue;
       }
       if (keyword.name === "__debug__") {
-        fail(keyword.span, "cannot assign to __debug__");
+        fail(call, "cannot assign to __debug__");
       }
       if (seen.has(keyword.name)) {
         fail(keyword.span, `keyword argument repeated: ${keyword.name}`);

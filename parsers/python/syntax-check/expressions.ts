@@ -341,7 +341,11 @@ export class ExpressionGrammar {
       }
       p.pos = mark;
       // !(list|tuple|genexp|'True'|'None'|'False') a=bitwise_or b='=' bitwise_or !('='|':=')
-      const excluded = p.ahead(() => this.list() ?? this.tuple() ?? this.genexp()) || p.isKeyword("True") || p.isKeyword("None") || p.isKeyword("False");
+      const excluded =
+        p.ahead(() => p.attempt(() => this.list()) ?? p.attempt(() => this.tuple()) ?? p.attempt(() => this.genexp())) ||
+        p.isKeyword("True") ||
+        p.isKeyword("None") ||
+        p.isKeyword("False");
       p.pos = mark;
       if (!excluded) {
         const target = this.bitwiseOr();
@@ -1530,6 +1534,9 @@ export class ExpressionGrammar {
           return invalid(token, "/ must be ahead of *");
         }
         sawSlash = true;
+        if (p.isOp("*")) {
+          return invalid(p.peek(), "expected comma between / and *");
+        }
       } else if (p.op("*")) {
         if (sawStar) {
           return invalid(token, "* argument may appear only once");
@@ -1576,8 +1583,8 @@ export class ExpressionGrammar {
       } else {
         const name = p.name();
         if (name === null) {
-          if (!isLambda && token.type === TokenType.Op && token.text === "(" && p.invalidRules) {
-            this.parenthesizedParameters(token);
+          if (token.type === TokenType.Op && token.text === "(" && p.invalidRules) {
+            this.parenthesizedParameters(token, isLambda ? "Lambda expression parameters cannot be parenthesized" : "Function parameters cannot be parenthesized");
           }
           return fail();
         }
@@ -1629,7 +1636,7 @@ export class ExpressionGrammar {
   }
 
   /** param_no_default* a='(' param_no_default+ ','? b=')' */
-  protected parenthesizedParameters(open: Token): void {
+  protected parenthesizedParameters(open: Token, message: string): void {
     const p = this.p;
     const mark = p.pos;
     p.pos++;
@@ -1641,7 +1648,7 @@ export class ExpressionGrammar {
       }
     }
     if (count > 0 && p.isOp(")")) {
-      p.raiseAt(open, "Function parameters cannot be parenthesized");
+      p.raiseAt(open, message);
     }
     p.pos = mark;
   }

@@ -5,6 +5,7 @@
  * checker runs only on files where one of them may be an error.
  */
 import type { PyNode } from "../py-node.js";
+import { tokenize } from "./tokenizer.js";
 
 /** Node types whose presence may hide an error tree-sitter does not see. */
 export const SUSPECT_TYPES: ReadonlySet<string> = new Set([
@@ -38,6 +39,8 @@ const ALWAYS_CHECKED_LENGTH = 512;
 const MAX_PLAUSIBLE_DEPTH = 100;
 
 const FUNCTIONS = new Set(["function_definition", "lambda"]);
+/** What may follow a keyword argument in a call: unpacking, and the extras tree-sitter puts among arguments. */
+const AFTER_KEYWORDS = new Set(["keyword_argument", "dictionary_splat", "list_splat", "comment", "line_continuation"]);
 const LOOPS = new Set(["for_statement", "while_statement"]);
 const HANDLERS = new Set(["except_clause", "except_group_clause", "finally_clause"]);
 const DEFAULTED = new Set(["default_parameter", "typed_default_parameter"]);
@@ -67,6 +70,95 @@ function parameterName(parameter: PyNode): string | null {
   }
   const name = parameter.child("name") ?? parameter.children.find((child) => child.type === "identifier");
   return name?.type === "identifier" ? name.text : null;
+}
+
+/** A store to `__debug__` (a target, a keyword, an alias, a loop variable); reads do not match. */
+const DEBUG_STORE = /__debug__\s*(?:=(?!=)|:=|[-+*/%&|^@]=)|\b(?:as|for|del|def|class|lambda)\s+__debug__/u;
+
+const KNOWN_FUTURES = new Set(["nested_scopes", "generators", "division", "absolute_import", "with_statement", "print_function", "unicode_literals", "barry_as_FLUFL", "generator_stop", "annotations"]);
+
+/** Whether a break or continue is inside a loop body of its own function or class (a loop's `else` is not). */
+function inLoop(node: PyNode): boolean {
+  let child = node;
+  for (let current = node.parent; current !== null; child = current, current = current.parent) {
+    if (SCOPES.has(current.type) || current.type === "module") {
+      return false;
+    }
+    if (LOOPS.has(current.type) && child.type !== "else_clause") {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A `from __future__` import after the docstring and other future imports, or of an unknown feature. */
+function futureAtTop(node: PyNode): boolean {
+  if (node.parent?.type !== "module") {
+    return false;
+  }
+  for (const name of node.children) {
+    const feature = name.type === "aliased_import" ? name.child("name") : name;
+    if (feature?.type === "dotted_name" && !KNOWN_FUTURES.has(feature.text)) {
+      return false;
+    }
+  }
+  const siblings = node.parent.children;
+  for (let index = 0; index < siblings.length && siblings[index] !== node; index++) {
+    const sibling = siblings[index]!;
+    const isDocstring = index === siblings.findIndex((other) => other.type !== "comment") && sibling.type === "expression_statement" && sibling.children[0]?.type === "string";
+    if (sibling.type !== "comment" && sibling.type !== "future_import_statement" && !isDocstring) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const DEFINITIONS = new Set(["function_definition", "class_definition", "lambda"]);
+
+/**
+ * A global or nonlocal declaration CPython may refuse: a nonlocal outside a function or with no
+ * enclosing function using the name, or a name the scope uses, assigns or takes as a parameter before.
+ */
+function badDeclaration(statement: PyNode, name: string): boolean {
+  const scope = nearest(statement, SCOPES, new Set());
+  if (statement.type === "nonlocal_statement") {
+    if (scope?.type !== "function_definition") {
+      return true;
+    }
+    const outer = nearest(scope, new Set(["function_definition"]), new Set());
+    if (outer === null || !mentions(outer, name, Infinity, false, scope)) {
+      return true;
+    }
+  }
+  const body = scope ?? statement.parent;
+  return body !== null && mentions(body, name, statement.range[0], true);
+}
+
+/**
+ * Whether `name` appears as an identifier in `root` before `before`, outside nested definitions when
+ * `ownScope`, and outside `skip`.
+ */
+function mentions(root: PyNode, name: string, before: number, ownScope: boolean, skip: PyNode | null = null): boolean {
+  const stack = [...root.children];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.range[0] >= before || node === skip) {
+      continue;
+    }
+    if (node.type === "identifier" && node.text === name) {
+      return true;
+    }
+    if (ownScope && DEFINITIONS.has(node.type)) {
+      // The definition's own name and its parameters' defaults are in this scope; its body is not.
+      const own = node.child("name");
+      if (own?.text === name) {
+        return true;
+      }
+      continue;
+    }
+    stack.push(...node.children);
+  }
+  return false;
 }
 
 /** Space, tab and form feed. */
@@ -124,8 +216,12 @@ function suspicious(node: PyNode, text: string): boolean {
     }
     case "break_statement":
     case "continue_statement":
-      // A loop's `else` clause is outside the loop: let the checker decide there too.
-      return nearest(node, LOOPS, SCOPES) === null || nearest(node, new Set(["else_clause"]), SCOPES) !== null;
+      return !inLoop(node);
+    case "global_statement":
+    case "nonlocal_statement":
+      return node.children.some((name) => name.type === "identifier" && badDeclaration(node, name.text));
+    case "future_import_statement":
+      return !futureAtTop(node);
     case "try_statement": {
       const plain = node.children.some((child) => child.type === "except_clause");
       const star = node.children.some((child) => child.type === "except_group_clause");
@@ -134,7 +230,7 @@ function suspicious(node: PyNode, text: string): boolean {
       return (plain && star) || (orelse && !plain && !star) || !node.children.some((child) => HANDLERS.has(child.type));
     }
     case "wildcard_import":
-      return node.parent?.parent?.type !== "module";
+      return nearest(node, SCOPES, new Set()) !== null;
     case "parameters":
     case "lambda_parameters": {
       const names = new Set<string>();
@@ -150,19 +246,21 @@ function suspicious(node: PyNode, text: string): boolean {
         if (sawDoubleStar || parameter.type === "tuple_pattern" || parameter.type === "ERROR") {
           return true;
         }
-        if (parameter.type === "positional_separator" && (++slashes > 1 || sawStar)) {
+        // `*args: T` and `**kwargs: T` are typed parameters around the splat.
+        const kind = parameter.type === "typed_parameter" ? (parameter.children[0]?.type ?? parameter.type) : parameter.type;
+        if (kind === "positional_separator" && (++slashes > 1 || sawStar)) {
           return true;
         }
-        if ((parameter.type === "keyword_separator" || parameter.type === "list_splat_pattern") && ++stars > 1) {
+        if ((kind === "keyword_separator" || kind === "list_splat_pattern") && ++stars > 1) {
           return true;
         }
-        sawDoubleStar = parameter.type === "dictionary_splat_pattern";
-        if (STARS.has(parameter.type) && parameter.type !== "positional_separator") {
+        sawDoubleStar = kind === "dictionary_splat_pattern";
+        if (STARS.has(kind) && kind !== "positional_separator") {
           sawStar = true;
         }
         const name = parameterName(parameter);
         if (name !== null) {
-          if (names.has(name)) {
+          if (names.has(name) || name === "__debug__") {
             return true;
           }
           names.add(name);
@@ -177,7 +275,8 @@ function suspicious(node: PyNode, text: string): boolean {
       return node.children[node.children.length - 1]?.type === "keyword_separator";
     }
     case "argument_list": {
-      if (node.children.some((child) => child.type === "generator_expression")) {
+      // `f(x for x in y, z)`: a generator that is not the only argument needs its own parentheses.
+      if (node.children.some((child) => child.type === "generator_expression" && !child.text.startsWith("("))) {
         return true;
       }
       const keywords = new Set<string>();
@@ -190,7 +289,7 @@ function suspicious(node: PyNode, text: string): boolean {
           }
           keywords.add(name);
           sawKeyword = true;
-        } else if (sawKeyword && argument.type !== "dictionary_splat" && argument.type !== "list_splat" && argument.type !== "comment") {
+        } else if (sawKeyword && !AFTER_KEYWORDS.has(argument.type)) {
           return true;
         }
       }
@@ -208,9 +307,10 @@ function suspicious(node: PyNode, text: string): boolean {
 export function needsSyntaxCheck(text: string, root: PyNode, suspects: readonly PyNode[], depth: number): boolean {
   return (
     text.length < ALWAYS_CHECKED_LENGTH ||
-    depth > MAX_PLAUSIBLE_DEPTH ||
-    // Assigning to __debug__ is a compile error wherever it happens; the name is rare enough to look for as text.
-    text.includes("__debug__") ||
+    // A deep tree is mostly a long expression; only the tokenizer can tell too many brackets or indents.
+    (depth > MAX_PLAUSIBLE_DEPTH && tokenize(text).error !== null) ||
+    // Assigning to __debug__ is a compile error wherever it happens; reading it is common.
+    (text.includes("__debug__") && DEBUG_STORE.test(text)) ||
     misaligned(text, root.children) ||
     suspects.some((node) => suspicious(node, text))
   );
