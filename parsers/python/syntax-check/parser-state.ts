@@ -48,6 +48,7 @@ export class ParserState {
   readonly #errorAt: number;
   readonly #tokenizerError: TokenizerError | null;
   readonly #lineStarts: number[];
+  readonly #text: string;
   /** Memoized results by token index, as pegen keeps them on its tokens: a short list per token. */
   #memo: (MemoEntry | undefined)[] = [];
 
@@ -56,11 +57,12 @@ export class ParserState {
     this.#errorAt = tokenization.error === null ? -1 : tokenization.errorAt;
     this.#tokenizerError = tokenization.error;
     this.#lineStarts = tokenization.lineStarts;
+    this.#text = tokenization.text;
   }
 
   /** A state over an f-string field's own tokens, sharing this file's lines. */
   fieldState(tokens: Token[]): ParserState {
-    return new ParserState({ tokens, error: null, errorAt: -1, lineStarts: this.#lineStarts });
+    return new ParserState({ tokens, error: null, errorAt: -1, lineStarts: this.#lineStarts, text: this.#text });
   }
 
   /** Starts the second pass over the same tokens. */
@@ -222,7 +224,13 @@ export class ParserState {
     throw new SyntaxFound(problem(message, last.line, last.col + 1, errorClass));
   }
 
+  /** CPython's tokenizer cursor past a token without a column; a line end counts as one character ("\r\n" too). */
   #cursorColumn(token: Token): number {
-    return token.start - this.#lineStarts[token.line - 1]!;
+    const lineStart = this.#lineStarts[token.line - 1]!;
+    let contentEnd = token.start;
+    while (contentEnd > lineStart && (this.#text.charCodeAt(contentEnd - 1) === 10 || this.#text.charCodeAt(contentEnd - 1) === 13)) {
+      contentEnd--;
+    }
+    return contentEnd < token.start ? contentEnd - lineStart + 1 : token.start - lineStart;
   }
 }

@@ -59,6 +59,11 @@ function nearest(node: PyNode, types: ReadonlySet<string>, stopAt: ReadonlySet<s
 }
 
 const SCOPES = new Set(["function_definition", "lambda", "class_definition"]);
+const CLASS = new Set(["class_definition"]);
+const OUTER_FUNCTION = new Set(["function_definition"]);
+const NO_STOP: ReadonlySet<string> = new Set();
+/** `yield` belongs to the nearest function, unless a class or a comprehension comes first. */
+const YIELD_STOPS = new Set(["class_definition", "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
 function isAsyncFunction(node: PyNode): boolean {
   return node.type === "function_definition" && node.text.startsWith("async");
 }
@@ -120,12 +125,12 @@ const DEFINITIONS = new Set(["function_definition", "class_definition", "lambda"
  * enclosing function using the name, or a name the scope uses, assigns or takes as a parameter before.
  */
 function badDeclaration(statement: PyNode, name: string): boolean {
-  const scope = nearest(statement, SCOPES, new Set());
+  const scope = nearest(statement, SCOPES, NO_STOP);
   if (statement.type === "nonlocal_statement") {
     if (scope?.type !== "function_definition") {
       return true;
     }
-    const outer = nearest(scope, new Set(["function_definition"]), new Set());
+    const outer = nearest(scope, OUTER_FUNCTION, NO_STOP);
     if (outer === null || !mentions(outer, name, Infinity, false, scope)) {
       return true;
     }
@@ -174,7 +179,7 @@ function misaligned(text: string, statements: readonly PyNode[]): boolean {
     if (statement.type === "comment") {
       continue;
     }
-    const start = statement.range[0];
+    const start = statement.start;
     // Back to the line start over indentation only; anything else means the statement does not start its line.
     let lineStart = start;
     while (lineStart > 0 && INDENTATION.has(text.charCodeAt(lineStart - 1))) {
@@ -194,8 +199,14 @@ function misaligned(text: string, statements: readonly PyNode[]): boolean {
 
 function suspicious(node: PyNode, text: string): boolean {
   switch (node.type) {
-    case "block":
-      return node.children.every((child) => child.type === "comment") || misaligned(text, node.children);
+    case "block": {
+      const children = node.children;
+      // One statement can be neither empty nor misaligned with another.
+      if (children.length === 1) {
+        return children[0]!.type === "comment";
+      }
+      return children.every((child) => child.type === "comment") || misaligned(text, children);
+    }
     case "except_clause":
       return node.childrenFor("value").length > 1;
     case "import_from_statement":
@@ -207,11 +218,11 @@ function suspicious(node: PyNode, text: string): boolean {
     case "parenthesized_expression":
       return node.children.some((child) => child.type === "list_splat" || child.type === "dictionary_splat");
     case "return_statement":
-      return nearest(node, FUNCTIONS, new Set(["class_definition"])) === null;
+      return nearest(node, FUNCTIONS, CLASS) === null;
     case "yield":
-      return nearest(node, FUNCTIONS, new Set(["class_definition", "list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"])) === null;
+      return nearest(node, FUNCTIONS, YIELD_STOPS) === null;
     case "await": {
-      const fn = nearest(node, FUNCTIONS, new Set(["class_definition"]));
+      const fn = nearest(node, FUNCTIONS, CLASS);
       return fn === null || !isAsyncFunction(fn);
     }
     case "break_statement":
@@ -230,7 +241,7 @@ function suspicious(node: PyNode, text: string): boolean {
       return (plain && star) || (orelse && !plain && !star) || !node.children.some((child) => HANDLERS.has(child.type));
     }
     case "wildcard_import":
-      return nearest(node, SCOPES, new Set()) !== null;
+      return nearest(node, SCOPES, NO_STOP) !== null;
     case "parameters":
     case "lambda_parameters": {
       const names = new Set<string>();
@@ -275,6 +286,9 @@ function suspicious(node: PyNode, text: string): boolean {
       return node.children[node.children.length - 1]?.type === "keyword_separator";
     }
     case "argument_list": {
+      if (node.children.length < 2) {
+        return false;
+      }
       // `f(x for x in y, z)`: a generator that is not the only argument needs its own parentheses.
       if (node.children.some((child) => child.type === "generator_expression" && !child.text.startsWith("("))) {
         return true;

@@ -84,6 +84,8 @@ export interface Tokenization {
   errorAt: number;
   /** Line starts (UTF-16 offsets), for positions. */
   lineStarts: number[];
+  /** The text tokenized (with the line end CPython adds to a last line that has none). */
+  text: string;
 }
 
 const TAB_SIZE = 8;
@@ -134,9 +136,9 @@ export function tokenize(source: string): Tokenization {
     if (!(stop instanceof TokenizerStop)) {
       throw stop;
     }
-    return { tokens: tokenizer.tokens, error: stop.error, errorAt: tokenizer.tokens.length, lineStarts: tokenizer.lineStarts };
+    return { tokens: tokenizer.tokens, error: stop.error, errorAt: tokenizer.tokens.length, lineStarts: tokenizer.lineStarts, text: tokenizer.text };
   }
-  return { tokens: tokenizer.tokens, error: null, errorAt: -1, lineStarts: tokenizer.lineStarts };
+  return { tokens: tokenizer.tokens, error: null, errorAt: -1, lineStarts: tokenizer.lineStarts, text: tokenizer.text };
 }
 
 interface OpenBracket {
@@ -149,7 +151,6 @@ class Tokenizer {
   readonly tokens: Token[] = [];
   readonly lineStarts: number[] = [];
   readonly #text: string;
-  /** The text's length before the newline CPython adds to a last line that has none. */
   #pos: number;
   #line = 1;
   #lineStart: number;
@@ -171,6 +172,10 @@ class Tokenizer {
     this.#pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.#lineStart = this.#pos;
     this.lineStarts.push(0);
+  }
+
+  get text(): string {
+    return this.#text;
   }
 
   run(): void {
