@@ -7,6 +7,7 @@
  *
  * Python: lints CPython's own test suite (or --corpus DIR):
  *   1. tree-sitter parse only (the floor), 2. parse + TreeCursor walk, 3. parse + our PyNode conversion,
+ *   3b. the same plus the CPython syntax check's gate and the check on the files the gate picks,
  *   4. eslint with the testaudit/python language and no rules, 5. eslint with the four rules,
  *   6. the same with --concurrency 2.
  * Reports median wall time, files/s, median peak RSS and the ratio to parse-only.
@@ -361,6 +362,7 @@ async function benchPython(work) {
     { key: "parse", name: "parse-only (tree-sitter)", args: [join(BENCH_DIR, "parse-only.mjs"), listFile], cwd: ROOT },
     { key: "walk", name: "parse + TreeCursor walk", args: [join(BENCH_DIR, "parse-walk.mjs"), listFile], cwd: ROOT },
     { key: "convert", name: "parse + toPyAst conversion", args: [join(BENCH_DIR, "parse-convert.mjs"), listFile], cwd: ROOT },
+    { key: "check", name: "parse + toPyAst + syntax check", args: [join(BENCH_DIR, "parse-convert-check.mjs"), listFile], cwd: ROOT },
     { key: "eslint0", name: "eslint, no rules", eslint: true, args: eslintArgs("eslint.norules.config.js", join(work, "eslint0.json")), report: join(work, "eslint0.json"), cwd: corpus },
     { key: "eslint4", name: "eslint, four rules", eslint: true, args: eslintArgs("eslint.rules.config.js", join(work, "eslint4.json")), report: join(work, "eslint4.json"), cwd: corpus },
     {
@@ -392,6 +394,11 @@ async function benchPython(work) {
   console.log(`  four rules / eslint no rules            ${ratio("eslint4", "eslint0").toFixed(2)}`);
   console.log(`  eslint no rules / parse-only            ${ratio("eslint0", "parse").toFixed(2)}`);
   console.log(`  parse + toPyAst / parse-only            ${ratio("convert", "parse").toFixed(2)}`);
+  // What the CPython syntax check adds to a parse (its gate on every file, the check on the files it picks).
+  console.log(
+    `  syntax check added / parse-only         ${((stats.check.wall - stats.convert.wall) / stats.parse.wall).toFixed(3)} by wall time, ` +
+      `${stats.parse.cpu ? ((stats.check.cpu - stats.convert.cpu) / stats.parse.cpu).toFixed(3) : "n/a"} by CPU time  (budget <= 0.03)`,
+  );
   if (cpuFloor) {
     // CPU time is far less sensitive than wall time to other processes sharing the cores.
     const cpuRatio = (key) => (stats[key].cpu / cpuFloor).toFixed(2);
@@ -409,6 +416,8 @@ async function benchPython(work) {
   console.log(`  parse-only: ${parseOut?.files ?? "?"} files parsed, ${parseOut?.withErrors ?? 0} trees with ERROR/MISSING nodes`);
   console.log(`  walk: ${walkOut?.nodes?.toLocaleString("en-US") ?? "?"} nodes visited`);
   console.log(`  toPyAst: ${convertOut?.files ?? "?"} files converted, ${convertOut?.syntaxErrors ?? 0} with a syntax error, ${convertOut?.comments?.toLocaleString("en-US") ?? "?"} comments`);
+  const checkOut = safeJson(childOutput.check);
+  console.log(`  syntax check: ${checkOut?.checked ?? 0} files checked, ${checkOut?.syntaxErrors ?? 0} with CPython's syntax error`);
   for (const key of ["eslint0", "eslint4", "eslint4c2"]) {
     const name = variants.find((variant) => variant.key === key).name;
     printReportLine(name, reports[key], RULES, { prefix: "testaudit/", problems: key !== "eslint0" });

@@ -2,7 +2,7 @@
 # The Debian packages the test suite uses besides npm's (as root, or through sudo):
 #   chromium                   renders the HTML report in the browser test
 #   pre-commit                 runs the hook of .pre-commit-hooks.yaml against a fixture repository
-#   libpython3.11-testsuite    CPython's own tests: the corpus of the cache and concurrency tests
+#   libpython3.11-testsuite    CPython's own tests: the corpus of the cache, concurrency and syntax-error tests
 #   python3-pytest             pytest 7.2 (and its iniconfig) for /usr/bin/python3: the oracle of what testaudit collects
 set -euo pipefail
 packages=(chromium pre-commit libpython3.11-testsuite python3-pytest)

@@ -18,6 +18,21 @@ export interface DecodingError {
 
 export type DecodedSource = { ok: true; text: string } | { ok: false; error: DecodingError };
 
+/**
+ * The name CPython's tokenizer gives a cookie's encoding (`get_normal_name`): its UTF-8 and Latin-1
+ * spellings made one; any other as written.
+ */
+function normalName(name: string): string {
+  const lower = name.slice(0, 12).toLowerCase().replaceAll("_", "-");
+  if (lower === "utf-8" || lower.startsWith("utf-8-")) {
+    return "utf-8";
+  }
+  if (/^(?:latin-1|iso-8859-1|iso-latin-1)(?:-|$)/u.test(lower)) {
+    return "iso-8859-1";
+  }
+  return name;
+}
+
 /** PEP 263's pattern, on a comment-only line. */
 const COOKIE = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/u;
 
@@ -236,15 +251,17 @@ export function decodePythonSource(file: File): DecodedSource {
   // CPython refuses a NUL anywhere before it decodes or tokenizes (a UTF-16 file without a BOM is full of them).
   const nul = text.indexOf("\0");
   if (nul !== -1) {
-    return { ok: false, error: { message: "source code cannot contain null bytes", ...positionIn(text, nul) } };
+    return { ok: false, error: { message: "source code string cannot contain null bytes", ...positionIn(text, nul) } };
   }
   const cookie = findCookie(text);
+  // After a BOM, CPython takes no cookie but one it reads as "utf-8" (not even "utf8").
+  if (cookie && file.bom && normalName(cookie.name) !== "utf-8") {
+    return { ok: false, error: { message: `encoding problem: ${normalName(cookie.name)} with BOM`, line: cookie.line, column: cookie.column } };
+  }
   const utf8 = cookie === null || UTF8_NAMES.has(cookie.normalized) || cookie.normalized === "utf-8-sig";
   if (cookie && !utf8) {
     const at = { line: cookie.line, column: cookie.column };
-    if (file.bom) {
-      return { ok: false, error: { message: `encoding problem: ${cookie.name} with BOM`, ...at } };
-    }
+
     if (NOT_SOURCE_ENCODINGS.test(cookie.normalized)) {
       return { ok: false, error: { message: `encoding problem: ${cookie.name}`, ...at } };
     }

@@ -51,6 +51,11 @@ export class PyNode {
   }
 
   /** UTF-16 offsets of the node's first character and of the character after it; made on first use. */
+  /** UTF-16 offset of the node's first character, without allocating its range. */
+  get start(): number {
+    return this.#start;
+  }
+
   get range(): [number, number] {
     this.#range ??= [this.#start, this.#end];
     return this.#range;

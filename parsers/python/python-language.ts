@@ -5,7 +5,10 @@ import type { File, FileError, Language, OkParseResult, ParseResult } from "@esl
 import { decodePythonSource } from "./decode-source.js";
 import type { PyNode } from "./py-node.js";
 import { PythonSourceCode, type PythonLanguageOptions } from "./python-source-code.js";
-import { toPyAst } from "./to-py-ast.js";
+import { findSyntaxError, offsetOf } from "./syntax-check/index.js";
+import { needsSyntaxCheck } from "./syntax-check/suspects.js";
+import { SourceText } from "./source-text.js";
+import { type PyConversion, toPyAst } from "./to-py-ast.js";
 import { parsePythonTree } from "./tree-sitter.js";
 import { buildSelectorClasses, buildVisitorKeys } from "./visitor-keys.js";
 
@@ -13,6 +16,24 @@ let selectorClasses: Map<string, Set<string>> | undefined;
 
 /** The text is the file's as CPython decodes it, which may differ from what ESLint read as UTF-8. */
 export type PythonParseResult = OkParseResult<PyNode> & { comments: PyNode[]; text: string };
+
+/**
+ * The syntax error CPython would report, as ESLint's FileError (1-based line and column). The checker
+ * runs only when tree-sitter found an error or the tree holds a construct tree-sitter accepts that
+ * CPython may not; when it finds nothing, CPython accepts the file and it is linted as it parsed.
+ */
+function cpythonSyntaxError(text: string, conversion: PyConversion): FileError | null {
+  if (conversion.syntaxError === null && !needsSyntaxCheck(text, conversion.ast, conversion.suspects, conversion.depth)) {
+    return null;
+  }
+  const found = findSyntaxError(text);
+  if (found === null) {
+    return null;
+  }
+  // CPython also ends lines at a lone "\r"; the position is given in the lines ESLint shows.
+  const position = new SourceText(text).positionOf(offsetOf(text, found.line, found.column));
+  return { message: found.message, line: position.line, column: position.column + 1 };
+}
 
 export class PythonLanguage
   implements Language<{ LangOptions: PythonLanguageOptions; Code: PythonSourceCode; RootNode: PyNode; Node: PyNode }>
@@ -58,11 +79,11 @@ export class PythonLanguage
       const errors: FileError[] = [{ message: `tree-sitter failed: ${(error as Error).message}`, line: 1, column: 1 }];
       return { ok: false, errors };
     }
-    const { ast, comments, syntaxError } = conversion;
-    if (syntaxError && !tolerant) {
-      // FileError positions are 1-based in both line and column: ESLint copies them verbatim.
-      return { ok: false, errors: [{ message: syntaxError.message, line: syntaxError.line, column: syntaxError.column + 1 }] };
+    const fileError = tolerant ? null : cpythonSyntaxError(text, conversion);
+    if (fileError !== null) {
+      return { ok: false, errors: [fileError] };
     }
+    const { ast, comments } = conversion;
     const result: PythonParseResult = { ok: true, ast, comments, text };
     return result;
   }

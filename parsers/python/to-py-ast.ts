@@ -7,6 +7,7 @@
 import type Parser from "tree-sitter";
 import { SourceText } from "./source-text.js";
 import { PyNode } from "./py-node.js";
+import { SUSPECT_TYPES } from "./syntax-check/suspects.js";
 import { pythonNodeTypes } from "./tree-sitter.js";
 
 export interface PySyntaxError {
@@ -22,6 +23,10 @@ export interface PyConversion {
   comments: PyNode[];
   /** The first ERROR or MISSING node in source order, if the file does not parse. */
   syntaxError: PySyntaxError | null;
+  /** Nodes of the types that may hide an error tree-sitter accepts (syntax-check/suspects.ts). */
+  suspects: PyNode[];
+  /** The deepest nesting of nodes: CPython refuses brackets nested past 200 levels, tree-sitter does not. */
+  depth: number;
 }
 
 export interface ConversionOptions {
@@ -36,6 +41,8 @@ interface TypeFacts {
   leaf: boolean;
   /** Some child of this type fills a field, so children's field ids are worth reading. */
   hasFields: boolean;
+  /** One of SUSPECT_TYPES. */
+  suspect: boolean;
 }
 
 /** node-types.json's answer for each named type: which have children or fields at all. */
@@ -61,7 +68,7 @@ function factsOf(cursor: Parser.TreeCursor): TypeFacts {
   const named = cursor.nodeIsNamed;
   const shape = named ? grammarShapes.get(name) : undefined;
   // Anonymous nodes are tokens; named types missing from node-types.json (ERROR) are not assumed leaves.
-  const facts = { name, named, leaf: named ? (shape?.leaf ?? false) : true, hasFields: shape?.hasFields ?? !named };
+  const facts = { name, named, leaf: named ? (shape?.leaf ?? false) : true, hasFields: shape?.hasFields ?? !named, suspect: named && SUSPECT_TYPES.has(name) };
   typeFacts[cursor.nodeTypeId] = facts;
   return facts;
 }
@@ -100,6 +107,8 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
   const lookForErrors = tree.rootNode.hasError;
   const shallow = options.shallow === true;
   const errors: LocatedError[] = [];
+  const suspects: PyNode[] = [];
+  let depth = 0;
 
   const cursor = tree.walk();
   if (lookForErrors && cursor.nodeType === "ERROR") {
@@ -107,7 +116,7 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
     errors.push({ message: describeError(cursor), line: 1, column: 0, range: [0, text.length] });
   }
   if (!cursor.gotoFirstChild()) {
-    return { ast: root, comments, syntaxError: innermostFirst(errors) };
+    return { ast: root, comments, syntaxError: innermostFirst(errors), suspects, depth };
   }
   // `parents[i]` is the nearest named ancestor at cursor depth i + 1; `fielded[i]` whether the cursor
   // parent at that depth has fields.
@@ -134,6 +143,8 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
       parent.appendChild(node);
       if (facts.name === "comment") {
         comments.push(node);
+      } else if (facts.suspect) {
+        suspects.push(node);
       }
     }
     // A tree with errors may hang children under any node, so there every node is asked for children.
@@ -143,6 +154,9 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
     if (mayHaveChildren && !skipBody && cursor.gotoFirstChild()) {
       parents.push(parent);
       fielded.push(parentHasFields);
+      if (parents.length > depth) {
+        depth = parents.length;
+      }
       parentHasFields = facts.hasFields || lookForErrors;
       if (node !== null) {
         parent = node;
@@ -151,7 +165,7 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
     }
     while (!cursor.gotoNextSibling()) {
       if (parents.length === 0 || !cursor.gotoParent()) {
-        return { ast: root, comments, syntaxError: innermostFirst(errors) };
+        return { ast: root, comments, syntaxError: innermostFirst(errors), suspects, depth };
       }
       parent = parents.pop()!;
       parentHasFields = fielded.pop()!;

@@ -299,10 +299,11 @@ describe("linting an editor's unsaved buffer through ESLint's Node API", () => {
         {
           ruleId: null,
           severity: 2,
-          // The open parenthesis continues onto the next line, so the first token that cannot follow is `self`.
-          message: 'Parsing error: Invalid syntax near "self".',
-          line: 17,
-          column: 13,
+          // CPython's message: the parser stops at `self` on line 17, and a bracket opened on an earlier line
+          // and never closed takes precedence.
+          message: "Parsing error: '(' was never closed",
+          line: 16,
+          column: 24,
           underlined: "",
         },
       ]);

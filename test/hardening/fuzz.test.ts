@@ -164,9 +164,9 @@ describe("what fuzzing found", () => {
     return result!.messages.map((message) => `${message.line}:${message.column} ${message.ruleId ?? "fatal"} ${message.message}`);
   };
 
-  it("places a missing token at a CRLF line's end on that line, not after its \\r", async () => {
+  it("reports an unterminated string of a CRLF file where CPython does", async () => {
     const text = '\r\nclass client:\r\n    def test_client():\r\n        "\r\n        ## BVJ\r\n        \r\n        "\r\n        )\r\n    ';
-    expect(await lint(eslint, text, PYTHON_PATH)).toEqual(['5:15 fatal Parsing error: Missing "string_end".']);
+    expect(await lint(eslint, text, PYTHON_PATH)).toEqual(["4:9 fatal Parsing error: unterminated string literal (detected at line 4)"]);
   });
 
   it("treats an import whose module name holds a NUL (tolerant Python) as a module that is not there", async () => {

@@ -141,9 +141,9 @@ describe("files with nothing to lint", () => {
 describe("a NUL byte", () => {
   it("is a located parsing error in Python code and in a Python string, as CPython refuses it anywhere", async () => {
     const inCode = PYTHON_MODULE.replace('self.assertEqual("café"', 'self.assertEqual(\0"café"');
-    expect(await lintBytes(Buffer.from(inCode), "python")).toEqual([`${at(inCode, inCode.indexOf("\0"))} fatal Parsing error: source code cannot contain null bytes`]);
+    expect(await lintBytes(Buffer.from(inCode), "python")).toEqual([`${at(inCode, inCode.indexOf("\0"))} fatal Parsing error: source code string cannot contain null bytes`]);
     const inString = PYTHON_MODULE.replace('"café", "café"', '"caf\0é", "café"');
-    expect(await lintBytes(Buffer.from(inString), "python")).toEqual([`${at(inString, inString.indexOf("\0"))} fatal Parsing error: source code cannot contain null bytes`]);
+    expect(await lintBytes(Buffer.from(inString), "python")).toEqual([`${at(inString, inString.indexOf("\0"))} fatal Parsing error: source code string cannot contain null bytes`]);
   });
 
   it("is a located parsing error in TS code, and an ordinary character in a TS string", async () => {
@@ -178,11 +178,11 @@ describe("invalid UTF-8", () => {
 describe("a UTF-16 file", () => {
   const utf16 = (text: string, bom: boolean): Buffer => Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), Buffer.from(text, "utf16le")]);
 
-  it("is one parsing error at its start in Python, with or without a byte order mark", async () => {
-    // CPython refuses the NULs before it decodes anything: the first is after the BOM's two replacement characters and an "i".
-    expect(await lintBytes(utf16(PYTHON_MODULE, true), "python")).toEqual(["1:4 fatal Parsing error: source code cannot contain null bytes"]);
-    // Without a byte order mark, the NUL after the first character is the error, as in CPython.
-    expect(await lintBytes(utf16(PYTHON_MODULE, false), "python")).toEqual(["1:2 fatal Parsing error: source code cannot contain null bytes"]);
+  it("is one parsing error near its start in Python, with or without a byte order mark", async () => {
+    // CPython refuses the NUL bytes before anything else; the first is after the two replaced BOM bytes and "\"".
+    expect(await lintBytes(utf16(PYTHON_MODULE, true), "python")).toEqual(["1:4 fatal Parsing error: source code string cannot contain null bytes"]);
+    // The first character decodes as itself, the NUL after it is the error.
+    expect(await lintBytes(utf16(PYTHON_MODULE, false), "python")).toEqual(["1:2 fatal Parsing error: source code string cannot contain null bytes"]);
   });
 
   it("is one parsing error at its start in TS, little- or big-endian", async () => {
@@ -306,16 +306,18 @@ describe("a 100,000-line file", () => {
 describe("5,000 levels of nesting", () => {
   const DEPTH = 5_000;
 
-  it("lints nested Python brackets and calls, and gives one located error for nested blocks", { timeout: 60_000 }, async () => {
+  it("gives CPython's located errors for brackets and blocks nested past its limits", { timeout: 60_000 }, async () => {
     const calls = `import unittest\n\n\nclass TestDeep(unittest.TestCase):\n    def test_deep(self):\n        """BVJ:\n        - Segment: Free\n        - Business Goal: Depth\n        - Value Impact: Deep code lints\n        - Strategic Impact: No crash\n        """\n        self.assertTrue(${"f(".repeat(DEPTH)}${")".repeat(DEPTH)})\n        self.assertTrue(${"[".repeat(DEPTH)}${"]".repeat(DEPTH)})\n`;
-    expect(await lintBytes(Buffer.from(calls), "python")).toEqual([]);
+    // CPython refuses more than 200 nested brackets, at the 201st; assertTrue's own "(" is the first.
+    const call = calls.indexOf("f(");
+    expect(await lintBytes(Buffer.from(calls), "python")).toEqual([`${at(calls, call + 2 * 199 + 1)} fatal Parsing error: too many nested parentheses`]);
     let blocks = "";
     for (let depth = 0; depth < DEPTH; depth++) {
       blocks += `${" ".repeat(depth)}if x:\n`;
     }
     blocks += `${" ".repeat(DEPTH)}pass\n`;
-    // tree-sitter-python gives up on indentation this deep (CPython stops at 100 levels).
-    expect(await lintBytes(Buffer.from(blocks), "python")).toEqual(['1:1 fatal Parsing error: Invalid syntax near "if x:".']);
+    // CPython stops at 100 levels of indentation.
+    expect(await lintBytes(Buffer.from(blocks), "python")).toEqual(["101:1 fatal Parsing error: too many levels of indentation"]);
   });
 
   it("gives one located error in TS, whose parser runs out of stack", { timeout: 60_000 }, async () => {

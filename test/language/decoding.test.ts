@@ -138,7 +138,7 @@ describe("decoding Python source as CPython does", () => {
   it.each([
     ["test_unknown_encoding.py", "Parsing error: unknown encoding: klingon", 1, 11],
     ["test_ascii_cookie.py", "Parsing error: 'ascii' codec can't decode byte 0xe9 in position 28: ordinal not in range(128)", 2, 13],
-    ["test_bom_and_cookie.py", "Parsing error: encoding problem: latin-1 with BOM", 1, 11],
+    ["test_bom_and_cookie.py", "Parsing error: encoding problem: iso-8859-1 with BOM", 1, 11],
   ])("%s: CPython refuses it (at no line); testaudit says why at the cookie or the byte", (name, message, line, column) => {
     expect(oracle[name]!.ok).toBe(false);
     expect(oracle[name]!.lineno).toBe(0);
