@@ -28,6 +28,18 @@ export class FileCache<T> {
     this.#read = read;
   }
 
+  /**
+   * Keeps `value`, made of `text`, as what `read` would make of the file at `path`, when `text` is the
+   * file as it is on disk (by size, with or without a UTF-8 BOM): not an editor's unsaved buffer.
+   */
+  remember(path: string, text: string, value: T): void {
+    const stat = statIfFile(path);
+    const bytes = Buffer.byteLength(text, "utf8");
+    if (stat && (stat.size === bytes || stat.size === bytes + 3)) {
+      this.#entries.set(path, { stamp: `${stat.mtimeMs}:${stat.size}`, value });
+    }
+  }
+
   /** What `read` made of the file at `path`, or null when it is missing, unreadable or `read` failed. */
   get(path: string): T | null {
     const stat = statIfFile(path);

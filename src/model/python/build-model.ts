@@ -15,7 +15,7 @@ import { NameResolver } from "./name-resolver.js";
 import { collectTests } from "./collect-tests.js";
 import { moduleFactsOfFile, readModuleFacts, type ModuleFacts } from "./module-facts.js";
 import { MockTracer } from "./mock-trace.js";
-import { summarizeFile, summarizeModule, type ModuleSummary } from "./module-summary.js";
+import { rememberSummary, summarizeFile, summarizeModule, type ModuleSummary } from "./module-summary.js";
 import { ProjectDefinitions } from "./project-definitions.js";
 import { collectReferences, type References } from "./references.js";
 import { withReexports } from "./reexports.js";
@@ -75,6 +75,9 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
   const directory = isVirtualFile(filename) ? cwd : dirname(path);
   const settings = pytestSettingsFor(directory);
   const summary = summarizeModule(path, root);
+  if (!isVirtualFile(filename)) {
+    rememberSummary(path, sourceCode.text, summary);
+  }
   const names = new NameResolver(importRoots(directory, settings.pythonpath, cwd));
   const resolver = new ClassResolver(names);
   /** A class of this file is resolved where its statement runs; one imported from another file, in that file. */

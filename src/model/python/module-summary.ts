@@ -390,27 +390,23 @@ function stringList(node: PyNode): string[] | null {
   return names;
 }
 
-/** Names bound by `global` statements in the module's functions: set where the module cannot be read in order. */
-function globalsOfFunctions(root: PyNode): Set<string> {
+/** A `global` statement on an indented line (inside a function or a block), and the names after it. */
+const INDENTED_GLOBAL = /^[ \t]+global[ \t]+([A-Za-z_]\w*(?:[ \t]*,[ \t]*[A-Za-z_]\w*)*)/gmu;
+
+/**
+ * Names bound by `global` statements in the module's functions, which the module cannot be read in
+ * order for. Read from the text, so a summary is the same whether function bodies were converted or not
+ * (a file summarized for another file's imports, or linted itself); a `global` line inside a string
+ * counts too, which can only add a "cannot tell".
+ */
+function globalsOfFunctions(text: string): Set<string> {
   const names = new Set<string>();
-  if (!root.text.includes("global")) {
+  if (!text.includes("global")) {
     return names;
   }
-  const stack: PyNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.type === "global_statement") {
-      for (const child of node.children) {
-        if (child.type === "identifier") {
-          names.add(child.text);
-        }
-      }
-    }
-    // `global` at module level rebinds nothing; only statements inside functions matter, but they may nest anywhere.
-    for (const child of node.children) {
-      if (child.type !== "identifier" && child.type !== "string" && child.type !== "comment") {
-        stack.push(child);
-      }
+  for (const match of text.matchAll(INDENTED_GLOBAL)) {
+    for (const name of match[1]!.split(",")) {
+      names.add(name.trim());
     }
   }
   return names;
@@ -419,7 +415,7 @@ function globalsOfFunctions(root: PyNode): Set<string> {
 export function summarizeModule(path: string, root: PyNode): ModuleSummary {
   const summary: ModuleSummary = { path, classes: new Map(), classesByLine: new Map(), bindings: new Map(), imports: new Map(), starImports: [], exported: null };
   const bindings = new BindingFlow(summary).run(root.children, new Map());
-  for (const name of globalsOfFunctions(root)) {
+  for (const name of globalsOfFunctions(root.text)) {
     const alternatives = bindings.get(name) ?? [];
     bindings.set(name, [...alternatives, { kind: "dynamic", reason: "function" }]);
   }
@@ -445,4 +441,9 @@ const summaries = new FileCache((path, text) => {
 export function summarizeFile(path: string): ModuleSummary | null {
   dependsOn(path);
   return summaries.get(path);
+}
+
+/** Keeps the summary of a file just linted, so a file that imports it later does not parse it again. */
+export function rememberSummary(path: string, text: string, summary: ModuleSummary): void {
+  summaries.remember(path, text, summary);
 }
