@@ -1,9 +1,9 @@
 /**
  * Disallow mocking libraries, fake services and patching fixtures in integration tests.
  */
-import { relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { describeReach, findMocks, reachingMocks, type MockFindingKind } from "../../src/policies/mocks.js";
-import { docsUrl, onTestFile, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
+import { displayPath, docsUrl, onTestFile, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
 type Options = [{ modules: string[]; allow: string[]; trace: boolean }];
 type MessageIds = MockFindingKind | "mockReach";
@@ -59,11 +59,10 @@ const rule: TestauditRule<Options, MessageIds> = {
       }
       // A mock in this file is reported above, where it is written; one in another file only here.
       const path = resolve(context.cwd, context.filename);
-      const relativePath = (absolute: string): string => relative(context.cwd, absolute).split(sep).join("/");
       for (const [test, reach] of model.traceMocks(reachingMocks({ modules, allow }))) {
         if (reach && reach.mock.path !== path) {
           const { route, location } = describeReach(
-            { via: reach.via, through: reach.through, mock: { path: relativePath(reach.mock.path), line: reach.mock.loc.start.line } },
+            { via: reach.via, through: reach.through, mock: { path: displayPath(context, reach.mock.path), line: reach.mock.loc.start.line } },
             test.cls?.name ?? null,
           );
           context.report({ loc: test.nameLoc, messageId: "mockReach", data: { test: test.name, mock: reach.mock.name, route, location } });

@@ -4,7 +4,7 @@
  * reported at its name, once; mocks in the test file stay reported where they are written only.
  * Real ESLint (RuleTester), real tree-sitter, real files in temporary folder trees.
  */
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import dedent from "dedent";
 import { caseTrees } from "../temp-tree.js";
 import { at, jsRuleTester, plugin, pythonRuleTester, type ExpectedError, type Span } from "../rule-tester.js";
@@ -59,7 +59,8 @@ function traced(files: Record<string, string>, testCase: TraceCase & { errors?: 
     get data() {
       const [file, line] = mockAt.split(":") as [string, string];
       const treeRoot = placed.filename.slice(0, -TEST_FILE.length);
-      return { test, mock, route, location: `${relative(process.cwd(), join(treeRoot, file)).split(sep).join("/")}:${line}` };
+      // The tree is outside the working directory RuleTester lints from: the path is relative to the test's folder.
+      return { test, mock, route, location: `${relative(dirname(placed.filename), join(treeRoot, file)).split(sep).join("/")}:${line}` };
     },
     ...span,
   }));
