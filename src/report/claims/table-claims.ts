@@ -7,7 +7,7 @@ import { linesNounAt, passedRatioAt, testNounAt } from "./count-phrases.js";
 import { countFrom, type Count } from "./counts.js";
 import { distinctFiles, isTestFileName, soleFile } from "./file-names.js";
 import { parseLine, type Line } from "./line.js";
-import { lineClaims } from "./line-claims.js";
+import { lineClaims, type ReportContext } from "./line-claims.js";
 import { splitRow } from "./markdown.js";
 import { normalize, stripMarkers } from "./markup.js";
 import type { Section } from "./sections.js";
@@ -145,7 +145,7 @@ function rowClaims(row: Line, cells: readonly Cell[], cols: Columns, section: Se
 }
 
 /** A Markdown table starting at `start` (header, separator, rows) → the index after it. */
-export function tableClaims(lines: readonly string[], start: number, section: Section | null, sink: Sink): number {
+export function tableClaims(lines: readonly string[], start: number, section: Section | null, sink: Sink, context: ReportContext): number {
   const header = splitRow(lines[start]!).map((c) => parseCell(c).words ?? []);
   let end = start + 2;
   while (end < lines.length && lines[end]!.includes("|") && lines[end]!.trim() !== "") {
@@ -160,7 +160,7 @@ export function tableClaims(lines: readonly string[], start: number, section: Se
       // "| Files audited | 12 |" reads as "Files audited: 12".
       const line = parseLine(`${cells[0] ?? ""}: ${cells[1] ?? ""}`, r + 1);
       line.text = raw.trim();
-      lineClaims(line, section, sink);
+      lineClaims(line, section, sink, context);
       continue;
     }
     const row: Line = { no: r + 1, text: raw.trim(), heading: 0, toks: [], label: null };
