@@ -95,11 +95,9 @@ function totalLines(line: Line, used: Uint8Array, sink: Sink): void {
     return;
   }
   for (const c of neutralCounts(toks, label === null ? 0 : label.end + 1, used)) {
-    let noun = linesNounAt(toks, c.next);
     // "6,200 lines of test code"
-    if (noun < 0 && isWord(toks[c.next], "lines") && isWord(toks[c.next + 1], "of") && isWord(toks[c.next + 3], "code")) {
-      noun = c.next + 4;
-    }
+    const ofTestCode = isWord(toks[c.next], "lines") && isWord(toks[c.next + 1], "of") && isWord(toks[c.next + 3], "code");
+    const noun = ofTestCode ? c.next + 4 : linesNounAt(toks, c.next);
     // Plain "N lines" is too often about one file; "lines of code" and "LOC" speak of a code base.
     const ofCode = noun >= 0 && !(isWord(toks[c.next], "lines") && noun === c.next + 1);
     if (ofCode && followerOk(toks, noun)) {

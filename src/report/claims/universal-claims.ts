@@ -100,13 +100,23 @@ function filesCompileAt(toks: readonly Tok[], j: number): boolean {
   return isWordIn(toks[k], COMPILE_WORDS);
 }
 
-/** "in the suite", "across the codebase", "anywhere", "at all" after "zero mocks" at `j`. */
+/** "anywhere", "at all", "in the suite", "across the codebase", "in all tests" after "zero mocks" at `j`. */
 function everywhereAt(toks: readonly Tok[], j: number): boolean {
   if (isWordIn(toks[j], ANYWHERE_WORDS)) {
-    return !isWord(toks[j], "at") || isWord(toks[j + 1], "all");
+    const end = isWord(toks[j], "at") ? (isWord(toks[j + 1], "all") ? j + 2 : -1) : j + 1;
+    // "anywhere" alone, or "anywhere in the suite"; not "anywhere in production code".
+    return end >= 0 && (!(isWord(toks[end], "in") || isWord(toks[end], "across")) || inTheSuite(toks, end));
   }
+  return inTheSuite(toks, j);
+}
+
+/** "in the suite", "across the codebase", "in the tests" at `j`. */
+function inTheSuite(toks: readonly Tok[], j: number): boolean {
   if (!(isWord(toks[j], "in") || isWord(toks[j], "across"))) {
     return false;
+  }
+  if (subjectAt(toks, isWordIn(toks[j + 1], QUANTIFIERS) ? j + 2 : j + 1) >= 0) {
+    return true;
   }
   let k = isWord(toks[j + 1], "the") || isWord(toks[j + 1], "our") ? j + 2 : j + 1;
   if (isWord(toks[k], "test") || isWord(toks[k], "integration")) {
@@ -134,6 +144,10 @@ export function universalClaims(line: Line, file: string | undefined, blocked: b
     }
     const prev = toks[a - 1];
     const atClauseStart = prev === undefined || isPunctIn(prev, CLAUSE_BREAK) || isWordIn(prev, BEFORE_ALL_OK);
+    if (t.low === "all" && atClauseStart && filesCompileAt(toks, a + 1)) {
+      emit(a, { family: "syntaxPercent" });
+      continue;
+    }
     if (t.low === "all" || t.low === "every" || t.low === "each") {
       const s = subjectAt(toks, a + 1);
       if (s < 0) {
@@ -149,10 +163,6 @@ export function universalClaims(line: Line, file: string | undefined, blocked: b
       }
       continue;
     }
-    if (t.low === "all" && atClauseStart && filesCompileAt(toks, a + 1)) {
-      emit(a, { family: "syntaxPercent" });
-      continue;
-    }
     if ((t.low === "zero" || t.low === "no") && atClauseStart && isWord(toks[a + 1], "syntax") && (isWord(toks[a + 2], "errors") || isWord(toks[a + 2], "error"))) {
       emit(a, { family: "syntaxPercent" });
       continue;
@@ -160,11 +170,6 @@ export function universalClaims(line: Line, file: string | undefined, blocked: b
     if ((t.low === "zero" || t.low === "no") && atClauseStart && isWordIn(toks[a + 1], MOCK_WORDS)) {
       if (everywhereAt(toks, a + 2)) {
         emit(a, { family: "noMocksPercent" });
-      } else if (isWord(toks[a + 2], "in") || isWord(toks[a + 2], "across")) {
-        const k = isWordIn(toks[a + 3], QUANTIFIERS) ? a + 4 : a + 3;
-        if (subjectAt(toks, k) >= 0) {
-          emit(a, { family: "noMocksPercent" });
-        }
       }
       continue;
     }
