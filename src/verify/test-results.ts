@@ -39,9 +39,10 @@ function candidatePaths(testCase: JUnitCase): string[] {
       candidates.push(normalizePath(name));
     }
   }
-  if (candidates.length === 0 && testCase.classname !== "" && !testCase.classname.includes(" ")) {
-    // pytest: a dotted module path, then the classes.
-    const parts = testCase.classname.split(".");
+  // pytest: a dotted module path, then the classes; a module that failed to collect has its path as the name.
+  const dotted = testCase.classname === "" ? testCase.name : testCase.classname;
+  if (candidates.length === 0 && dotted !== "" && !dotted.includes(" ")) {
+    const parts = dotted.split(".");
     for (let length = parts.length; length > 0; length -= 1) {
       candidates.push(`${parts.slice(0, length).join("/")}.py`);
     }

@@ -87,9 +87,12 @@ describe("report formats against their schemas", () => {
 
   it("verify --format json matches docs/schema/verify-report.schema.json", () => {
     const run = testaudit(["verify", "AUDIT_REPORT.md", "--config", "../eslint-plugin.config.js", ".", "--format", "json"], join(root, "examples"));
-    const checks = JSON.parse(run.stdout) as unknown[];
-    expect(checks.length).toBeGreaterThan(0);
-    expect(errorsOf(verifySchema, checks)).toEqual([]);
+    const result = JSON.parse(run.stdout) as { claims: unknown[] };
+    expect(result.claims.length).toBeGreaterThan(0);
+    expect(errorsOf(verifySchema, result)).toEqual([]);
+    const wrong = structuredClone(result) as { claims: { verdict: string }[] };
+    wrong.claims[0]!.verdict = "probably";
+    expect(errorsOf(verifySchema, wrong).some((error) => error.startsWith("/claims/0/verdict must be equal to one of the allowed values"))).toBe(true);
   });
 
   it("the SARIF of an audit is valid SARIF 2.1.0, for the example suite and the odd tree, with a result at each test a mock from another file reaches", () => {
