@@ -116,6 +116,10 @@ export function decodeReport(bytes: Buffer, what: string, maxBytes = MAX_REPORT_
       text = decode(bytes, utf16, what);
       encoding = utf16;
     } else {
+      const zero = bytes.indexOf(0);
+      if (zero >= 0) {
+        throw new ReportReadError(`${what} holds binary data (a zero byte at offset ${zero}), not a written report.`);
+      }
       text = decode(bytes, "utf-8", what);
       encoding = "utf-8";
     }

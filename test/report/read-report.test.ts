@@ -60,7 +60,11 @@ describe("refusals, each with its reason", () => {
 
   it("binary data", () => {
     expect(refused(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x41, 0x42]))).toContain("holds binary data");
-    expect(refused(Buffer.from("# Audit\n- 12 tests\u0000\u0001\u0002", "utf8"))).toBe("the report r.md holds binary data (character U+0000 on line 2), not a written report.");
+    expect(refused(Buffer.from("# Audit\n- 12 tests\u0000\u0001\u0002", "utf8"))).toBe("the report r.md holds binary data (a zero byte at offset 18), not a written report.");
+    // Control characters other than tab, line ends and form feed, in text that decodes.
+    expect(refused(Buffer.from("# Audit\n- 12 tests\u0001\u0002", "utf8"))).toBe("the report r.md holds binary data (character U+0001 on line 2), not a written report.");
+    // UTF-16 text whose code units are controls: decoded, then refused.
+    expect(refused(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("ok\u0003", "utf16le")]))).toBe("the report r.md holds binary data (character U+0003 on line 1), not a written report.");
   });
 
   it("text that is not UTF-8 (Latin-1), and UTF-32", () => {
