@@ -86,9 +86,9 @@ export async function runVerify(argv: string[]): Promise<number> {
     throw new UsageError("verify needs the report to check: testaudit verify REPORT [paths...].");
   }
   const cwd = process.cwd();
-  let results: TestResults | null = null;
   let changed: { since: string; files: string[] } | null = null;
   let report;
+  let results: TestResults | null;
   try {
     report = readReport(reportPath);
     results = values.results.length > 0 ? TestResults.read(values.results) : null;

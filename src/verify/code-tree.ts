@@ -190,7 +190,7 @@ export class CodeTree {
     if (this.#classes === null) {
       this.#classes = this.sourceFiles().flatMap((file) => {
         const text = this.#read(file.path);
-        return text === null || !text.includes("class ") ? [] : classesIn(text, file.path);
+        return text?.includes("class ") ? classesIn(text, file.path) : [];
       });
     }
     return this.#classes;

@@ -44,7 +44,7 @@ function decodeEntities(value: string): string {
     const semi = value.indexOf(";", amp);
     const name = semi < 0 || semi - amp > 12 ? null : value.slice(amp + 1, semi);
     let decoded: string | undefined;
-    if (name !== null && name.startsWith("#")) {
+    if (name?.startsWith("#")) {
       const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
       decoded = Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
     } else if (name !== null) {
