@@ -63,7 +63,7 @@ export const ACROSS: ReadonlySet<string> = new Set(["across", "in", "spanning", 
 /** Words that may follow "across 11 files" and leave it a count of the suite's files. */
 export const ACROSS_FILES_FOLLOW: ReadonlySet<string> = new Set(["in", "under", "within", "covering", "and", "so", "for", "during", "this", "today"]);
 /** Words that may follow "11 test files" and leave it a count of the suite's files. */
-export const FILES_FOLLOW_OK: ReadonlySet<string> = new Set(["created", "audited", "reviewed", "analyzed", "analysed", "examined", "inspected", "validated", "checked", "scanned", "total", "altogether", "overall"]);
+export const FILES_FOLLOW_OK: ReadonlySet<string> = new Set(["created", "written", "added", "audited", "reviewed", "analyzed", "analysed", "examined", "inspected", "validated", "checked", "scanned", "total", "altogether", "overall"]);
 /** "17/18 tests [have all] passed". */
 export const PASSED_FILLER: ReadonlySet<string> = new Set(["have", "has", "are", "were", "all"]);
 export const PASSED_VERBS: ReadonlySet<string> = new Set(["passed", "passing", "pass", "passes", "succeeded", "succeeding", "green", "ok"]);
