@@ -20,7 +20,7 @@ import { CodeTree } from "../verify/code-tree.js";
 import { JUnitError, TestResults } from "../verify/test-results.js";
 import { progressBarFor } from "./progress.js";
 
-export const VERIFY_USAGE = `Usage: testaudit verify REPORT [paths...] [options]
+const VERIFY_USAGE = `Usage: testaudit verify REPORT [paths...] [options]
 
 Checks the claims of a written audit report (Markdown or text, UTF-8 or UTF-16) against the code
 under paths (default: .): test counts, totals, policy percentages and shares, line limits, lines
