@@ -527,6 +527,15 @@ describe("linear time on hostile input", () => {
     ["mojibake", "‚úÖ".repeat(MB / 3)],
     ["ratios", "1/1 ".repeat(MB / 4)],
     ["hyphen runs", "300-line-".repeat(MB / 9)],
+    ["unclosed comments", "<!--".repeat(MB / 4)],
+    ["comment ends", "-->".repeat(MB / 3)],
+    ["tags", "<b>".repeat(MB / 3)],
+    ["tag openers", "<span class=".repeat(MB / 12)],
+    ["look-alike letters", "M\u041ECKS ".repeat(MB / 6)],
+    ["emphasis inside numbers", "1**0**0% ".repeat(MB / 9)],
+    ["full-width digits", "\uFF11\uFF10\uFF10\uFF05 ".repeat(MB / 5)],
+    ["size issues", "12 test file size issues (3) ".repeat(MB / 29)],
+    ["references", "684 files containing `WebSocketManager` references ".repeat(MB / 51)],
   ];
   it.each(hostile)("a 1 MB line of %s", (_name, line) => {
     expect(line.length).toBeGreaterThan(MB - 64);
@@ -678,6 +687,13 @@ describe("what a reader sees: obfuscation and hidden text", () => {
       { kind: "totalFiles", line: 4, text: "- 12 tests across 3 files", stated: 3, approximate: false },
     ]);
     expect(extractClaims("- 100% NO MOCKS compliance <!-- not really -->")).toHaveLength(1);
+  });
+
+  it("reads table cells as a reader sees them, and quotes the row as written", () => {
+    const report = ["| File | Tests |", "|---|---|", "| tests/test_a.py | 1<!-- 2 -->8 |", "<!--", "| tests/test_b.py | 9 |", "-->"];
+    expect(extractClaims(report.join("\n"))).toStrictEqual([
+      { kind: "fileTests", line: 3, text: "| tests/test_a.py | 1<!-- 2 -->8 |", stated: 18, approximate: false, file: "tests/test_a.py" },
+    ]);
   });
 
   it("leaves words of other scripts alone", () => {

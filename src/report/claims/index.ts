@@ -61,12 +61,15 @@ export function extractReport(reportText: string): ExtractedReport {
   const candidates: NotUnderstood[] = [];
   /** Each line limit the report states, with the first line stating it. */
   const limits = new Map<number, number>();
-  let fence: string | null = null;
   let inComment = false;
+  const visible = lines.map((line) => {
+    const seen = visibleText(line, inComment);
+    inComment = seen.inComment;
+    return seen.text;
+  });
+  let fence: string | null = null;
   for (let n = 0; n < lines.length; n += 1) {
-    const visible = visibleText(lines[n]!, inComment);
-    inComment = visible.inComment;
-    const raw = visible.text;
+    const raw = visible[n]!;
     const trimmed = raw.trim();
     const mark = fenceOf(trimmed);
     if (fence !== null) {
@@ -88,10 +91,10 @@ export function extractReport(reportText: string): ExtractedReport {
     }
     const indent = indentOf(raw);
     sections.indentTo(indent);
-    if (trimmed.includes("|") && n + 1 < lines.length && isSeparatorRow(lines[n + 1]!)) {
-      const end = tableClaims(lines, n, sections.current(), sink, context);
+    if (trimmed.includes("|") && n + 1 < lines.length && isSeparatorRow(visible[n + 1]!)) {
+      const end = tableClaims(visible, lines, n, sections.current(), sink, context);
       for (let r = n; r < end; r += 1) {
-        const row = parseLine(lines[r]!.replaceAll("|", " ; "), r + 1);
+        const row = parseLine(visible[r]!.replaceAll("|", " ; "), r + 1);
         row.text = lines[r]!.trim();
         const why = looksCheckable(row);
         if (why !== null) {
