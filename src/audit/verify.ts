@@ -7,7 +7,7 @@
  * none of the files the report names, a timing (no other run can confirm it).
  */
 import type { Claim } from "../report/claims/index.js";
-import type { CodeTree } from "../verify/code-tree.js";
+import { MAX_TREE_FILES, type CodeTree } from "../verify/code-tree.js";
 import type { Tally, TestResults } from "../verify/test-results.js";
 import type { AuditReport, FileReport, PolicyName, Ratio, Totals } from "./report-types.js";
 import { computeTotals } from "./totals.js";
@@ -174,6 +174,11 @@ function scoped(claim: Claim, inputs: VerifyInputs): { files: readonly FileRepor
   return { files, totals: computeTotals(files), scopeNote: `over the ${files.length} audited files changed since ${inputs.changed.since}` };
 }
 
+/** Said of counts over the tree when its walk stopped early. */
+function cutOff(inputs: VerifyInputs): string {
+  return inputs.tree.truncated ? ` (the walk of the tree stopped at ${MAX_TREE_FILES} files: a lower bound)` : "";
+}
+
 function withScope(note: string, scopeNote: string): string {
   return scopeNote === "" ? note : `${note} ${scopeNote}`;
 }
@@ -242,15 +247,15 @@ function measureSuite(claim: Claim, inputs: VerifyInputs): Measure {
     }
     case "filesReferencing": {
       const found = inputs.tree.filesReferencing(claim.identifier!);
-      return { measured: found.word, alternative: found.substring, note: `source files naming ${claim.identifier!}: ${found.word} as a whole identifier, ${found.substring} anywhere (as grep -l counts)` };
+      return { measured: found.word, alternative: found.substring, note: `source files naming ${claim.identifier!}: ${found.word} as a whole identifier, ${found.substring} anywhere (as grep -l counts)${cutOff(inputs)}` };
     }
     case "distinctClasses": {
       const names = [...new Set(inputs.tree.classes().filter((cls) => cls.name.includes(claim.identifier!)).map((cls) => cls.name))].sort();
-      return { measured: names.length, note: `class names holding ${claim.identifier!}${names.length > 0 ? `: ${names.slice(0, 8).join(", ")}${names.length > 8 ? ", …" : ""}` : ""}` };
+      return { measured: names.length, note: `class names holding ${claim.identifier!}${names.length > 0 ? `: ${names.slice(0, 8).join(", ")}${names.length > 8 ? ", …" : ""}` : ""}${cutOff(inputs)}` };
     }
     case "singleImplementation": {
       const places = new Set(inputs.tree.classes().filter((cls) => cls.name === claim.identifier).map((cls) => cls.path));
-      return { measured: places.size, note: `files defining class ${claim.identifier!}${places.size > 0 ? `: ${[...places].slice(0, 5).join(", ")}` : ""}` };
+      return { measured: places.size, note: `files defining class ${claim.identifier!}${places.size > 0 ? `: ${[...places].slice(0, 5).join(", ")}` : ""}${cutOff(inputs)}` };
     }
     default:
       return measureResults(claim, inputs);

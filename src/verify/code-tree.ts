@@ -16,7 +16,7 @@ const SOURCE_EXTENSIONS = new Set(["py", "pyi", "ts", "tsx", "mts", "cts", "js",
 /** A file larger than this is no source file a report counts; it is not read. */
 const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 /** A tree larger than this is cut off, and said so. */
-const MAX_FILES = 200_000;
+export const MAX_TREE_FILES = 200_000;
 
 export interface TreeFile {
   /** Relative to the working directory, with "/". */
@@ -40,7 +40,7 @@ function isIdentifierChar(code: number): boolean {
 }
 
 /** Whether `text` holds `name` as a whole identifier (not inside a longer one). */
-export function holdsIdentifier(text: string, name: string): boolean {
+function holdsIdentifier(text: string, name: string): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     if (!isIdentifierChar(text.charCodeAt(at - 1)) && !isIdentifierChar(text.charCodeAt(at + name.length))) {
       return true;
@@ -89,6 +89,7 @@ export class CodeTree {
     this.#roots = roots;
   }
 
+  /** Whether the walk stopped at MAX_TREE_FILES files: counts over the tree are then lower bounds. */
   get truncated(): boolean {
     this.files();
     return this.#truncated;
@@ -100,7 +101,7 @@ export class CodeTree {
     }
     const files: TreeFile[] = [];
     const visit = (absolute: string): void => {
-      if (files.length >= MAX_FILES) {
+      if (files.length >= MAX_TREE_FILES) {
         this.#truncated = true;
         return;
       }

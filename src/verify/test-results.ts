@@ -54,7 +54,7 @@ function samePath(candidate: string, named: string): boolean {
   return candidate === named || candidate.endsWith(`/${named}`) || named.endsWith(`/${candidate}`);
 }
 
-export function tally(cases: readonly JUnitCase[]): Tally {
+function tally(cases: readonly JUnitCase[]): Tally {
   const count = (outcome: JUnitCase["outcome"]): number => cases.filter((testCase) => testCase.outcome === outcome).length;
   const time = cases.reduce((sum, testCase) => sum + testCase.time, 0);
   return { tests: cases.length, passed: count("passed"), failed: count("failed"), errors: count("error"), skipped: count("skipped"), time: Math.round(time * 1000) / 1000 };

@@ -25,9 +25,6 @@ export type ClaimKind =
   | "distinctClasses" // "10+ distinct WebSocketManager classes" (class names holding the identifier)
   | "singleImplementation"; // "Single AgentService implementation" (stated 1: files defining a class of that name)
 
-/** "changed": about new, added, proposed or this session's tests, so measured over the files a commit range changed. */
-export type ClaimScope = "suite" | "changed";
-
 export interface Claim {
   kind: ClaimKind;
   line: number; // 1-based line in the report where the number is stated

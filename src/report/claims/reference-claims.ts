@@ -13,7 +13,7 @@ import { isWord, isWordIn, type Tok } from "./tokens.js";
 import { CLASS_NOUNS, DISTINCT_WORDS, IMPLEMENTATION_NOUNS, REFERENCE_NOUNS, REFERENCE_VERBS, SINGLE_WORDS } from "./vocabulary.js";
 
 /** A word that names code: an upper-case letter after its first ("WebSocketManager") or an underscore. */
-export function isIdentifier(t: Tok | undefined): boolean {
+function isIdentifier(t: Tok | undefined): boolean {
   if (t?.kind !== "word" || t.text.length < 3) {
     return false;
   }

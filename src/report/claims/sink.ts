@@ -10,7 +10,7 @@ interface Pending {
 }
 
 /** The optional fields of a claim; undefined ones are left off the claim. */
-export type ClaimDetails = Pick<Claim, "file" | "limit" | "total" | "baseClass" | "identifier" | "of" | "scope">;
+type ClaimDetails = Pick<Claim, "file" | "limit" | "total" | "baseClass" | "identifier" | "of" | "scope">;
 
 const DETAIL_KEYS = ["file", "limit", "total", "baseClass", "identifier", "of", "scope"] as const;
 

@@ -81,7 +81,7 @@ function bvjForEvery(toks: readonly Tok[], a: number): boolean {
   return c < 0 || isPunctIn(toks[c], CLAUSE_BREAK);
 }
 
-/** "[all] [171] [python] files compile" from `j`: the index of the verb, or -1. */
+/** "[all] [171] [python] files compile" from `j`. */
 function filesCompileAt(toks: readonly Tok[], j: number): boolean {
   let k = j;
   if (toks[k]?.kind === "num" && toks[k]!.int) {
