@@ -62,7 +62,7 @@ describe("per-file sections of a session's new tests (session-sections.md)", () 
     { path: "web/tests/integration/test_checkout_api.py", tests: 6, lines: 100 },
   ];
 
-  it("finds the wrong file count, the mocks behind '100% no mocks', and lists the subset counts as not understood", () => {
+  it("finds the wrong file count, the mocks behind '100% no mocks' and a file's check mark, and lists the subset counts as not understood", () => {
     const { status, result } = verify(treeWith(suiteTree(suite), "session-sections.md"));
     expect(status).toBe(1);
     expect(rows(result)).toEqual([
@@ -74,8 +74,10 @@ describe("per-file sections of a session's new tests (session-sections.md)", () 
       [13, "bvjPercent", 100, 100, "true"],
       [14, "syntaxPercent", 100, 100, "true"],
       [22, "fileTests", 9, 9, "true"],
+      [23, "noMocksPercent", 100, 100, "true"], // its "NO MOCKS Policy: ✅"
       [26, "fileTests", 8, 7, "false"],
       [29, "fileTests", 5, 5, "true"],
+      [30, "noMocksPercent", 100, 60, "false"], // the ledger file's mocks, found by its own check mark
       [33, "fileTests", 6, 6, "true"],
       [38, "noMocksPercent", 100, 92.6, "false"],
       [39, "noMocksPercent", 100, 92.6, "false"],
@@ -83,8 +85,9 @@ describe("per-file sections of a session's new tests (session-sections.md)", () 
       [47, "totalTests", 27, 27, "true"],
       [48, "totalLines", 400, 380, "approximate"],
     ]);
-    // The per-file "NO MOCKS Policy: ✅" marks and the per-service counts.
-    expect(notUnderstood(result)).toEqual([23, 30, 42, 43]);
+    expect(result.claims.find((check) => check.line === 30)!.note).toBe("3/5 tests no mock reaches in tests/integration/test_ledger_sync.py");
+    // The per-service counts.
+    expect(notUnderstood(result)).toEqual([42, 43]);
   });
 });
 

@@ -50,6 +50,7 @@ const PER_FILE_ROWS: Row[] = [
   ["fileTests", 23, 21, false, { file: LIFECYCLE }],
   ["fileBytes", 24, 4812, false, { file: LIFECYCLE }],
   ["fileLines", 24, 287, false, { file: LIFECYCLE }],
+  ["noMocksPercent", 26, 100, false, { file: LIFECYCLE }],
   ["fileTestsPassed", 27, 21, false, { file: LIFECYCLE, total: 21 }],
   ["fileTests", 31, 12, true, { file: REFUNDS }],
   ["fileLines", 32, 198, false, { file: REFUNDS }],
@@ -439,7 +440,7 @@ describe("tricky negatives: no claims", () => {
     ["a requirement", "All new tests must inherit from SSotBaseTestCase"],
     ["a negation", "Not all tests inherit from SSotBaseTestCase"],
     ["an almost", "Almost all tests use real services"],
-    ["a policy name", "- **NO MOCKS Policy:** ✅ Uses real HTTP requests, actual JWT tokens"],
+    ["a policy name without a mark", "- **NO MOCKS Policy:** Uses real HTTP requests, actual JWT tokens"],
     ["a time", "Run started 17:41, 18 tests queued"],
     ["a glob", "pytest collects test_*.py: 18 tests"],
     ["tests with a property", "tests/test_db.py has 2 tests with mocks"],
@@ -660,6 +661,22 @@ describe("claim kinds read since reports were checked against real ones (issue 1
   });
 });
 
+describe("a policy label with a check mark", () => {
+  it("reads as 100% for the section's file, or for the suite", () => {
+    expect(claimsOf("### tests/test_a.py", "- **NO MOCKS Policy:** ✅ Uses real HTTP requests", "- BVJ: ✓ complete")).toStrictEqual([
+      { line: 2, kind: "noMocksPercent", stated: 100, approximate: false, file: "tests/test_a.py" },
+      { line: 3, kind: "bvjPercent", stated: 100, approximate: false, file: "tests/test_a.py" },
+    ]);
+    expect(claimsOf("- **Mock-free:** ✅")).toStrictEqual([{ kind: "noMocksPercent", stated: 100, approximate: false }]);
+  });
+
+  it("not with a cross, without a mark, or for a label that names no policy testaudit checks", () => {
+    expect(claimsOf("- NO MOCKS Policy: ❌ two fixtures patch")).toStrictEqual([]);
+    expect(claimsOf("- NO MOCKS Policy: see below ✅")).toStrictEqual([]);
+    expect(claimsOf("- SSOT Compliance: ✅ uses the base")).toStrictEqual([]);
+  });
+});
+
 describe("what a reader sees: obfuscation and hidden text", () => {
   const noMocks = [{ kind: "noMocksPercent", stated: 100, approximate: false }];
   it.each([
@@ -707,7 +724,7 @@ describe("not understood", () => {
       "# Audit", //                                            1
       "- 171 tests across 11 files", //                          2 a claim
       "- ✅ Auth Service: 34 tests", //                          3 a subset: not read
-      "- **NO MOCKS Policy:** ✅ Uses real HTTP requests", //    4 a status mark
+      "- **NO MOCKS Policy:** ❌ two fixtures patch", //          4 a cross is no claim
       "- All 171 tests demonstrate excellent compliance", //    5 a universal word and tests
       "Date: 2025-09-14, revenue $2.3M", //                      6 nothing about tests
       "- Large test files exceeding 300 line limit", //          7 states a limit: used, not listed
@@ -717,7 +734,7 @@ describe("not understood", () => {
     ];
     expect(extractReport(report.join("\n")).notUnderstood).toStrictEqual([
       { line: 3, text: "- ✅ Auth Service: 34 tests", why: '"34" and "tests"' },
-      { line: 4, text: "- **NO MOCKS Policy:** ✅ Uses real HTTP requests", why: '"no" and "mocks"' },
+      { line: 4, text: "- **NO MOCKS Policy:** ❌ two fixtures patch", why: '"no" and "mocks"' },
       { line: 5, text: "- All 171 tests demonstrate excellent compliance", why: '"all" and "tests"' },
     ]);
   });

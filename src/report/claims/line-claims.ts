@@ -11,6 +11,7 @@ import { resultClaims } from "./result-claims.js";
 import type { Section } from "./sections.js";
 import { shareClaims, type ShareContext } from "./share-claims.js";
 import type { Sink } from "./sink.js";
+import { statusClaims } from "./status-claims.js";
 import { isWord, isWordIn } from "./tokens.js";
 import { totalClaims } from "./total-claims.js";
 import { universalClaims } from "./universal-claims.js";
@@ -73,5 +74,8 @@ export function lineClaims(line: Line, section: Section | null, sink: Sink, cont
   }
   percentClaims(line, file, blocked, used, sink);
   universalClaims(line, file, blocked, sink);
+  if (!blocked) {
+    statusClaims(line, file, sink);
+  }
   sink.scope = undefined;
 }
