@@ -160,7 +160,7 @@ describe("every claim kind against a generated suite", () => {
     expect(run.stdout).toContain("AUDIT.md: read as utf-8, ");
     expect(run.stdout).toContain("unverifiable, and why\nAUDIT.md:15  file not found: the tree holds no tests/integration/test_gone.py\n");
     expect(run.stdout).toContain("not understood (read these yourself: testaudit took no claim from them)\nAUDIT.md:23  - ✅ Auth Service: 34 tests\n");
-    expect(run.stdout).toContain("21 claims: 16 true, 2 false, 0 approximate, 3 unverifiable; 1 lines not understood");
+    expect(run.stdout).toContain("21 claims: 16 true, 2 false, 0 approximate, 3 unverifiable; 1 line not understood");
   });
 
   it("marks false claims as errors and the rest as notes in SARIF", () => {

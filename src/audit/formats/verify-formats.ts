@@ -60,7 +60,7 @@ export function formatVerifyTable(result: VerifyResult, color: boolean): string 
   }
   out.push(
     "",
-    `${summary.claims} claims: ${summary.true} true, ${summary.false} false, ${summary.approximate} approximate, ${summary.unverifiable} unverifiable; ${summary.notUnderstood} lines not understood`,
+    `${summary.claims} claim${summary.claims === 1 ? "" : "s"}: ${summary.true} true, ${summary.false} false, ${summary.approximate} approximate, ${summary.unverifiable} unverifiable; ${summary.notUnderstood} line${summary.notUnderstood === 1 ? "" : "s"} not understood`,
     "",
   );
   return out.join("\n");
