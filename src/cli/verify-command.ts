@@ -2,8 +2,8 @@
  * `testaudit verify REPORT [paths...]`: reads a written audit report, extracts its checkable claims,
  * measures each against an audit of the paths (and the tree, --results, --since) and prints verdicts.
  *
- * Exit codes: 0 no claim is false; 1 a claim is false; 2 a usage error (thrown as UsageError for the
- * CLI to print); 3 the report could not be read (missing, binary, not UTF-8/UTF-16, too large), the
+ * Exit codes: 0 no claim is false; 1 a claim is false; 2 a usage error (printed with verify's help);
+ * 3 the report could not be read (missing, binary, not UTF-8/UTF-16, too large), the
  * test results could not be read, or no claim could be checked at all (none found, or every one
  * unverifiable), unless --allow-empty.
  */
@@ -51,7 +51,20 @@ type Format = (typeof FORMATS)[number];
 /** Exit code 3: an input could not be read, or nothing could be checked. */
 const UNREADABLE = 3;
 
+/** Runs verify; a usage error is printed with verify's own help (exit code 2). */
 export async function runVerify(argv: string[]): Promise<number> {
+  try {
+    return await verify(argv);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`testaudit: ${error.message}\n\n${VERIFY_USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+async function verify(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({

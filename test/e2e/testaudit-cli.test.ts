@@ -200,6 +200,7 @@ describe("testaudit verify on the example suite's written report", () => {
     const format = testaudit(["verify", "examples/AUDIT_REPORT.md", "--format", "html"]);
     expect(format.status).toBe(2);
     expect(format.stderr).toContain('verify prints table, json, sarif; got --format "html".');
+    expect(format.stderr).toContain("Usage: testaudit verify REPORT [paths...] [options]");
   });
 });
 
