@@ -15,7 +15,7 @@ import type { AuditReport } from "../audit/report-types.js";
 import { auditFails, mergeReports, runAudit, UsageError } from "../audit/run-audit.js";
 import { parseShard } from "../audit/shard.js";
 import { progressBarFor } from "./progress.js";
-import { runVerify } from "./verify-command.js";
+import { runVerify, verifyArguments } from "./verify-command.js";
 
 const USAGE = `Usage: testaudit [paths...] [options]
        testaudit verify REPORT [paths...] [options]
@@ -65,8 +65,9 @@ function render(report: AuditReport, format: Format, toTerminal: boolean): strin
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === "verify") {
-    return runVerify(argv.slice(1));
+  const verifyArgv = verifyArguments(argv);
+  if (verifyArgv !== null) {
+    return runVerify(verifyArgv);
   }
   let parsed;
   try {

@@ -51,6 +51,25 @@ type Format = (typeof FORMATS)[number];
 /** Exit code 3: an input could not be read, or nothing could be checked. */
 const UNREADABLE = 3;
 
+/** Options that take a value, of the audit and of verify: their values are no command word. */
+const VALUE_OPTIONS = ["format", "output", "config", "group", "shard", "results", "since"] as const;
+
+/**
+ * The arguments of verify when the command line's first positional argument is "verify", wherever
+ * options stand (`testaudit --config c.js verify REPORT`); null for any other command.
+ */
+export function verifyArguments(argv: string[]): string[] | null {
+  const { tokens } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: Object.fromEntries(VALUE_OPTIONS.map((name) => [name, { type: "string", multiple: true }])),
+  });
+  const first = tokens.find((token) => token.kind === "positional");
+  return first?.kind === "positional" && first.value === "verify" ? [...argv.slice(0, first.index), ...argv.slice(first.index + 1)] : null;
+}
+
 /** Runs verify; a usage error is printed with verify's own help (exit code 2). */
 export async function runVerify(argv: string[]): Promise<number> {
   try {

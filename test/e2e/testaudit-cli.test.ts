@@ -190,6 +190,12 @@ describe("testaudit verify on the example suite's written report", () => {
     expect(verify("table").stdout).toBe(shown);
   });
 
+  it("takes options before the verify command as well as after it", () => {
+    const run = testaudit(["--config", "../eslint-plugin.config.js", "--format", "json", "verify", "AUDIT_REPORT.md", "."], join(root, "examples"));
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as { summary: object }).summary).toEqual({ claims: 12, true: 7, false: 3, approximate: 1, unverifiable: 1, notUnderstood: 0 });
+  });
+
   it("exits 3 when the report cannot be read, and 2 without one", () => {
     const missing = testaudit(["verify", "NO_SUCH_REPORT.md"]);
     expect(missing.status).toBe(3);
