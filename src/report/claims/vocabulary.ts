@@ -208,7 +208,7 @@ export const DURATION_LABEL_KEY: ReadonlySet<string> = new Set(["time", "duratio
 
 export const PAREN_SUBJECT_VOCAB: ReadonlySet<string> = new Set([
   "test", "tests", "testing", "infrastructure", "suite", "suites", "files", "file", "integration", "unit", "e2e", "total",
-  "all", "code", "methods", "method", "cases", "functions", "compliant", "compliance", "the", "our", "methods",
+  "all", "code", "methods", "method", "cases", "functions", "compliant", "compliance", "the", "our",
   ...SCOPE_WORDS,
 ]);
 
