@@ -93,6 +93,8 @@ const LEDGER_REPORT = [
   "- 20/20 tests passed", //                                                   21
   "- Execution Time: ~1 second", //                                            22
   "- ✅ Auth Service: 34 tests", //                                            23
+  "- 16 tests carry a BVJ block", //                                           24
+  "- 2 test files are mock-free", //                                           25
 ].join("\n");
 
 const LEDGER_VERDICTS: [number, string, number, number | null, string][] = [
@@ -117,6 +119,8 @@ const LEDGER_VERDICTS: [number, string, number, number | null, string][] = [
   [20, "singleImplementation", 1, 1, "true"],
   [21, "totalTestsPassed", 20, null, "unverifiable"],
   [22, "testDuration", 1, null, "unverifiable"],
+  [24, "bvjCount", 16, 16, "true"],
+  [25, "noMocksCount", 2, 2, "true"],
 ];
 
 describe("every claim kind against a generated suite", () => {
@@ -139,7 +143,8 @@ describe("every claim kind against a generated suite", () => {
     expect(notes["19 distinctClasses"]).toBe("class names holding LedgerWriter: LedgerWriter, LedgerWriterMode");
     expect(notes["21 totalTestsPassed"]).toContain("needs test results");
     expect(result.notUnderstood).toEqual([{ line: 23, text: "- ✅ Auth Service: 34 tests", why: '"34" and "tests"' }]);
-    expect(result.summary).toEqual({ claims: 21, true: 16, false: 2, approximate: 0, unverifiable: 3, notUnderstood: 1 });
+    expect(result.summary).toEqual({ claims: 23, true: 18, false: 2, approximate: 0, unverifiable: 3, notUnderstood: 1 });
+    expect(notes["25 noMocksCount"]).toBe("2/3 files no mock reaches");
   });
 
   it("checks test-run claims against real pytest results", () => {
@@ -160,7 +165,7 @@ describe("every claim kind against a generated suite", () => {
     expect(run.stdout).toContain("AUDIT.md: read as utf-8, ");
     expect(run.stdout).toContain("unverifiable, and why\nAUDIT.md:15  file not found: the tree holds no tests/integration/test_gone.py\n");
     expect(run.stdout).toContain("not understood (read these yourself: testaudit took no claim from them)\nAUDIT.md:23  - ✅ Auth Service: 34 tests\n");
-    expect(run.stdout).toContain("21 claims: 16 true, 2 false, 0 approximate, 3 unverifiable; 1 line not understood");
+    expect(run.stdout).toContain("23 claims: 18 true, 2 false, 0 approximate, 3 unverifiable; 1 line not understood");
   });
 
   it("marks false claims as errors and the rest as notes in SARIF", () => {
