@@ -3,7 +3,7 @@
  * `testaudit [paths...]`: audits test files with the user's own ESLint flat config and prints an honest
  * report. Exit codes: 0 clean, 1 a file or test not compliant with a policy whose rule is on (see
  * auditFails), an error-level rule violation or a file that does not parse, 2 a usage or configuration
- * error (the message names the bad flag, option or file).
+ * error (the message names the bad flag, option or file). `testaudit verify` is verify-command.ts.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -12,13 +12,10 @@ import { formatMarkdown } from "../audit/formats/markdown.js";
 import { formatSarif } from "../audit/formats/sarif.js";
 import { formatTable } from "../audit/formats/table.js";
 import type { AuditReport } from "../audit/report-types.js";
-import { formatChecksSarif, formatChecksTable } from "../audit/formats/verify-formats.js";
 import { auditFails, mergeReports, runAudit, UsageError } from "../audit/run-audit.js";
 import { parseShard } from "../audit/shard.js";
-import { verifyClaims } from "../audit/verify.js";
-import { packageInfo } from "../package-info.js";
-import { extractClaims } from "../report/claims/index.js";
 import { progressBarFor } from "./progress.js";
+import { runVerify, verifyArguments } from "./verify-command.js";
 
 const USAGE = `Usage: testaudit [paths...] [options]
        testaudit verify REPORT [paths...] [options]
@@ -27,7 +24,7 @@ const USAGE = `Usage: testaudit [paths...] [options]
 Audits the test files ESLint lints with your eslint.config.js and testaudit's rules, and exits 1
 when a file or test is not compliant with a policy whose rule is on (a mock that reaches a test
 through a fixture included); with verify, checks the claims of a written audit report (Markdown or
-text) against the code and exits 1 when one is false.
+text) against the code and exits 1 when one is false (testaudit verify --help).
 
 Options:
   --format table|json|markdown|sarif|html   output format (default: table)
@@ -68,6 +65,10 @@ function render(report: AuditReport, format: Format, toTerminal: boolean): strin
 }
 
 async function main(argv: string[]): Promise<number> {
+  const verifyArgv = verifyArguments(argv);
+  if (verifyArgv !== null) {
+    return runVerify(verifyArgv);
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -124,23 +125,7 @@ async function main(argv: string[]): Promise<number> {
   if (shard === null) {
     throw new UsageError(`--shard wants I/N with 1 <= I <= N, got ${JSON.stringify(values.shard)}.`);
   }
-  const verifying = positionals[0] === "verify";
-  const reportPath = verifying ? positionals[1] : undefined;
-  if (verifying && reportPath === undefined) {
-    throw new UsageError("verify needs the report to check: testaudit verify REPORT [paths...].");
-  }
-  if (verifying && (format === "markdown" || format === "html")) {
-    throw new UsageError(`verify prints table, json or sarif; --format ${format} is for audits.`);
-  }
-  let reportText = "";
-  if (reportPath !== undefined) {
-    try {
-      reportText = readFileSync(reportPath, "utf8");
-    } catch (error) {
-      throw new UsageError(`cannot read the report ${reportPath}: ${(error as Error).message}`);
-    }
-  }
-  const paths = positionals.slice(verifying ? 2 : 0);
+  const paths = positionals;
   const progress = values.progress ? progressBarFor(process.stdout, process.stderr, process.env) : undefined;
   let report: AuditReport;
   try {
@@ -155,11 +140,6 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     // Erased before anything else is written, the error message of a failed audit included.
     progress?.finish();
-  }
-  if (reportPath !== undefined) {
-    const checks = verifyClaims(extractClaims(reportText), report);
-    write(format === "json" ? `${JSON.stringify(checks, null, 2)}\n` : format === "sarif" ? formatChecksSarif(checks, reportPath, packageInfo.version) : formatChecksTable(checks, reportPath, toTerminal));
-    return checks.some((check) => check.verdict === "false") ? 1 : 0;
   }
   write(render(report, format, toTerminal));
   return auditFails(report) ? 1 : 0;

@@ -51,6 +51,17 @@ const oddTree = {
   "tests/integration/test_b.py": "class TestShared:\n    def test_same(self):\n        assert True\n",
   "tests/integration/test_broken.py": "def test_a(:\n    pass\n",
   "web/integration/cart.test.ts": "import { test, vi } from 'vitest';\nvi.mock('../cart');\ntest('adds', () => {});\n",
+  // A written report with every field verify can print: files, limits, totals, identifiers, shares of files, scope, a line not understood.
+  "REPORT.md": [
+    "- 3 tests across 4 test files",
+    "- tests/integration/test_a.py: 1 tests, 3 lines",
+    "- 2/3 tests passed",
+    "- 12 test file size issues (the 300-line limit)",
+    "- 2 files containing `TestShared` references",
+    "- 1 test files are mock-free (50%)",
+    "- New tests: 2",
+    "- Auth: 34 tests",
+  ].join("\n"),
 };
 
 describe("report formats against their schemas", () => {
@@ -87,9 +98,12 @@ describe("report formats against their schemas", () => {
 
   it("verify --format json matches docs/schema/verify-report.schema.json", () => {
     const run = testaudit(["verify", "AUDIT_REPORT.md", "--config", "../eslint-plugin.config.js", ".", "--format", "json"], join(root, "examples"));
-    const checks = JSON.parse(run.stdout) as unknown[];
-    expect(checks.length).toBeGreaterThan(0);
-    expect(errorsOf(verifySchema, checks)).toEqual([]);
+    const result = JSON.parse(run.stdout) as { claims: unknown[] };
+    expect(result.claims.length).toBeGreaterThan(0);
+    expect(errorsOf(verifySchema, result)).toEqual([]);
+    const wrong = structuredClone(result) as { claims: { verdict: string }[] };
+    wrong.claims[0]!.verdict = "probably";
+    expect(errorsOf(verifySchema, wrong).some((error) => error.startsWith("/claims/0/verdict must be equal to one of the allowed values"))).toBe(true);
   });
 
   it("the SARIF of an audit is valid SARIF 2.1.0, for the example suite and the odd tree, with a result at each test a mock from another file reaches", () => {
@@ -110,6 +124,17 @@ describe("report formats against their schemas", () => {
     const sarif = JSON.parse(run.stdout) as { runs: { results: unknown[] }[] };
     expect(errorsOf(sarifSchema, sarif)).toEqual([]);
     expect(sarif.runs[0]!.results.length).toBeGreaterThan(0);
+  });
+
+  it("verify's JSON and SARIF with every optional field and a line not understood match their schemas", () => {
+    const json = JSON.parse(testaudit(["verify", "REPORT.md", "--format", "json"], folder).stdout) as { claims: Record<string, unknown>[]; notUnderstood: unknown[] };
+    expect(errorsOf(verifySchema, json)).toEqual([]);
+    const fields = new Set(json.claims.flatMap((check) => Object.keys(check)));
+    expect([...fields].sort()).toEqual(["file", "identifier", "kind", "limit", "line", "measured", "note", "of", "scope", "stated", "text", "total", "verdict"]);
+    expect(json.notUnderstood).toHaveLength(1);
+    const sarif = JSON.parse(testaudit(["verify", "REPORT.md", "--format", "sarif"], folder).stdout) as { runs: { results: { ruleId: string }[] }[] };
+    expect(errorsOf(sarifSchema, sarif)).toEqual([]);
+    expect(new Set(sarif.runs[0]!.results.map((result) => result.ruleId))).toEqual(new Set(["testaudit/false-claim", "testaudit/unverifiable-claim", "testaudit/not-understood"]));
   });
 
   it("the SARIF schema catches an invalid log", () => {

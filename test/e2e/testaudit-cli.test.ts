@@ -151,8 +151,9 @@ describe("testaudit verify on the example suite's written report", () => {
     const run = verify("json");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(1);
-    const checks = JSON.parse(run.stdout) as { line: number; kind: string; stated: number; measured: number | null; verdict: string; text: string }[];
-    expect(checks.map(({ line, kind, stated, measured, verdict }) => [line, kind, stated, measured, verdict])).toEqual([
+    const result = JSON.parse(run.stdout) as { report: object; claims: { line: number; kind: string; stated: number; measured: number | null; verdict: string; text: string; note?: string }[]; notUnderstood: unknown[]; summary: object };
+    expect(result.report).toEqual({ path: "AUDIT_REPORT.md", encoding: "utf-8", bytes: readFileSync(join(root, "examples/AUDIT_REPORT.md")).length });
+    expect(result.claims.map(({ line, kind, stated, measured, verdict }) => [line, kind, stated, measured, verdict])).toEqual([
       [5, "totalTests", 27, 27, "true"],
       [5, "totalFiles", 7, 7, "true"],
       [6, "noMocksPercent", 100, 74.1, "false"],
@@ -162,29 +163,50 @@ describe("testaudit verify on the example suite's written report", () => {
       [14, "fileLines", 32, 32, "true"],
       [17, "fileTests", 12, 13, "false"],
       [20, "fileTests", 3, 3, "true"],
-      [21, "fileTestsPassed", 3, 3, "true"],
+      // Nothing ran: the code alone cannot say whether 3 tests passed.
+      [21, "fileTestsPassed", 3, null, "unverifiable"],
       [24, "fileTests", 2, 2, "true"],
       [28, "filesOverLineLimit", 0, 0, "true"],
     ]);
-    expect(checks.every((check) => check.text.length > 0)).toBe(true);
+    expect(result.claims[9]!.note).toContain("needs test results");
+    expect(result.claims.every((check) => check.text.length > 0)).toBe(true);
+    expect(result.notUnderstood).toEqual([]);
+    expect(result.summary).toEqual({ claims: 12, true: 7, false: 3, approximate: 1, unverifiable: 1, notUnderstood: 0 });
   });
 
-  it("points SARIF results at the report's lines of the false claims", () => {
-    const sarif = JSON.parse(verify("sarif").stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
-    expect(sarif.runs[0]!.results.map((result) => [result.ruleId, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
-      ["testaudit/false-claim", "AUDIT_REPORT.md", 6],
-      ["testaudit/false-claim", "AUDIT_REPORT.md", 7],
-      ["testaudit/false-claim", "AUDIT_REPORT.md", 17],
+  it("points SARIF results at the report's lines: errors for false claims, notes for unverifiable ones", () => {
+    const sarif = JSON.parse(verify("sarif").stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(sarif.runs[0]!.results.map((result) => [result.ruleId, result.level, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
+      ["testaudit/false-claim", "error", "AUDIT_REPORT.md", 6],
+      ["testaudit/false-claim", "error", "AUDIT_REPORT.md", 7],
+      ["testaudit/false-claim", "error", "AUDIT_REPORT.md", 17],
+      ["testaudit/unverifiable-claim", "note", "AUDIT_REPORT.md", 21],
     ]);
   });
 
-  it("exits 2 without a readable report", () => {
+  it("prints the table README shows", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const shown = /<!-- verify-output-start -->\n```text\n([\s\S]*?)```\n<!-- verify-output-end -->/u.exec(readme)?.[1];
+    expect(verify("table").stdout).toBe(shown);
+  });
+
+  it("takes options before the verify command as well as after it", () => {
+    const run = testaudit(["--config", "../eslint-plugin.config.js", "--format", "json", "verify", "AUDIT_REPORT.md", "."], join(root, "examples"));
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as { summary: object }).summary).toEqual({ claims: 12, true: 7, false: 3, approximate: 1, unverifiable: 1, notUnderstood: 0 });
+  });
+
+  it("exits 3 when the report cannot be read, and 2 without one", () => {
     const missing = testaudit(["verify", "NO_SUCH_REPORT.md"]);
-    expect(missing.status).toBe(2);
+    expect(missing.status).toBe(3);
     expect(missing.stderr).toContain("cannot read the report NO_SUCH_REPORT.md");
     const none = testaudit(["verify"]);
     expect(none.status).toBe(2);
     expect(none.stderr).toContain("verify needs the report to check");
+    const format = testaudit(["verify", "examples/AUDIT_REPORT.md", "--format", "html"]);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('verify prints table, json, sarif; got --format "html".');
+    expect(format.stderr).toContain("Usage: testaudit verify REPORT [paths...] [options]");
   });
 });
 

@@ -133,7 +133,7 @@ export function passedRatioAt(toks: readonly Tok[], j: number, bare: boolean): {
  * The words before `start` in its sentence are neutral ("The suite has 171 tests", "In total, 171
  * tests"), not a scope ("Auth has 34 tests", "Backend (20 tests across 3 files)").
  */
-function neutralBefore(toks: readonly Tok[], start: number, floor: number): boolean {
+export function neutralBefore(toks: readonly Tok[], start: number, floor: number): boolean {
   for (let k = start - 1, seen = 0; k >= floor; k -= 1, seen += 1) {
     if (seen >= 10) {
       return false;

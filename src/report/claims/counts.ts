@@ -51,7 +51,7 @@ export function approxBefore(toks: readonly Tok[], i: number): number {
 }
 
 /** Length of an approximation marker starting at `j` (0 when none). */
-function approxAt(toks: readonly Tok[], j: number): number {
+export function approxAt(toks: readonly Tok[], j: number): number {
   const t = toks[j];
   if (t === undefined) {
     return 0;
@@ -97,6 +97,9 @@ function countable(toks: readonly Tok[], j: number): boolean {
   }
   if (isPunct(next, ":") && !next!.space && next2?.kind === "num" && !next2.space) {
     return false; // a time of day
+  }
+  if (isPunct(prev, ":") && !t.space && prev2?.kind === "num" && !prev!.space) {
+    return false; // the minutes of a time of day
   }
   const rangeOrList = (sep: Tok | undefined, other: Tok | undefined): boolean =>
     other?.kind === "num" && sep !== undefined &&

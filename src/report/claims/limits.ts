@@ -97,3 +97,26 @@ export function labelLineLimit(toks: readonly Tok[], end: number): number | null
   const lim = limitSpecAt(toks, over);
   return lim !== null && lim.next === end ? lim.limit : null;
 }
+
+/**
+ * The line limits a line states as limits ("the 300-line limit", "line limit of 300", "exceeding 300
+ * lines"), for claims that leave their limit to another line of the report.
+ */
+export function statedLimits(toks: readonly Tok[]): number[] {
+  const limits: number[] = [];
+  for (let j = 0; j < toks.length; j += 1) {
+    const lim = limitSpecAt(toks, j);
+    if (lim === null) {
+      continue;
+    }
+    let named = overPhraseAt(toks, Math.max(0, j - 1)) === j || overPhraseAt(toks, Math.max(0, j - 2)) === j;
+    for (let k = j; k < lim.next && !named; k += 1) {
+      named = isWordIn(toks[k], LIMIT_WORDS);
+    }
+    if (named) {
+      limits.push(lim.limit);
+      j = lim.next - 1;
+    }
+  }
+  return limits;
+}

@@ -1,16 +1,47 @@
 /** One line's inline markup and its block markers taken off, so that only its words are left to tokenize. */
 import { isDigit, isLetter } from "./chars.js";
+import { unobfuscate } from "./unobfuscate.js";
+
+function isAlnum(c: number): boolean {
+  return isDigit(c) || isLetter(c);
+}
 
 /**
- * Markup and decoration out, plain ASCII in: emphasis and code marks, emoji, check marks and their
- * mojibake become spaces; dashes become " - "; "≈", "≥", "≤" become "~"; "~~" (strikethrough) goes.
+ * A run of emphasis marks ("**", "_") from `i`: where it ends, and whether it splits one number or
+ * word ("1**0**0%", "MO**CKS**", "1__0__0"), which a reader reads whole. Underscores only split
+ * numbers: between letters they belong to snake_case names.
  */
-export function normalize(raw: string): string {
+function emphasisRun(s: string, i: number): { end: number; splits: boolean } {
+  const mark = s.charCodeAt(i);
+  let end = i;
+  while (end < s.length && s.charCodeAt(end) === mark) {
+    end += 1;
+  }
+  const before = s.charCodeAt(i - 1);
+  const after = s.charCodeAt(end);
+  const splits = mark === 95 /* _ */ ? isDigit(before) && isDigit(after) : isAlnum(before) && isAlnum(after);
+  return { end, splits };
+}
+
+/**
+ * Markup and decoration out, plain ASCII in: look-alike and compatibility characters folded
+ * (unobfuscate.ts), emphasis and code marks, emoji, check marks and their mojibake become spaces
+ * (emphasis inside a number or word is dropped instead); dashes become " - "; "≈", "≥", "≤" become
+ * "~"; "~~" (strikethrough) goes.
+ */
+export function normalize(line: string): string {
+  const raw = unobfuscate(line);
   let out = "";
   const n = raw.length;
   for (let i = 0; i < n; i += 1) {
     const c = raw.charCodeAt(i);
-    if (c === 42 /* * */ || c === 96 /* ` */ || c === 9 /* tab */) {
+    if (c === 42 /* * */ || c === 95 /* _ */) {
+      const run = emphasisRun(raw, i);
+      if (!run.splits) {
+        out += (c === 42 ? " " : "_").repeat(run.end - i);
+      }
+      i = run.end - 1;
+    } else if (c === 96 /* ` */ || c === 9 /* tab */) {
       out += " ";
     } else if (c === 126 /* ~ */ && raw.charCodeAt(i + 1) === 126) {
       out += " ";

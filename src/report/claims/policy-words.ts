@@ -5,11 +5,11 @@
 import { isDigit, isLetter, isLower, isUpper } from "./chars.js";
 import { isPunct, isWord, isWordIn, type Tok } from "./tokens.js";
 import {
-  CLASS_CASE, CLASS_LEAD, EXTEND_WORDS, INHERIT_WORDS, MOCK_FREE, MOCK_WORDS, NEGATIONS, NO_ZERO, REAL_NOUNS, REAL_WORDS,
-  SUBJECT_AFTER_TEST, SUBJECT_NOUNS, TEST_ADJ, UNRELATED, USE_PREPOSITIONS, USE_VERBS,
+  CLASS_CASE, CLASS_LEAD, COMPILE_WORDS, EXTEND_WORDS, INHERIT_WORDS, MOCK_FREE, MOCK_WORDS, NEGATIONS, NO_ZERO, REAL_NOUNS, REAL_WORDS,
+  SUBJECT_AFTER_TEST, SUBJECT_NOUNS, SYNTAX_AFTER, TEST_ADJ, UNRELATED, USE_PREPOSITIONS, USE_VERBS,
 } from "./vocabulary.js";
 
-type Family = "noMocksPercent" | "baseClassPercent" | "bvjPercent";
+type Family = "noMocksPercent" | "baseClassPercent" | "bvjPercent" | "syntaxPercent";
 
 export interface FamilyHit {
   /** "unrelated": the words are about something else (coverage, pass rates), so a number there is no policy claim. */
@@ -95,6 +95,9 @@ export function familyAt(toks: readonly Tok[], j: number): FamilyHit | null {
       return { family: "noMocksPercent" };
     }
     return low === "use" || low === "uses" ? { family: "unrelated" } : null;
+  }
+  if ((low === "syntax" && isWordIn(toks[j + 1], SYNTAX_AFTER)) || COMPILE_WORDS.has(low)) {
+    return { family: "syntaxPercent" };
   }
   if (low === "bvj" || low === "bvjs") {
     return { family: "bvjPercent" };

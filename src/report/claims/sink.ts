@@ -10,30 +10,30 @@ interface Pending {
 }
 
 /** The optional fields of a claim; undefined ones are left off the claim. */
-type ClaimDetails = Pick<Claim, "file" | "limit" | "total" | "baseClass">;
+type ClaimDetails = Pick<Claim, "file" | "limit" | "total" | "baseClass" | "identifier" | "of" | "scope">;
+
+const DETAIL_KEYS = ["file", "limit", "total", "baseClass", "identifier", "of", "scope"] as const;
 
 export class Sink {
   private readonly items: Pending[] = [];
   private readonly seen = new Set<string>();
+  private readonly lines = new Set<number>();
+  /** The scope of the line being read: "changed" when it speaks of new, added or proposed tests. */
+  scope: Claim["scope"] = undefined;
 
   add(line: Line, pos: number, kind: ClaimKind, stated: number, approximate: boolean, details: ClaimDetails = {}): void {
-    const key = `${kind}\u0000${line.no}\u0000${details.file ?? ""}\u0000${stated}\u0000${details.limit ?? ""}\u0000${details.total ?? ""}`;
+    const key = `${kind}\u0000${line.no}\u0000${details.file ?? ""}\u0000${stated}\u0000${details.limit ?? ""}\u0000${details.total ?? ""}\u0000${details.identifier ?? ""}\u0000${details.of ?? ""}`;
     if (this.seen.has(key)) {
       return;
     }
     this.seen.add(key);
+    this.lines.add(line.no);
     const claim: Claim = { kind, line: line.no, text: line.text, stated, approximate };
-    if (details.file !== undefined) {
-      claim.file = details.file;
-    }
-    if (details.limit !== undefined) {
-      claim.limit = details.limit;
-    }
-    if (details.total !== undefined) {
-      claim.total = details.total;
-    }
-    if (details.baseClass !== undefined) {
-      claim.baseClass = details.baseClass;
+    const withScope: ClaimDetails = { scope: this.scope, ...details };
+    for (const key of DETAIL_KEYS) {
+      if (withScope[key] !== undefined) {
+        Object.assign(claim, { [key]: withScope[key] });
+      }
     }
     this.items.push({ claim, pos, seq: this.items.length });
   }
@@ -50,6 +50,11 @@ export class Sink {
       }
     }
     return false;
+  }
+
+  /** Whether any claim was read from line `line`. */
+  claimedLine(line: number): boolean {
+    return this.lines.has(line);
   }
 
   /** The claims in the order the report makes them. */

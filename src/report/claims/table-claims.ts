@@ -7,7 +7,7 @@ import { linesNounAt, passedRatioAt, testNounAt } from "./count-phrases.js";
 import { countFrom, type Count } from "./counts.js";
 import { distinctFiles, isTestFileName, soleFile } from "./file-names.js";
 import { parseLine, type Line } from "./line.js";
-import { lineClaims } from "./line-claims.js";
+import { lineClaims, type ReportContext } from "./line-claims.js";
 import { splitRow } from "./markdown.js";
 import { normalize, stripMarkers } from "./markup.js";
 import type { Section } from "./sections.js";
@@ -144,8 +144,11 @@ function rowClaims(row: Line, cells: readonly Cell[], cols: Columns, section: Se
   });
 }
 
-/** A Markdown table starting at `start` (header, separator, rows) → the index after it. */
-export function tableClaims(lines: readonly string[], start: number, section: Section | null, sink: Sink): number {
+/**
+ * A Markdown table starting at `start` (header, separator, rows) → the index after it. `lines` are
+ * the report's lines as a reader sees them; `written`, as written, are what claims quote.
+ */
+export function tableClaims(lines: readonly string[], written: readonly string[], start: number, section: Section | null, sink: Sink, context: ReportContext): number {
   const header = splitRow(lines[start]!).map((c) => parseCell(c).words ?? []);
   let end = start + 2;
   while (end < lines.length && lines[end]!.includes("|") && lines[end]!.trim() !== "") {
@@ -159,11 +162,11 @@ export function tableClaims(lines: readonly string[], start: number, section: Se
     if (isMetricTable) {
       // "| Files audited | 12 |" reads as "Files audited: 12".
       const line = parseLine(`${cells[0] ?? ""}: ${cells[1] ?? ""}`, r + 1);
-      line.text = raw.trim();
-      lineClaims(line, section, sink);
+      line.text = written[r]!.trim();
+      lineClaims(line, section, sink, context);
       continue;
     }
-    const row: Line = { no: r + 1, text: raw.trim(), heading: 0, toks: [], label: null };
+    const row: Line = { no: r + 1, text: written[r]!.trim(), heading: 0, toks: [], label: null };
     rowClaims(row, cells.map(parseCell), cols, section, sink);
   }
   return end;

@@ -1,14 +1,15 @@
 /**
  * Policy claims without a number, read as 100%: "All tests inherit from X", "Every test includes a
- * BVJ", "BVJ for every test", "Zero mocks in integration tests", "No test uses mocks".
+ * BVJ", "BVJ for every test", "Zero mocks in integration tests", "Zero mocks anywhere in the suite",
+ * "No test uses mocks", "The suite is mock-free", "All files compile without errors", "No syntax errors".
  */
 import type { Line } from "./line.js";
 import { baseTestClassName, familyAt, subjectAt, type FamilyHit } from "./policy-words.js";
 import type { Sink } from "./sink.js";
 import { isPunctIn, isWord, isWordIn, type Tok } from "./tokens.js";
 import {
-  ADVERBS, BEFORE_ALL_OK, BVJ_LEAD, CLAUSE_BREAK, EXTEND_WORDS, HAVE_VERBS, INHERIT_WORDS, MOCK_FREE, MOCK_WORDS,
-  NO_TEST_VERBS, QUANTIFIERS, USE_VERBS,
+  ADVERBS, ANYWHERE_WORDS, BEFORE_ALL_OK, BVJ_LEAD, CLAUSE_BREAK, COMPILE_WORDS, EXTEND_WORDS, FILE_ADJ, HAVE_VERBS,
+  INHERIT_WORDS, MOCK_FREE, MOCK_WORDS, NO_TEST_VERBS, QUANTIFIERS, USE_VERBS,
 } from "./vocabulary.js";
 
 /** How far after a "have" verb a BVJ (or "no mocks") may be named: "includes a detailed BVJ". */
@@ -80,6 +81,50 @@ function bvjForEvery(toks: readonly Tok[], a: number): boolean {
   return c < 0 || isPunctIn(toks[c], CLAUSE_BREAK);
 }
 
+/** "[all] [171] [python] files compile" from `j`. */
+function filesCompileAt(toks: readonly Tok[], j: number): boolean {
+  let k = j;
+  if (toks[k]?.kind === "num" && toks[k]!.int) {
+    k += 1;
+  }
+  for (let adj = 0; adj < 3 && isWordIn(toks[k], FILE_ADJ); adj += 1) {
+    k += 1;
+  }
+  if (!isWord(toks[k], "files")) {
+    return false;
+  }
+  k += 1;
+  for (let s = 0; s < 2 && isWordIn(toks[k], ADVERBS); s += 1) {
+    k += 1;
+  }
+  return isWordIn(toks[k], COMPILE_WORDS);
+}
+
+/** "anywhere", "at all", "in the suite", "across the codebase", "in all tests" after "zero mocks" at `j`. */
+function everywhereAt(toks: readonly Tok[], j: number): boolean {
+  if (isWordIn(toks[j], ANYWHERE_WORDS)) {
+    const end = isWord(toks[j], "at") ? (isWord(toks[j + 1], "all") ? j + 2 : -1) : j + 1;
+    // "anywhere" alone, or "anywhere in the suite"; not "anywhere in production code".
+    return end >= 0 && (!(isWord(toks[end], "in") || isWord(toks[end], "across")) || inTheSuite(toks, end));
+  }
+  return inTheSuite(toks, j);
+}
+
+/** "in the suite", "across the codebase", "in the tests" at `j`. */
+function inTheSuite(toks: readonly Tok[], j: number): boolean {
+  if (!(isWord(toks[j], "in") || isWord(toks[j], "across"))) {
+    return false;
+  }
+  if (subjectAt(toks, isWordIn(toks[j + 1], QUANTIFIERS) ? j + 2 : j + 1) >= 0) {
+    return true;
+  }
+  let k = isWord(toks[j + 1], "the") || isWord(toks[j + 1], "our") ? j + 2 : j + 1;
+  if (isWord(toks[k], "test") || isWord(toks[k], "integration")) {
+    k += 1;
+  }
+  return isWord(toks[k], "suite") || isWord(toks[k], "suites") || isWord(toks[k], "codebase");
+}
+
 /** `file`: the test file the line's claims are about; `blocked`: the line names several, so none is. */
 export function universalClaims(line: Line, file: string | undefined, blocked: boolean, sink: Sink): void {
   if (blocked) {
@@ -99,6 +144,10 @@ export function universalClaims(line: Line, file: string | undefined, blocked: b
     }
     const prev = toks[a - 1];
     const atClauseStart = prev === undefined || isPunctIn(prev, CLAUSE_BREAK) || isWordIn(prev, BEFORE_ALL_OK);
+    if (t.low === "all" && atClauseStart && filesCompileAt(toks, a + 1)) {
+      emit(a, { family: "syntaxPercent" });
+      continue;
+    }
     if (t.low === "all" || t.low === "every" || t.low === "each") {
       const s = subjectAt(toks, a + 1);
       if (s < 0) {
@@ -114,9 +163,22 @@ export function universalClaims(line: Line, file: string | undefined, blocked: b
       }
       continue;
     }
-    if ((t.low === "zero" || t.low === "no") && atClauseStart && isWordIn(toks[a + 1], MOCK_WORDS) && (isWord(toks[a + 2], "in") || isWord(toks[a + 2], "across"))) {
-      const k = isWordIn(toks[a + 3], QUANTIFIERS) ? a + 4 : a + 3;
-      if (subjectAt(toks, k) >= 0) {
+    if ((t.low === "zero" || t.low === "no") && atClauseStart && isWord(toks[a + 1], "syntax") && (isWord(toks[a + 2], "errors") || isWord(toks[a + 2], "error"))) {
+      emit(a, { family: "syntaxPercent" });
+      continue;
+    }
+    if ((t.low === "zero" || t.low === "no") && atClauseStart && isWordIn(toks[a + 1], MOCK_WORDS)) {
+      if (everywhereAt(toks, a + 2)) {
+        emit(a, { family: "noMocksPercent" });
+      }
+      continue;
+    }
+    if (isWord(t, "suite") && (isWord(toks[a + 1], "is") || isWord(toks[a + 1], "remains"))) {
+      let k = a + 2;
+      for (let s = 0; s < 2 && isWordIn(toks[k], ADVERBS); s += 1) {
+        k += 1;
+      }
+      if (isWordIn(toks[k], MOCK_FREE)) {
         emit(a, { family: "noMocksPercent" });
       }
       continue;

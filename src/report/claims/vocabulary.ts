@@ -34,6 +34,7 @@ export const TEST_ADJ: ReadonlySet<string> = new Set([
   "acceptance", "independent", "isolated", "dedicated", "automated", "smoke", "contract", "component", "discrete",
   "unique", "standalone", "existing", "collected", "real", "real-service", "live", "mission-critical", "critical",
   "python", "jest", "vitest", "mocha", "behavioural", "behavioral", "detailed", "thorough", "robust",
+  ...["new", "newly", "added", "proposed"],
 ]);
 /** "test methods": the count is of tests. */
 export const TEST_NOUN_AFTER: ReadonlySet<string> = new Set(["methods", "method", "cases", "case", "functions", "function"]);
@@ -62,7 +63,7 @@ export const ACROSS: ReadonlySet<string> = new Set(["across", "in", "spanning", 
 /** Words that may follow "across 11 files" and leave it a count of the suite's files. */
 export const ACROSS_FILES_FOLLOW: ReadonlySet<string> = new Set(["in", "under", "within", "covering", "and", "so", "for", "during", "this", "today"]);
 /** Words that may follow "11 test files" and leave it a count of the suite's files. */
-export const FILES_FOLLOW_OK: ReadonlySet<string> = new Set(["created", "audited", "reviewed", "analyzed", "analysed", "examined", "inspected", "validated", "checked", "scanned", "total", "altogether", "overall"]);
+export const FILES_FOLLOW_OK: ReadonlySet<string> = new Set(["created", "written", "added", "audited", "reviewed", "analyzed", "analysed", "examined", "inspected", "validated", "checked", "scanned", "total", "altogether", "overall"]);
 /** "17/18 tests [have all] passed". */
 export const PASSED_FILLER: ReadonlySet<string> = new Set(["have", "has", "are", "were", "all"]);
 export const PASSED_VERBS: ReadonlySet<string> = new Set(["passed", "passing", "pass", "passes", "succeeded", "succeeding", "green", "ok"]);
@@ -75,6 +76,7 @@ export const NEUTRAL_PRE: ReadonlySet<string> = new Set([
   "covering", "contains", "containing", "includes", "including", "has", "have", "had", "comprising", "comprises",
   "spanning", "created", "wrote", "written", "validated", "validates", "delivered", "reviewed", "audited", "analyzed",
   "analysed", "examined", "found", "there", "are", "is", "were", "was", "overall", "now", "currently", "today", "our",
+  "added", "adds", "add", "proposed", "proposes", "introduced", "introduces",
   "its", "in", "session", "all", "together", "altogether", "so", "far", "combined", "which", "checked", "scanned",
   ...APPROX_WORDS, "more", "than", "at", "least", "upwards", "close", "to",
 ]);
@@ -98,13 +100,14 @@ export const TEST_WORDS: ReadonlySet<string> = new Set(["test", "tests", "testca
 export const TEST_LABEL_VOCAB: ReadonlySet<string> = new Set([
   "test", "tests", "testcases", "methods", "method", "cases", "case", "functions", "function", "total", "number", "of",
   "count", "no", "created", "written", "collected", "integration", "unit", "e2e", "individual", "overall", "audited",
-  "found", "defined", "in", "file",
+  "found", "defined", "in", "file", "new", "added", "proposed",
 ]);
 export const PASSED_WORDS: ReadonlySet<string> = new Set(["passed", "passing", "pass", "passes"]);
 export const PASSED_LABEL_VOCAB: ReadonlySet<string> = new Set(["tests", "test", "passed", "passing", "pass", "passes", "results", "result", "cases", "methods", "status", "run"]);
 export const FILE_LABEL_VOCAB: ReadonlySet<string> = new Set([
   "files", "file", "test", "tests", "total", "audited", "reviewed", "analyzed", "analysed", "examined", "number", "of",
-  "count", "integration", "spec", "scanned", "checked", "no", "created", "inspected",
+  "count", "integration", "spec", "scanned", "checked", "no", "created", "inspected", "new", "added", "changed",
+  "modified", "proposed",
 ]);
 export const LINES_LABEL_VOCAB: ReadonlySet<string> = new Set(["lines", "line", "loc", "sloc", "count", "of", "code", "total", "number"]);
 export const SIZE_LABEL_VOCAB: ReadonlySet<string> = new Set(["size", "length", "file"]);
@@ -136,7 +139,7 @@ export const LIMIT_WORDS: ReadonlySet<string> = new Set(["limit", "cap", "max", 
 /** A percentage next to one of these is about something else (coverage, pass rates, speed). */
 export const UNRELATED: ReadonlySet<string> = new Set([
   "coverage", "covered", "uptime", "availability", "success", "successful", "pass", "passing", "passed", "rate", "rates",
-  "reduction", "reduces", "reduced", "faster", "slower", "improvement", "accuracy", "confidence", "syntax", "performance",
+  "reduction", "reduces", "reduced", "faster", "slower", "improvement", "accuracy", "confidence", "performance",
   "latency", "complete", "completed", "completion", "done", "progress", "load", "cpu", "memory", "score", "see", "refer",
   "except", "but", "although", "however", "failure", "failures", "failed", "failing", "error", "errors", "flaky",
   "throughput", "increase", "decrease", "growth", "revenue", "arr", "budget", "utilization", "usage", "satisfaction",
@@ -166,7 +169,7 @@ export const CLASS_CASE: ReadonlySet<string> = new Set(["class", "case", "classe
 export const SUBJECT_NOUNS: ReadonlySet<string> = new Set(["tests", "test", "testcases"]);
 export const SUBJECT_AFTER_TEST: ReadonlySet<string> = new Set(["methods", "method", "cases", "case", "classes", "class", "files", "file", "functions", "function", "modules", "module", "suites", "suite"]);
 /** "all tests [properly] inherit …". */
-export const ADVERBS: ReadonlySet<string> = new Set(["properly", "correctly", "now", "already", "consistently", "successfully", "also", "all", "directly", "explicitly", "fully", "each"]);
+export const ADVERBS: ReadonlySet<string> = new Set(["properly", "correctly", "now", "already", "consistently", "successfully", "also", "all", "directly", "explicitly", "fully", "each", "completely", "entirely"]);
 export const HAVE_VERBS: ReadonlySet<string> = new Set(["include", "includes", "has", "have", "contain", "contains", "carry", "carries", "provide", "provides", "document", "documents", "feature", "features", "declare", "declares", "ship", "ships"]);
 /** "[and] all tests …" still starts a clause. */
 export const BEFORE_ALL_OK: ReadonlySet<string> = new Set(["and", "now", "currently", "also", "today", "finally", "so"]);
@@ -184,3 +187,57 @@ export const TESTS_HEADER_KEY: ReadonlySet<string> = new Set(["tests", "count", 
 export const TOTAL_CELLS: ReadonlySet<string> = new Set(["total", "totals", "overall", "sum", "all", "grand"]);
 export const TOTAL_CELL_VOCAB: ReadonlySet<string> = new Set([...TOTAL_CELLS, "files", "tests"]);
 export const LINES_HEADER_VOCAB: ReadonlySet<string> = new Set([...LINES_LABEL_VOCAB, "size", "length", "file"]);
+
+// --- Scope: claims about the tests a change added ("12 new tests", "All proposed tests …", "this session")
+
+/** A line with one of these speaks of the tests a change added or touched. */
+export const SCOPE_WORDS: ReadonlySet<string> = new Set(["new", "newly", "added", "proposed", "changed", "modified"]);
+/** "… during this session", "in this PR". */
+export const SCOPE_AFTER_THIS: ReadonlySet<string> = new Set(["session", "session's", "sessions", "pr", "change", "changeset", "commit", "branch", "patch", "diff"]);
+
+// --- Test results: "6/6 tests passed", "ALL TESTS PASSED", "Execution Time: ~2 seconds"
+
+export const SECONDS_WORDS: ReadonlySet<string> = new Set(["s", "sec", "secs", "second", "seconds"]);
+export const MINUTES_WORDS: ReadonlySet<string> = new Set(["m", "min", "mins", "minute", "minutes"]);
+export const MILLIS_WORDS: ReadonlySet<string> = new Set(["ms", "millisecond", "milliseconds"]);
+/** A label of a test run's duration ("Execution Time:", "Test duration:"). */
+export const DURATION_LABEL_VOCAB: ReadonlySet<string> = new Set(["execution", "run", "runtime", "test", "tests", "suite", "total", "time", "duration", "elapsed", "wall", "clock"]);
+export const DURATION_LABEL_KEY: ReadonlySet<string> = new Set(["time", "duration", "runtime", "elapsed"]);
+
+// --- Totals in parentheses: "Test Infrastructure: 95.8% compliant (287 files)"
+
+export const PAREN_SUBJECT_VOCAB: ReadonlySet<string> = new Set([
+  "test", "tests", "testing", "infrastructure", "suite", "suites", "files", "file", "integration", "unit", "e2e", "total",
+  "all", "code", "methods", "method", "cases", "functions", "compliant", "compliance", "the", "our",
+  ...SCOPE_WORDS,
+]);
+
+// --- File size issues whose limit the report states elsewhere: "12 test file size issues"
+
+export const SIZE_ISSUE_WORDS: ReadonlySet<string> = new Set(["issues", "issue", "violations", "violation", "problems", "warnings", "findings", "offenders", "offences", "offenses"]);
+
+// --- Sizes of named files
+
+export const BYTES_WORDS: ReadonlySet<string> = new Set(["bytes", "byte"]);
+export const METHOD_NOUNS: ReadonlySet<string> = new Set(["methods", "method", "functions", "function"]);
+export const METHOD_ADJ: ReadonlySet<string> = new Set(["public", "defined", "total"]);
+
+// --- References and classes: "684 files containing `WebSocketManager` references"
+
+export const REFERENCE_VERBS: ReadonlySet<string> = new Set([
+  "containing", "contain", "contains", "reference", "references", "referencing", "mention", "mentions", "mentioning",
+  "import", "imports", "importing", "use", "uses", "using", "with", "that", "which", "have", "having", "include",
+  "includes", "including",
+]);
+export const REFERENCE_NOUNS: ReadonlySet<string> = new Set(["references", "reference", "imports", "import", "usages", "usage", "uses", "mentions", "occurrences", "class", "calls"]);
+export const DISTINCT_WORDS: ReadonlySet<string> = new Set(["distinct", "different", "separate", "unique", "competing", "duplicate"]);
+export const CLASS_NOUNS: ReadonlySet<string> = new Set(["classes", "class", "implementations", "definitions"]);
+export const SINGLE_WORDS: ReadonlySet<string> = new Set(["single", "one", "sole", "only", "unique"]);
+export const IMPLEMENTATION_NOUNS: ReadonlySet<string> = new Set(["implementation", "class", "definition"]);
+
+// --- Syntax: "All files compile without errors", "100% syntax validation"
+
+export const COMPILE_WORDS: ReadonlySet<string> = new Set(["compile", "compiles", "parse", "parses"]);
+export const SYNTAX_AFTER: ReadonlySet<string> = new Set(["validation", "validated", "valid", "check", "checks", "checked", "compliance", "correctness", "clean", "errors"]);
+/** "Zero mocks anywhere [in the suite]". */
+export const ANYWHERE_WORDS: ReadonlySet<string> = new Set(["anywhere", "at", "whatsoever", "used"]);
