@@ -16,7 +16,7 @@ function fill(template: string, data: Record<string, string>): string {
 }
 
 /** The tests of `file` a mock from another file reaches that no-mocks did not report, with the message it gives them. */
-function unreportedReaches(file: FileReport): { line: number; message: string }[] {
+export function unreportedReaches(file: FileReport): { line: number; message: string }[] {
   const template = rules["no-mocks"].meta?.messages?.mockReach ?? "";
   return file.tests.flatMap((test) => {
     const reach = test.mockReach;
