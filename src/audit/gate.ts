@@ -23,12 +23,13 @@ export function gateFailures(report: AuditReport, options: GateOptions): string[
   if (totals.filesWithReadErrors > 0) {
     reasons.push(`${count(totals.filesWithReadErrors, "file", "files")} could not be read`);
   }
-  for (const policy of POLICY_NAMES) {
-    const failingFiles = report.files.filter((file) => file.compliant[policy] === false && !file.exempted[policy]).length;
-    const failingTests = report.files.reduce((sum, file) => sum + file.tests.filter((test) => test.compliant[policy] === false && !test.exempted[policy]).length, 0);
-    if (failingFiles + failingTests > 0) {
-      reasons.push(`${policy}: ${count(failingFiles, "file", "files")} and ${count(failingTests, "test", "tests")} not compliant and not exempted`);
-    }
+  const failing = POLICY_NAMES.flatMap((policy) => {
+    const files = report.files.filter((file) => file.compliant[policy] === false && !file.exempted[policy]).length;
+    const tests = report.files.reduce((sum, file) => sum + file.tests.filter((test) => test.compliant[policy] === false && !test.exempted[policy]).length, 0);
+    return files + tests > 0 ? [`${policy} (${count(tests, "test", "tests")}, ${count(files, "file", "files")})`] : [];
+  });
+  if (failing.length > 0) {
+    reasons.push(`not compliant and not exempted: ${failing.join(", ")}`);
   }
   const errors = report.files.reduce((sum, file) => sum + file.violations.filter((violation) => violation.severity === 2).length, 0);
   if (errors > 0) {

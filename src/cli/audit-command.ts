@@ -23,7 +23,7 @@ export function reportAndGate(report: AuditReport, options: ReportOptions): numb
   if (failures.length === 0) {
     return EXIT.clean;
   }
-  process.stderr.write(`testaudit: the audit fails the gate: ${failures.map(visible).join("; ")}\n`);
+  process.stderr.write(`testaudit: the gate fails: ${failures.map(visible).join("; ")}\n`);
   return options.exitZero ? EXIT.clean : EXIT.failed;
 }
 

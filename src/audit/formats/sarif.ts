@@ -7,6 +7,8 @@
 import { rules } from "../../../lib/rules/index.js";
 import { describeReach } from "../../policies/mocks.js";
 import type { AuditReport, FileReport } from "../report-types.js";
+import { folderUri, pathUri } from "./sarif-uri.js";
+import { exemptionReason } from "./summary-rows.js";
 
 const NO_MOCKS = "testaudit/no-mocks";
 
@@ -33,7 +35,7 @@ export function formatSarif(report: AuditReport): string {
   const ruleIds = Object.keys(rules).map((name) => `testaudit/${name}`);
   const results = report.files.flatMap((file) => {
     const location = (line: number, column?: number): unknown[] => [
-      { physicalLocation: { artifactLocation: { uri: file.path, uriBaseId: "%SRCROOT%" }, region: { startLine: line, ...(column === undefined ? {} : { startColumn: column }) } } },
+      { physicalLocation: { artifactLocation: { uri: pathUri(file.path), uriBaseId: "%SRCROOT%" }, region: { startLine: line, ...(column === undefined ? {} : { startColumn: column }) } } },
     ];
     const fromViolations = file.violations.map((violation) => ({
       ruleId: violation.ruleId,
@@ -46,7 +48,18 @@ export function formatSarif(report: AuditReport): string {
       : [];
     // Each fails the gate (see auditFails), so each is an error.
     const fromReaches = unreportedReaches(file).map(({ line, message }) => ({ ruleId: NO_MOCKS, level: "error", message: { text: message }, locations: location(line) }));
-    return [...fromParse, ...fromViolations, ...fromReaches];
+    const fromReadError = file.readError
+      ? [{ ruleId: "testaudit/read-error", level: "error", message: { text: `Cannot read the file: ${file.readError.message}` }, locations: location(1) }]
+      : [];
+    // Exempted findings stay in the log, suppressed, with the justification or the file that exempts them.
+    const fromExemptions = file.exemptions.map((exemption) => ({
+      ruleId: exemption.ruleId,
+      level: "error",
+      message: { text: exemption.message ?? `The whole file is exempted from ${exemption.ruleId}.` },
+      locations: location(exemption.line ?? 1),
+      suppressions: [{ kind: exemption.kind === "directive" ? "inSource" : "external", status: "accepted", justification: exemptionReason(exemption) }],
+    }));
+    return [...fromReadError, ...fromParse, ...fromViolations, ...fromReaches, ...fromExemptions];
   });
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -64,7 +77,7 @@ export function formatSarif(report: AuditReport): string {
             }),
           },
         },
-        originalUriBaseIds: { "%SRCROOT%": { uri: `file://${report.cwd.endsWith("/") ? report.cwd : `${report.cwd}/`}` } },
+        originalUriBaseIds: { "%SRCROOT%": { uri: folderUri(report.cwd) } },
         results,
       },
     ],
