@@ -33,14 +33,22 @@ function writeAtomically(path: string, text: string): void {
   try {
     const fd = openSync(temporary, "wx");
     try {
-      writeSync(fd, text);
+      // writeSync may write part of the buffer (a file size limit, a nearly full disk): the next write then fails.
+      const bytes = Buffer.from(text, "utf8");
+      for (let written = 0; written < bytes.length; ) {
+        written += writeSync(fd, bytes, written);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(temporary, path);
   } catch (error) {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Never created: its folder is not one.
+    }
     throw new OutputError(`cannot write --output ${path}: ${(error as Error).message}`);
   }
 }
