@@ -6,9 +6,11 @@
 import type { ClaimCheck } from "../verify.js";
 import type { AuditReport } from "../report-types.js";
 import { unreportedReaches } from "./sarif.js";
+import { visible } from "./terminal-text.js";
 
 function escapeData(text: string): string {
-  return text.replace(/%/gu, "%25").replace(/\r/gu, "%0D").replace(/\n/gu, "%0A");
+  // Control characters first (a workflow log renders escape sequences), then the runner's own escapes.
+  return visible(text).replace(/%/gu, "%25").replace(/\r/gu, "%0D").replace(/\n/gu, "%0A");
 }
 
 function escapeProperty(text: string): string {
