@@ -2,12 +2,13 @@
  * The `testaudit` binary end to end, on the bundled example suite and on temporary trees.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AuditReport } from "../../src/audit/report-types.js";
+import { packageInfo } from "../../src/package-info.js";
 import { writeTree } from "../temp-tree.js";
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -284,6 +285,29 @@ describe("testaudit's exit codes and errors", () => {
     expect(run.status).toBe(1);
     const [file] = (JSON.parse(run.stdout) as AuditReport).files;
     expect(file).toMatchObject({ path: "tests/integration/test_broken.py", parseError: { line: 1, column: 12, message: "Parsing error: invalid syntax" }, tests: [] });
+    expect(testaudit([], folder).stdout).toContain("0 tests in 0 test files (1 file audited); no violations; 1 file did not parse\n");
+  });
+
+  it("leaves nothing in a project without node_modules (a Python repository): the cache's manifest lives elsewhere", () => {
+    const folder = tree({ "eslint.config.js": config, "tests/integration/test_orders.py": "class TestOrders:\n    def test_list(self):\n        pass\n" });
+    testaudit([], folder);
+    expect(existsSync(join(folder, "node_modules"))).toBe(false);
+  });
+
+  it("prints its version", () => {
+    const run = testaudit(["--version"]);
+    expect(run).toMatchObject({ status: 0, stdout: `testaudit ${packageInfo.version}\n`, stderr: "" });
+  });
+
+  it("matches --group globs as ESLint matches files: classes, nested braces and negation", () => {
+    const report = JSON.parse(
+      testaudit([...examples, "--format", "json", "--group", "classes=examples/[ab]*_service/**", "--group", "braces=examples/{web/{e2e,integration},auth_service}/**", "--group", "negated=!examples/web/**"]).stdout,
+    ) as AuditReport;
+    expect(report.groups.map((group) => [group.name, group.totals.files])).toEqual([
+      ["classes", 7],
+      ["braces", 6],
+      ["negated", 7],
+    ]);
   });
 
   it("exits 2 naming the bad flag, format, group or config file", () => {

@@ -72,7 +72,7 @@ export function formatTable(report: AuditReport, color: boolean): string {
   const { totals } = report;
   lines.push(
     "",
-    `${totals.tests} tests in ${totals.testFiles} test files (${totals.files} files audited); ` +
+    `${plural(totals.tests, "test", "tests")} in ${plural(totals.testFiles, "test file", "test files")} (${plural(totals.files, "file", "files")} audited); ` +
       (totals.violations === 0 ? paint(32, "no violations") : paint(31, plural(totals.violations, "violation", "violations"))) +
       (totals.exemptions > 0 ? paint(33, `; ${plural(totals.exemptions, "exemption", "exemptions")}`) : "") +
       (totals.filesWithParseErrors > 0 ? paint(31, `; ${plural(totals.filesWithParseErrors, "file", "files")} did not parse`) : "") +
