@@ -8,6 +8,7 @@
  * where the root config has it on is an exemption of the whole file ("narrower config"). A test file a
  * config ignores is audited all the same, every finding in it exempted ("ignore").
  */
+import { relative } from "node:path";
 import { ESLint, type Linter } from "eslint";
 import { rules } from "../../lib/rules/index.js";
 import { UsageError } from "./errors.js";
@@ -64,12 +65,12 @@ function auditsAnything(options: PolicyOptions): boolean {
 }
 
 /** A config that fails to load, as a configuration error: one line, with a hint for the commonest cause. */
-function configError(error: unknown): UsageError {
-  const message = (error as Error).message.split("\n")[0] ?? "";
+function configError(error: unknown, configFile: string): UsageError {
+  const message = (error as Error).message.replace(/\s+/gu, " ").trim();
   const hint = /Cannot use import statement outside a module|require is not defined in ES module scope|Unexpected token 'export'/u.test((error as Error).message)
     ? ' (the config is ESM but package.json says "type": "commonjs": name it eslint.config.mjs)'
     : "";
-  return new UsageError(`cannot load the ESLint config: ${message}${hint}`);
+  return new UsageError(`cannot load the ESLint config ${relative(process.cwd(), configFile) || configFile}: ${message}${hint}`);
 }
 
 export class ConfigPlanner {
@@ -106,12 +107,7 @@ export class ConfigPlanner {
   }
 
   async #view(eslint: ESLint, path: string): Promise<View | null> {
-    let config: Linter.Config | undefined;
-    try {
-      config = (await eslint.calculateConfigForFile(path)) as Linter.Config | undefined;
-    } catch (error) {
-      throw configError(error);
-    }
+    const config = (await eslint.calculateConfigForFile(path)) as Linter.Config | undefined;
     if (config !== undefined) {
       const options = policyOptions(config);
       return auditsAnything(options) ? { eslint, options, ignored: false } : null;
@@ -126,8 +122,17 @@ export class ConfigPlanner {
 
   /** How `path` is audited, or null when no config audits it. Reads nothing but configs. */
   async plan(path: string): Promise<FilePlan | null> {
-    const { configFile, allowNestedConfig } = this.#options;
+    const { configFile } = this.#options;
     const governing = configFile === undefined ? await this.#eslint(undefined, true).findConfigFile(path) : this.root;
+    try {
+      return await this.#plan(path, governing);
+    } catch (error) {
+      throw error instanceof UsageError || governing === undefined ? error : configError(error, governing);
+    }
+  }
+
+  async #plan(path: string, governing: string | undefined): Promise<FilePlan | null> {
+    const { configFile, allowNestedConfig } = this.#options;
     if (governing === undefined) {
       throw new UsageError(`no ESLint config file (eslint.config.js, .mjs, .cjs, .ts, ...) for ${path}, nor in ${this.#options.cwd} or above it; give one with --config`);
     }

@@ -351,6 +351,15 @@ describe("testaudit's exit codes and errors", () => {
     ]);
   });
 
+  it("exits 2 with one line naming the config and the fix when an ESM config sits in a CommonJS package (npm init -y)", () => {
+    const folder = tree({ "package.json": '{ "type": "commonjs" }', "eslint.config.js": config, "tests/integration/test_a.py": "def test_a():\n    pass\n" });
+    const run = testaudit([], folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("testaudit:"))).toEqual([
+      'testaudit: cannot load the ESLint config eslint.config.js: Cannot use import statement outside a module (the config is ESM but package.json says "type": "commonjs": name it eslint.config.mjs) (see testaudit --help)',
+    ]);
+  });
+
   it("exits 2 when the config runs no testaudit rule", () => {
     const folder = tree({ "eslint.config.js": "export default [];\n", "app.test.js": "test('a', () => {});\n" });
     const run = testaudit([], folder);
