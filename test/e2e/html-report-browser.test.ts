@@ -72,7 +72,7 @@ function ratioText(ratio: Ratio): string {
 }
 
 function summaryText(totals: Totals): string {
-  return `${totals.tests} tests (${totals.skipped} skipped, ${totals.todo} todo) in ${totals.testFiles} test files; ${totals.files} files audited, ${totals.filesWithParseErrors} with parse errors; ${totals.violations} rule violations.`;
+  return `${totals.tests} tests (${totals.skipped} skipped, ${totals.todo} todo) in ${totals.testFiles} test files; ${totals.files} files audited, ${totals.filesWithParseErrors} with parse errors, ${totals.filesWithReadErrors} unreadable; ${totals.violations} rule violations; ${totals.exemptions} exemptions.`;
 }
 
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
