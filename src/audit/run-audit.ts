@@ -143,7 +143,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
     }
   }
   plans.sort((a, b) => (relativePath(a.path) < relativePath(b.path) ? -1 : 1));
-  if (discovered.files.length > 0 && plans.length === 0) {
+  if (discovered.files.length > 0 && plans.length === 0 && skipped.length === 0) {
     throw new UsageError(
       `the paths hold ${discovered.files.length} file(s) but no testaudit rule is on for any of them: enable testaudit's rules for these files in your eslint.config.js (for example with ...testaudit.configs.recommended).`,
     );
