@@ -1,10 +1,11 @@
 /**
  * The gate: why an audit fails (exit code 1). Every audited test and file must comply with every
  * policy whose rule is on, at any severity, unless an exemption lets it pass; a file that does not
- * parse or cannot be read, an error-level rule violation, a nested config the audit was not allowed
+ * parse or cannot be read, an error-level violation of a testaudit rule (an inline config comment can
+ * make a rule stricter than the config the verdicts follow), a nested config the audit was not allowed
  * to use, or more exemptions than `--max-exemptions` fail it too.
  */
-import { POLICY_NAMES } from "./policies.js";
+import { POLICY_NAMES, policyOfRule } from "./policies.js";
 import type { AuditReport } from "./report-types.js";
 
 export interface GateOptions {
@@ -31,7 +32,8 @@ export function gateFailures(report: AuditReport, options: GateOptions): string[
   if (failing.length > 0) {
     reasons.push(`not compliant and not exempted: ${failing.join(", ")}`);
   }
-  const errors = report.files.reduce((sum, file) => sum + file.violations.filter((violation) => violation.severity === 2).length, 0);
+  // Other rules in the user's config are ESLint's business, not a policy's.
+  const errors = report.files.reduce((sum, file) => sum + file.violations.filter((violation) => violation.severity === 2 && policyOfRule(violation.ruleId) !== undefined).length, 0);
   if (errors > 0) {
     reasons.push(count(errors, "error-level rule violation", "error-level rule violations"));
   }

@@ -4,7 +4,7 @@
  * may be a pipe whose reader stops early (`testaudit | head`): the write error that follows (EPIPE) ends
  * the output quietly instead of crashing with a stack trace.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** The report could not be written (exit code 3). */
@@ -55,9 +55,25 @@ function writeAtomically(path: string, text: string): void {
 
 /** Writes `text` to `path`, or to standard output when `path` is undefined. */
 export function writeOutput(text: string, path: string | undefined): void {
-  if (path === undefined) {
+  // `/dev/stdout` cannot always be opened (a socket on fd 1 gives ENXIO): it is standard output.
+  if (path === undefined || path === "/dev/stdout") {
     process.stdout.write(text);
-  } else {
-    writeAtomically(path, text);
+    return;
   }
+  // Only a regular file (or none yet) can be replaced by a rename: a FIFO or a device is written to.
+  let existing;
+  try {
+    existing = statSync(path, { throwIfNoEntry: false });
+  } catch (error) {
+    throw new OutputError(`cannot write --output ${path}: ${(error as Error).message}`);
+  }
+  if (existing && !existing.isFile()) {
+    try {
+      writeFileSync(path, text);
+    } catch (error) {
+      throw new OutputError(`cannot write --output ${path}: ${(error as Error).message}`);
+    }
+    return;
+  }
+  writeAtomically(path, text);
 }

@@ -296,6 +296,12 @@ describe("output", () => {
     expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
+  it("--output /dev/stdout writes to standard output rather than renaming anything over it", () => {
+    const run = testaudit(["--format", "json", "--output", "/dev/stdout"], folder);
+    expect(run.status).toBe(1);
+    expect((JSON.parse(run.stdout) as AuditReport).totals.tests).toBe(6);
+  });
+
   it("an --output that cannot be written is an I/O error (exit 3), not a violation or a usage error", () => {
     const run = testaudit(["--output", join(folder, "eslint.config.js", "report.txt")], folder);
     expect(run.status).toBe(3);
