@@ -36,6 +36,8 @@ export interface FilePlan {
   options: PolicyOptions;
   /** Policies the whole file is exempted from; their rules' findings in this lint are exemptions, not violations. */
   wholeFile: Partial<Record<PolicyName, WholeFileExemption>>;
+  /** Whether ESLint applies the file's inline config comments (not with `linterOptions.noInlineConfig`). */
+  inlineConfig: boolean;
 }
 
 /** A config's view of a file: the instance that lints it, and the options it gives the policies. */
@@ -44,6 +46,7 @@ interface View {
   options: PolicyOptions;
   /** The config ignores the file, which it would otherwise audit: `eslint` is then an instance that ignores nothing. */
   ignored: boolean;
+  inlineConfig: boolean;
 }
 
 /** The options a rule gets in `config`, over its defaults, or null where the rule is off (at any severity it is on). */
@@ -110,7 +113,7 @@ export class ConfigPlanner {
     const config = (await eslint.calculateConfigForFile(path)) as Linter.Config | undefined;
     if (config !== undefined) {
       const options = policyOptions(config);
-      return auditsAnything(options) ? { eslint, options, ignored: false } : null;
+      return auditsAnything(options) ? { eslint, options, ignored: false, inlineConfig: config.linterOptions?.noInlineConfig !== true } : null;
     }
     const unignored = this.#eslint(this.#configs.get(eslint), false);
     if (unignored === eslint) {
@@ -145,7 +148,7 @@ export class ConfigPlanner {
     const root = this.root === undefined ? null : await this.#view(rootEslint, path);
     let plan: FilePlan | null;
     if (!nested || !allowNestedConfig) {
-      plan = root && { path, config: governing, eslint: root.eslint, options: root.options, wholeFile: root.ignored ? this.#whole(root.options, { kind: "ignore", source: this.root! }) : {} };
+      plan = root && { path, config: governing, eslint: root.eslint, options: root.options, wholeFile: root.ignored ? this.#whole(root.options, { kind: "ignore", source: this.root! }) : {}, inlineConfig: root.inlineConfig };
     } else {
       plan = await this.#nestedPlan(path, governing, root);
     }
@@ -169,7 +172,7 @@ export class ConfigPlanner {
         }
         return own.options[policy];
       }) as PolicyOptions;
-      return { path, config: governing, eslint: own.eslint, options, wholeFile };
+      return { path, config: governing, eslint: own.eslint, options, wholeFile, inlineConfig: own.inlineConfig };
     }
     // The nested config ignores the file, or gives it no testaudit rule: judged as the root config would, every policy exempted.
     const judge = root ?? own;
@@ -177,7 +180,7 @@ export class ConfigPlanner {
       return null;
     }
     const exemption: WholeFileExemption = root?.ignored ? { kind: "ignore", source: this.root! } : own?.ignored ? { kind: "ignore", source: governing } : { kind: "narrowerConfig", source: governing };
-    return { path, config: governing, eslint: judge.eslint, options: judge.options, wholeFile: this.#whole(judge.options, exemption) };
+    return { path, config: governing, eslint: judge.eslint, options: judge.options, wholeFile: this.#whole(judge.options, exemption), inlineConfig: judge.inlineConfig };
   }
 
   #whole(options: PolicyOptions, exemption: WholeFileExemption): FilePlan["wholeFile"] {

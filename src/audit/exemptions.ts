@@ -19,6 +19,14 @@ export interface SilencedFinding {
   source: string | null;
 }
 
+/** Verdicts an inline config comment turns from non-compliant, per test and for the file, and the comment. */
+export interface InlineExemption {
+  file: boolean;
+  /** Parallel to the report's tests. */
+  tests: boolean[];
+  entry: ExemptionReport;
+}
+
 /** The whole file is exempted from a policy: a config ignores it, or a nested config turns the rule off. */
 export interface WholeFileExemption {
   kind: "ignore" | "narrowerConfig";
@@ -26,7 +34,12 @@ export interface WholeFileExemption {
   source: string;
 }
 
-export function applyExemptions(judged: JudgedFile, silenced: readonly SilencedFinding[], wholeFile: Partial<Record<PolicyName, WholeFileExemption>>): FileReport {
+export function applyExemptions(
+  judged: JudgedFile,
+  silenced: readonly SilencedFinding[],
+  wholeFile: Partial<Record<PolicyName, WholeFileExemption>>,
+  inline: Partial<Record<PolicyName, InlineExemption>> = {},
+): FileReport {
   const { report } = judged;
   const entries: ExemptionReport[] = silenced.flatMap((finding) => {
     const policy = policyOfRule(finding.ruleId);
@@ -34,9 +47,14 @@ export function applyExemptions(judged: JudgedFile, silenced: readonly SilencedF
   });
   const silencedLines = perPolicy((policy) => new Set(entries.filter((entry) => entry.policy === policy).map((entry) => entry.line)));
   const reportedLines = perPolicy((policy) => new Set(report.violations.filter((violation) => policyOfRule(violation.ruleId) === policy).map((violation) => violation.line)));
-  const exempted = (verdict: boolean | null, sites: VerdictSites, policy: PolicyName): boolean =>
+  const exempted = (verdict: boolean | null, sites: VerdictSites, policy: PolicyName, byComment: boolean): boolean =>
     verdict === false &&
-    (wholeFile[policy] !== undefined || (sites[policy].length > 0 && sites[policy].every((line) => silencedLines[policy].has(line) && !reportedLines[policy].has(line))));
+    (byComment || wholeFile[policy] !== undefined || (sites[policy].length > 0 && sites[policy].every((line) => silencedLines[policy].has(line) && !reportedLines[policy].has(line))));
+  for (const exemption of Object.values(inline)) {
+    if (exemption.file || exemption.tests.includes(true)) {
+      entries.push(exemption.entry);
+    }
+  }
 
   for (const policy of POLICY_NAMES) {
     const whole = wholeFile[policy];
@@ -47,8 +65,8 @@ export function applyExemptions(judged: JudgedFile, silenced: readonly SilencedF
   }
   return {
     ...report,
-    tests: report.tests.map((test, index) => ({ ...test, exempted: perPolicy((policy) => exempted(test.compliant[policy], judged.testSites[index]!, policy)) })),
-    exempted: perPolicy((policy) => exempted(report.compliant[policy], judged.fileSites, policy)),
+    tests: report.tests.map((test, index) => ({ ...test, exempted: perPolicy((policy) => exempted(test.compliant[policy], judged.testSites[index]!, policy, inline[policy]?.tests[index] === true)) })),
+    exempted: perPolicy((policy) => exempted(report.compliant[policy], judged.fileSites, policy, inline[policy]?.file === true)),
     exemptions: entries.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
 }

@@ -14,11 +14,11 @@ export type PolicyVerdicts = Record<PolicyName, boolean | null>;
 export type PolicyExemptions = Record<PolicyName, boolean>;
 
 /**
- * How a finding or a file was exempted from the gate: an inline `eslint-disable` directive, the bulk
- * suppressions file, a config that ignores the test file, or a nested config that turns the policy's
+ * How a finding or a file was exempted from the gate: an inline `eslint-disable` directive, an inline
+ * `eslint` config comment that turns the rule off or relaxes it, the bulk suppressions file, a config that ignores the test file, or a nested config that turns the policy's
  * rule off where the root config has it on.
  */
-export type ExemptionKind = "directive" | "suppressionsFile" | "ignore" | "narrowerConfig";
+export type ExemptionKind = "directive" | "inlineConfig" | "suppressionsFile" | "ignore" | "narrowerConfig";
 
 export interface ExemptionReport {
   kind: ExemptionKind;
@@ -28,9 +28,9 @@ export interface ExemptionReport {
   line: number | null;
   /** The silenced finding's message; null with `line`. */
   message: string | null;
-  /** A directive's text after `--`; null when it gives none, and for the other kinds. */
+  /** A directive's or config comment's text after `--`; null when it gives none, and for the other kinds. */
   justification: string | null;
-  /** The file that exempts: the suppressions file, or the config that ignores or narrows; null for a directive. */
+  /** The file that exempts: the suppressions file, or the config that ignores or narrows; null for a comment in the file. */
   source: string | null;
 }
 

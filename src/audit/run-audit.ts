@@ -16,12 +16,13 @@ import { ConfigPlanner, type FilePlan } from "./config-plan.js";
 import { findCrossFile } from "./cross-file.js";
 import { discover } from "./discover.js";
 import { UsageError } from "./errors.js";
-import { applyExemptions, type SilencedFinding } from "./exemptions.js";
+import { applyExemptions, type InlineExemption, type SilencedFinding } from "./exemptions.js";
+import { inlineRuleConfigs, withInlineConfig, type InlineRuleConfig } from "./inline-config.js";
 import { buildFileReport, unreadFileReport, type JudgedFile } from "./file-report.js";
 import { groupMatcher } from "./glob.js";
 import { policyOfRule } from "./policies.js";
 import { readSource } from "./read-source.js";
-import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type RunReport, type SkippedReport, type ViolationReport } from "./report-types.js";
+import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type PolicyName, type RunReport, type SkippedReport, type ViolationReport } from "./report-types.js";
 import { fileListDigest, inShard, runFingerprint, type Shard } from "./shard.js";
 import { computeTotals } from "./totals.js";
 
@@ -91,8 +92,33 @@ function sortMessages(result: ESLint.LintResult, plan: FilePlan, relativePath: (
   return { violations, silenced };
 }
 
+/** A model the rules built, with the testaudit rules its inline config comments set. */
+interface BuiltModel {
+  model: TestFileModel;
+  inline: InlineRuleConfig[];
+}
+
+/** The verdicts the file's inline config comments turn from non-compliant: judged again with the comments applied. */
+function inlineExemptions(judged: JudgedFile, built: BuiltModel, plan: FilePlan, relativePath: (path: string) => string): Partial<Record<PolicyName, InlineExemption>> {
+  if (!plan.inlineConfig || built.inline.length === 0) {
+    return {};
+  }
+  const { report } = judged;
+  const relaxed = buildFileReport(report.path, report.config, built.model, withInlineConfig(plan.options, built.inline), report.violations, relativePath).report;
+  const exemptions: Partial<Record<PolicyName, InlineExemption>> = {};
+  for (const comment of built.inline) {
+    const { policy } = comment;
+    exemptions[policy] = {
+      file: report.compliant[policy] === false && relaxed.compliant[policy] !== false,
+      tests: report.tests.map((test, index) => test.compliant[policy] === false && relaxed.tests[index]!.compliant[policy] !== false),
+      entry: { kind: "inlineConfig", ruleId: comment.ruleId, policy, line: comment.line, message: null, justification: comment.justification, source: null },
+    };
+  }
+  return exemptions;
+}
+
 /** Lints one file and judges it; a file that cannot be read is a report of its own. */
-async function auditFile(plan: FilePlan, models: Map<string, TestFileModel>, relativePath: (path: string) => string): Promise<FileReport> {
+async function auditFile(plan: FilePlan, models: Map<string, BuiltModel>, relativePath: (path: string) => string): Promise<FileReport> {
   const path = relativePath(plan.path);
   const config = relativePath(plan.config);
   const source = readSource(plan.path);
@@ -104,18 +130,20 @@ async function auditFile(plan: FilePlan, models: Map<string, TestFileModel>, rel
     throw new Error(`ESLint returned no result for ${plan.path}, which its config audits.`);
   }
   const { violations, silenced } = sortMessages(result, plan, relativePath);
-  const model = models.get(plan.path);
+  const built = models.get(plan.path);
   models.delete(plan.path);
   let judged: JudgedFile;
-  if (model) {
-    judged = buildFileReport(path, config, model, plan.options, violations, relativePath);
+  let inline: Partial<Record<PolicyName, InlineExemption>> = {};
+  if (built) {
+    judged = buildFileReport(path, config, built.model, plan.options, violations, relativePath);
+    inline = inlineExemptions(judged, built, plan, relativePath);
   } else {
     const fatal = result.messages.find((message) => message.fatal === true);
     const lines = { lines: editorLineCount(source.text), lineFeeds: lineFeedCount(source.text) };
     const parseError = fatal ? { line: fatal.line, column: fatal.column, message: fatal.message } : null;
     judged = unreadFileReport(path, config, lines, { parseError, readError: null }, violations);
   }
-  return applyExemptions(judged, silenced, plan.wholeFile);
+  return applyExemptions(judged, silenced, plan.wholeFile, inline);
 }
 
 export async function runAudit(options: AuditOptions): Promise<AuditReport> {
@@ -158,11 +186,12 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const shard = options.shard;
   const audited = shard ? plans.filter((plan) => inShard(relativePath(plan.path), shard)) : plans;
 
-  const models = new Map<string, TestFileModel>();
-  setModelSink((model) => {
+  const models = new Map<string, BuiltModel>();
+  setModelSink((model, sourceCode) => {
+    const inline = inlineRuleConfigs(sourceCode);
     // Models outlive the lint run here: they must not keep every file's syntax tree alive.
     model.detachFromTree();
-    models.set(model.filename, model);
+    models.set(model.filename, { model, inline });
   });
   const files: FileReport[] = [];
   try {

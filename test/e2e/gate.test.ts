@@ -43,10 +43,15 @@ const base = {
     export default [
       { ignores: ["tests/integration/legacy/**"] },
       ...testaudit.configs.recommended,
-      { files: ["**/*.py"], rules: { "testaudit/require-bvj": "off", "testaudit/require-base-class": "off" } },
+      {
+        files: testaudit.configs["recommended-python"].files,
+        rules: { "testaudit/require-bvj": "off", "testaudit/require-base-class": "off", "testaudit/max-tests-per-file": ["error", { max: 2 }] },
+      },
     ];
   `,
   "tests/integration/test_orders.py": "def test_lists_orders():\n    pass\n",
+  "tests/integration/test_generated.py": `# eslint testaudit/max-tests-per-file: ["error", { "max": 3 }] -- generated cases\n${["a", "b", "c"].map((name) => `def test_${name}():\n    pass\n`).join("\n")}`,
+  "tests/integration/test_fakes.py": `# eslint testaudit/no-mocks: "off"\n${mockedTest("test_fake_api")}`,
   "tests/integration/test_vendor.py": dedent`
     from unittest import mock  # eslint-disable-line testaudit/no-mocks -- vendor SDK has no sandbox
 
@@ -88,10 +93,11 @@ describe("exemptions: silenced findings pass the gate, but are counted, listed a
 
   it("counts exempted tests as not compliant, apart, per policy", () => {
     expect(report.totals.policies.noMocks).toEqual({
-      files: { compliant: 1, total: 5, percent: 20 },
-      tests: { compliant: 2, total: 6, percent: 33.3 },
-      exempted: { files: 4, tests: 4 },
+      files: { compliant: 2, total: 7, percent: 28.6 },
+      tests: { compliant: 5, total: 10, percent: 50 },
+      exempted: { files: 5, tests: 5 },
     });
+    expect(report.totals.policies.maxTests).toMatchObject({ files: { compliant: 6, total: 7 }, exempted: { files: 1, tests: 0 } });
   });
 
   it("lists each exemption with its file, line, kind and the reason after --", () => {
@@ -103,10 +109,12 @@ describe("exemptions: silenced findings pass the gate, but are counted, listed a
       ["tests/integration/test_bulk.py", 5, "suppressionsFile", "eslint-suppressions.json"],
       ["tests/integration/test_disabled.py", 2, "directive", null],
       ["tests/integration/test_disabled.py", 6, "directive", null],
+      ["tests/integration/test_fakes.py", 1, "inlineConfig", null],
+      ["tests/integration/test_generated.py", 1, "inlineConfig", "generated cases"],
       ["tests/integration/test_vendor.py", 1, "directive", "vendor SDK has no sandbox"],
       ["tests/integration/test_vendor.py", 5, "directive", "vendor SDK has no sandbox"],
     ]);
-    expect(report.totals.exemptions).toBe(8);
+    expect(report.totals.exemptions).toBe(10);
     expect(report.files.find((file) => file.path === "tests/integration/test_vendor.py")!.tests.map((test) => [test.name, test.compliant.noMocks, test.exempted.noMocks])).toEqual([
       ["test_vendor_callback", false, true],
       ["test_vendor_status", true, false],
@@ -115,21 +123,21 @@ describe("exemptions: silenced findings pass the gate, but are counted, listed a
 
   it("shows them in the table, Markdown and GitHub annotations", () => {
     const table = testaudit([], folder).stdout;
-    expect(table).toContain("No mocks           1/5 (20%)        2/6 (33.3%)      4 tests, 4 files exempted");
+    expect(table).toContain("No mocks           2/7 (28.6%)      5/10 (50%)       5 tests, 5 files exempted");
     expect(table).toContain("tests/integration/test_vendor.py:5  testaudit/no-mocks  directive: vendor SDK has no sandbox");
     expect(table).toContain("tests/integration/legacy/test_old.py:5  testaudit/no-mocks  ignore: ignored by eslint.config.js");
     const markdown = testaudit(["--format", "markdown"], folder).stdout;
-    expect(markdown).toContain("| No mocks | 1/5 (20%) | 2/6 (33.3%) | 4 tests, 4 files exempted |");
+    expect(markdown).toContain("| No mocks | 2/7 (28.6%) | 5/10 (50%) | 5 tests, 5 files exempted |");
     expect(markdown).toContain("| `tests/integration/test_bulk.py:5` | testaudit/no-mocks | suppressionsFile | `listed in eslint-suppressions.json` |");
     const github = testaudit(["--format", "github"], folder).stdout;
     expect(github).toContain("::notice file=tests/integration/test_vendor.py,line=5,title=testaudit/no-mocks exempted (directive)::'mock.patch' comes from the mocking library 'unittest.mock'; integration tests must use real services. Reason: vendor SDK has no sandbox");
   });
 
   it("fails the gate past --max-exemptions N, and --exit-zero reports without failing", () => {
-    const limited = testaudit(["--max-exemptions", "7"], folder);
+    const limited = testaudit(["--max-exemptions", "9"], folder);
     expect(limited.status).toBe(1);
-    expect(limited.stderr).toBe("testaudit: the gate fails: 8 exemptions, more than --max-exemptions 7\n");
-    expect(testaudit(["--max-exemptions", "8"], folder).status).toBe(0);
+    expect(limited.stderr).toBe("testaudit: the gate fails: 10 exemptions, more than --max-exemptions 9\n");
+    expect(testaudit(["--max-exemptions", "10"], folder).status).toBe(0);
     expect(testaudit(["--max-exemptions", "0", "--exit-zero"], folder).status).toBe(0);
   });
 });
@@ -170,7 +178,7 @@ describe("a pull request that adds a config file beside its mocked tests", () =>
       [1, "narrowerConfig", "tests/integration/payments/eslint.config.js"],
       [5, "narrowerConfig", "tests/integration/payments/eslint.config.js"],
     ]);
-    expect(testaudit(["--allow-nested-config", "--max-exemptions", "8"], folder).status).toBe(1);
+    expect(testaudit(["--allow-nested-config", "--max-exemptions", "10"], folder).status).toBe(1);
   });
 
   it("with --config, never looks the nested config up and fails on the mocked test", () => {
@@ -299,7 +307,7 @@ describe("output", () => {
   it("--output /dev/stdout writes to standard output rather than renaming anything over it", () => {
     const run = testaudit(["--format", "json", "--output", "/dev/stdout"], folder);
     expect(run.status).toBe(1);
-    expect((JSON.parse(run.stdout) as AuditReport).totals.tests).toBe(6);
+    expect((JSON.parse(run.stdout) as AuditReport).totals.tests).toBe(10);
   });
 
   it("an --output that cannot be written is an I/O error (exit 3), not a violation or a usage error", () => {

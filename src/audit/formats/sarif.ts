@@ -57,7 +57,7 @@ export function formatSarif(report: AuditReport): string {
       level: "error",
       message: { text: exemption.message ?? `The whole file is exempted from ${exemption.ruleId}.` },
       locations: location(exemption.line ?? 1),
-      suppressions: [{ kind: exemption.kind === "directive" ? "inSource" : "external", status: "accepted", justification: exemptionReason(exemption) }],
+      suppressions: [{ kind: exemption.kind === "directive" || exemption.kind === "inlineConfig" ? "inSource" : "external", status: "accepted", justification: exemptionReason(exemption) }],
     }));
     return [...fromReadError, ...fromParse, ...fromViolations, ...fromReaches, ...fromExemptions];
   });

@@ -40,7 +40,7 @@ export function exemptionPlace(path: string, line: number | null): string {
 
 /** Why: a directive's justification, or the file that exempts. */
 export function exemptionReason(exemption: { kind: string; justification: string | null; source: string | null }): string {
-  if (exemption.kind === "directive") {
+  if (exemption.kind === "directive" || exemption.kind === "inlineConfig") {
     return exemption.justification ?? "(no reason given after --)";
   }
   return exemption.kind === "suppressionsFile" ? `listed in ${exemption.source ?? "eslint-suppressions.json"}` : `${exemption.kind === "ignore" ? "ignored by" : "rule off in"} ${exemption.source ?? "a config"}`;
