@@ -46,7 +46,7 @@ export function formatSarif(report: AuditReport): string {
     const fromParse = file.parseError
       ? [{ ruleId: "testaudit/parse-error", level: "error", message: { text: file.parseError.message }, locations: location(file.parseError.line, file.parseError.column) }]
       : [];
-    // Each fails the gate (see auditFails), so each is an error.
+    // Each fails the gate (see gate.ts), so each is an error.
     const fromReaches = unreportedReaches(file).map(({ line, message }) => ({ ruleId: NO_MOCKS, level: "error", message: { text: message }, locations: location(line) }));
     const fromReadError = file.readError
       ? [{ ruleId: "testaudit/read-error", level: "error", message: { text: `Cannot read the file: ${file.readError.message}` }, locations: location(1) }]
