@@ -4,7 +4,7 @@
  */
 import type { AuditReport, PolicyName, Totals } from "../report-types.js";
 import { hiddenMockRows, testsPerFile } from "./hidden-mocks.js";
-import { POLICY_LABELS, exemptionPlace, exemptionReason, formatExempted, formatRatio } from "./summary-rows.js";
+import { POLICY_LABELS, exemptionPlace, exemptionReason, formatExempted, formatRatio, summarySentence } from "./summary-rows.js";
 
 function escapeHtml(text: string): string {
   return text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
@@ -140,7 +140,7 @@ svg .track { fill: #eaeef2; } svg .bar { fill: #2da44e; }
 </head>
 <body>
 <h1>testaudit report</h1>
-<p id="summary">${totals.tests} tests (${totals.skipped} skipped, ${totals.todo} todo) in ${totals.testFiles} test files; ${totals.files} files audited, ${totals.filesWithParseErrors} with parse errors, ${totals.filesWithReadErrors} unreadable; ${totals.violations} rule violations; ${totals.exemptions} exemptions.</p>
+<p id="summary">${summarySentence(totals)}</p>
 <h2>Compliance</h2>
 ${barChart("compliance", "Tests compliant, all files", policyBars(totals), 100)}
 ${groupCharts.length > 0 ? `<h2>Groups</h2>\n${groupCharts.join("\n")}` : ""}

@@ -6,7 +6,7 @@ import { POLICY_NAMES } from "../policies.js";
 import type { AuditReport, FileReport } from "../report-types.js";
 import { hiddenMockRows, testsSummary } from "./hidden-mocks.js";
 import { codeSpan } from "./markdown-text.js";
-import { exemptionPlace, exemptionReason, policyRows } from "./summary-rows.js";
+import { exemptionPlace, exemptionReason, policyRows, summarySentence } from "./summary-rows.js";
 
 function fileStatus(file: FileReport): string {
   if (file.readError) {
@@ -26,7 +26,7 @@ export function formatMarkdown(report: AuditReport): string {
   const lines = [
     "## testaudit",
     "",
-    `${totals.tests} tests (${totals.skipped} skipped, ${totals.todo} todo) in ${totals.testFiles} test files; ${totals.files} files audited, ${totals.filesWithParseErrors} with parse errors, ${totals.filesWithReadErrors} unreadable; ${totals.violations} rule violations; ${totals.exemptions} exemptions.`,
+    summarySentence(totals),
     "",
     "| Policy | Files compliant | Tests compliant | Exempted |",
     "|---|---|---|---|",

@@ -13,8 +13,18 @@ export function formatRatio(ratio: Ratio): string {
   return ratio.percent === null ? "not checked" : `${ratio.compliant}/${ratio.total} (${ratio.percent}%)`;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+/** `1 file`, `2 files`: a count with its noun. */
+export function plural(count: number, word: string, words = `${word}s`): string {
+  return `${count} ${count === 1 ? word : words}`;
+}
+
+/** The one-line summary the Markdown and HTML reports open with. */
+export function summarySentence(totals: Totals): string {
+  return (
+    `${plural(totals.tests, "test")} (${totals.skipped} skipped, ${totals.todo} todo) in ${plural(totals.testFiles, "test file")}; ` +
+    `${plural(totals.files, "file")} audited, ${totals.filesWithParseErrors} with parse errors, ${totals.filesWithReadErrors} unreadable; ` +
+    `${plural(totals.violations, "rule violation")}; ${plural(totals.exemptions, "exemption")}.`
+  );
 }
 
 /** `3 tests, 1 file exempted`; empty when nothing is. */

@@ -5,7 +5,7 @@
  */
 import type { AuditReport } from "../report-types.js";
 import { hiddenMockRows, testsPerFile } from "./hidden-mocks.js";
-import { exemptionPlace, exemptionReason, policyRows } from "./summary-rows.js";
+import { exemptionPlace, exemptionReason, plural, policyRows } from "./summary-rows.js";
 import { visible } from "./terminal-text.js";
 
 function table(rows: readonly string[][]): string[] {
@@ -16,10 +16,6 @@ function table(rows: readonly string[][]): string[] {
     });
   }
   return rows.map((row) => row.map((cell, index) => cell.padEnd(widths[index]!)).join("  ").trimEnd());
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 export function formatTable(report: AuditReport, color: boolean): string {
