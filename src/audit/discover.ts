@@ -20,8 +20,8 @@ const ALWAYS_IGNORED = new Set(["node_modules", ".git"]);
 export interface Discovered {
   /** Regular files, and symlinks to regular files inside the root: what may be audited. */
   files: string[];
-  /** Paths not read, with why. */
-  skipped: { path: string; reason: SkippedReport["reason"] }[];
+  /** Paths not read, with why; `named` when a pattern names the path itself. */
+  skipped: { path: string; reason: SkippedReport["reason"]; named?: boolean }[];
   /** Paths that cannot be read: a dangling or looping symlink, a file gone or forbidden. */
   broken: { path: string; code: string; message: string }[];
 }
@@ -131,9 +131,13 @@ export function discover(cwd: string, patterns: readonly string[]): Discovered {
   for (const pattern of patterns) {
     const path = resolve(cwd, pattern);
     if (lstatSync(path, { throwIfNoEntry: false }) !== undefined) {
-      const entry = classify(path, root, true);
+      // A path through a symlinked folder (`tests/linked/test_a.py`) is outside the root when what it names is.
+      const real = realpathIfAny(path);
+      const entry = real !== undefined && !within(root, real) ? ({ kind: "skip", reason: "outsideRoot" } as const) : classify(path, root, true);
       if (entry.kind === "folder") {
         walk(path, root, found);
+      } else if (entry.kind === "skip") {
+        found.skipped.push({ path, reason: entry.reason, named: true });
       } else {
         record(path, entry, found);
       }
@@ -157,6 +161,14 @@ export function discover(cwd: string, patterns: readonly string[]): Discovered {
     skipped: unique(found.skipped),
     broken: unique(found.broken),
   };
+}
+
+function realpathIfAny(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function walkAll(cwd: string, root: string): Discovered {

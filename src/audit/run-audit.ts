@@ -162,10 +162,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
       plans.push(plan);
     }
   }
-  // Only what the config would audit is worth a word: a FIFO among the build outputs is not.
+  // Only what the config would audit, or what the command names, is worth a word: a FIFO among the build outputs is not.
   const skipped: SkippedReport[] = [];
   for (const entry of discovered.skipped) {
-    if (await planner.plan(entry.path)) {
+    if (entry.named === true || (await planner.plan(entry.path))) {
       skipped.push({ path: relativePath(entry.path), reason: entry.reason });
       options.warn?.(`skipped ${relativePath(entry.path)}: ${SKIP_REASONS[entry.reason]}`);
     }

@@ -278,6 +278,13 @@ describe("files that cannot be read are errors of their own, never an abort or a
     expect(run.stdout).not.toContain("do not print");
   });
 
+  it("does not read a file named through a symlinked folder that leaves the project", () => {
+    symlinkSync(outside, join(project, "tests/linked"));
+    const named = spawnSync(process.execPath, [bin, "--format", "json", "tests/linked/test_secret.py"], { cwd: project, encoding: "utf8" });
+    expect(named.stdout).not.toContain("do not print");
+    expect((JSON.parse(named.stdout) as AuditReport).skipped).toEqual([{ path: "tests/linked/test_secret.py", reason: "outsideRoot" }]);
+  });
+
   it("reports dangling, looping and vanished files as unreadable, audits the rest, and exits 1", () => {
     expect(run.status).toBe(1);
     expect(report.files.map((file) => [file.path, file.readError?.code ?? null, file.tests.length])).toEqual([
