@@ -173,12 +173,14 @@ describe("the tarball", () => {
     expect(withMapComment).toEqual([]);
   });
 
-  it("stays small: its size on disk is what npm reports, under 350 kB packed and 1 MB unpacked", () => {
+  it("stays small: its size on disk is what npm reports, under 350 kB packed and 1.1 MB unpacked", () => {
     expect(statSync(join(workspace, pack.filename)).size).toBe(pack.size);
     expect(pack.entryCount).toBe(pack.files.length);
     expect(pack.size).toBeLessThan(350_000);
-    // The CPython-faithful syntax check (parsers/python/syntax-check/) is about a third of the code.
-    expect(pack.unpackedSize).toBeLessThan(1_000_000);
+    // The CPython-faithful syntax check (parsers/python/syntax-check/) is about a third of the code; the
+    // gate's file discovery, config plan, exemptions, shard checks and safe output formats, with their
+    // declarations and docs, about 90 kB (1.0 MB in all).
+    expect(pack.unpackedSize).toBeLessThan(1_100_000);
   });
 });
 
