@@ -23,7 +23,8 @@ export function reportAndGate(report: AuditReport, options: ReportOptions): numb
   if (failures.length === 0) {
     return EXIT.clean;
   }
-  process.stderr.write(`testaudit: the gate fails: ${failures.map(visible).join("; ")}\n`);
+  const verdict = options.exitZero ? "the gate would fail (--exit-zero)" : "the gate fails";
+  process.stderr.write(`testaudit: ${verdict}: ${failures.map(visible).join("; ")}\n`);
   return options.exitZero ? EXIT.clean : EXIT.failed;
 }
 

@@ -138,7 +138,9 @@ describe("exemptions: silenced findings pass the gate, but are counted, listed a
     expect(limited.status).toBe(1);
     expect(limited.stderr).toBe("testaudit: the gate fails: 10 exemptions, more than --max-exemptions 9\n");
     expect(testaudit(["--max-exemptions", "10"], folder).status).toBe(0);
-    expect(testaudit(["--max-exemptions", "0", "--exit-zero"], folder).status).toBe(0);
+    const reportOnly = testaudit(["--max-exemptions", "0", "--exit-zero"], folder);
+    expect(reportOnly.status).toBe(0);
+    expect(reportOnly.stderr).toBe("testaudit: the gate would fail (--exit-zero): 10 exemptions, more than --max-exemptions 0\n");
   });
 });
 
@@ -167,6 +169,16 @@ describe("a pull request that adds a config file beside its mocked tests", () =>
     expect(refunds.config).toBe("tests/integration/payments/eslint.config.js");
     expect(refunds.tests.map((test) => [test.name, test.compliant.noMocks, test.exempted.noMocks])).toEqual([["test_refund_goes_through", false, false]]);
     expect(report.files.find((file) => file.path === "tests/integration/test_orders.py")!.config).toBe("eslint.config.js");
+  });
+
+  it("names the config file in the SARIF log, the HTML page and the GitHub annotations too", () => {
+    const sarif = JSON.parse(testaudit(["--format", "sarif"], folder).stdout) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    expect(sarif.runs[0]!.results.filter((result) => result.ruleId === "testaudit/nested-config").map((result) => [result.level, result.locations[0]!.physicalLocation.artifactLocation.uri])).toEqual([
+      ["error", "tests/integration/payments/eslint.config.js"],
+    ]);
+    expect(testaudit(["--format", "html"], folder).stdout).toContain("<li><code>tests/integration/payments/eslint.config.js</code>: a config file below the root governing 1 audited file(s); not used");
+    expect(testaudit(["--format", "github"], folder).stdout).toContain("::error file=tests/integration/payments/eslint.config.js,line=1,title=testaudit%3A nested config::");
+    expect(existsSync(marker)).toBe(false);
   });
 
   it("with --allow-nested-config, uses it and lists what it turns off as exemptions, which --max-exemptions limits", () => {

@@ -53,12 +53,16 @@ const oddTree = {
   "web/integration/cart.test.ts": "import { test, vi } from 'vitest';\nvi.mock('../cart');\ntest('adds', () => {});\n",
   // An exemption, and a name a SARIF URI must percent-encode.
   "tests/integration/test_space #1.py": "from unittest import mock  # eslint-disable-line testaudit/no-mocks -- vendor SDK\n",
+  // A config file below the root, which the audit reports and does not load.
+  "tests/integration/zz_nested/eslint.config.js": "export default [];\n",
+  "tests/integration/zz_nested/test_nested.py": "def test_nested():\n    pass\n",
 };
 
 describe("report formats against their schemas", () => {
   const folder = writeTree(oddTree, "testaudit-schemas-");
-  // A file that cannot be read.
+  // A file that cannot be read, and one that is not read (a FIFO).
   symlinkSync("missing.py", join(folder, "tests/integration/test_dangling.py"));
+  spawnSync("mkfifo", [join(folder, "tests/integration/test_pipe.py")]);
   afterAll(() => { rmSync(folder, { recursive: true, force: true }); });
   const examples = ["--config", "eslint-plugin.config.js", "examples", "--group", "python=examples/*_service/**", "--group", "web=examples/web/**"];
 
@@ -79,6 +83,8 @@ describe("report formats against their schemas", () => {
     expect(report.crossFile.duplicateClasses.map((shared) => shared.name)).toEqual(["TestShared"]);
     expect(report.files.find((file) => file.path === "tests/integration/test_a.py")?.tests[0]?.mockReach?.via).toBe("fixture");
     expect(report.files.find((file) => file.path === "tests/integration/test_dangling.py")?.readError?.code).toBe("ENOENT");
+    expect(report.nestedConfigs.map((config) => config.path)).toEqual(["tests/integration/zz_nested/eslint.config.js"]);
+    expect(report.skipped).toEqual([{ path: "tests/integration/test_pipe.py", reason: "fifo" }]);
     expect(report.files.find((file) => file.path === "tests/integration/test_space #1.py")?.exemptions.map((exemption) => exemption.justification)).toEqual(["vendor SDK"]);
   });
 

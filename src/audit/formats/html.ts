@@ -27,6 +27,15 @@ ${body}
 `;
 }
 
+/** Config files below the root, and paths not read: what a reviewer of the tree must know. */
+function treeSection(report: AuditReport): string {
+  const items = [
+    ...report.nestedConfigs.map((config) => `<li><code>${escapeHtml(config.path)}</code>: a config file below the root governing ${config.files} audited file(s); ${config.used ? "used (--allow-nested-config)" : "not used: its files were audited with the root config (this fails the gate)"}</li>`),
+    ...report.skipped.map((skipped) => `<li><code>${escapeHtml(skipped.path)}</code>: not audited, ${skipped.reason === "outsideRoot" ? "a symlink that leaves the project root" : `a ${skipped.reason}, not a regular file`}</li>`),
+  ];
+  return items.length === 0 ? "" : `<h2>Config files and paths not audited</h2>\n<ul id="tree">\n${items.join("\n")}\n</ul>\n`;
+}
+
 /** Every exempted finding and file: where, which rule, how, and why. */
 function exemptionsSection(report: AuditReport): string {
   const rows = report.files.flatMap((file) =>
@@ -146,7 +155,7 @@ ${barChart("compliance", "Tests compliant, all files", policyBars(totals), 100)}
 ${groupCharts.length > 0 ? `<h2>Groups</h2>\n${groupCharts.join("\n")}` : ""}
 <h2>Tests per file</h2>
 ${barChart("tests-per-file", "Collected tests per file", testFiles.map((file) => ({ label: file.path, value: file.tests.length, text: String(file.tests.length) })), maxOf(testFiles.map((file) => file.tests.length), 1))}
-${hiddenMocksSection(report)}${exemptionsSection(report)}<h2>Files</h2>
+${hiddenMocksSection(report)}${exemptionsSection(report)}${treeSection(report)}<h2>Files</h2>
 <table id="files"><thead><tr><th>File</th><th>Lines</th><th>Tests</th><th>Mock uses</th><th>Violations</th></tr></thead>
 <tbody>
 ${rows}

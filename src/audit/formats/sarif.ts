@@ -31,6 +31,27 @@ export function unreportedReaches(file: FileReport): { line: number; message: st
   });
 }
 
+const at = (path: string): unknown[] => [{ physicalLocation: { artifactLocation: { uri: pathUri(path), uriBaseId: "%SRCROOT%" }, region: { startLine: 1 } } }];
+
+/** What concerns the tree rather than one audited file: nested config files, and paths not read. */
+function treeResults(report: AuditReport): unknown[] {
+  return [
+    ...report.nestedConfigs.map((config) => ({
+      ruleId: "testaudit/nested-config",
+      // One the audit was not allowed to use fails the gate (see gate.ts).
+      level: config.used ? "note" : "error",
+      message: { text: `A config file below the root governs ${config.files} audited file(s)${config.used ? " and was used (--allow-nested-config)" : "; they were audited with the root config, and it was not loaded"}.` },
+      locations: at(config.path),
+    })),
+    ...report.skipped.map((skipped) => ({
+      ruleId: "testaudit/skipped",
+      level: "warning",
+      message: { text: `Not audited: ${skipped.reason === "outsideRoot" ? "a symlink that leaves the project root" : `a ${skipped.reason}, not a regular file`}.` },
+      locations: at(skipped.path),
+    })),
+  ];
+}
+
 export function formatSarif(report: AuditReport): string {
   const ruleIds = Object.keys(rules).map((name) => `testaudit/${name}`);
   const results = report.files.flatMap((file) => {
@@ -78,7 +99,7 @@ export function formatSarif(report: AuditReport): string {
           },
         },
         originalUriBaseIds: { "%SRCROOT%": { uri: folderUri(report.cwd) } },
-        results,
+        results: [...treeResults(report), ...results],
       },
     ],
   };
