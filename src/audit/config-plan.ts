@@ -8,7 +8,7 @@
  * where the root config has it on is an exemption of the whole file ("narrower config"). A test file a
  * config ignores is audited all the same, every finding in it exempted ("ignore").
  */
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import { ESLint, type Linter } from "eslint";
 import { rules } from "../../lib/rules/index.js";
 import { UsageError } from "./errors.js";
@@ -92,8 +92,8 @@ export class ConfigPlanner {
   }
 
   static async create(options: ConfigPlanOptions): Promise<ConfigPlanner> {
-    const lookup = new ESLint({ cwd: options.cwd });
-    const root = options.configFile === undefined ? await lookup.findConfigFile() : await new ESLint({ cwd: options.cwd, overrideConfigFile: options.configFile }).findConfigFile();
+    // Finding a config file does not load it: nothing runs before a file is planned.
+    const root = options.configFile === undefined ? await new ESLint({ cwd: options.cwd }).findConfigFile() : resolve(options.cwd, options.configFile);
     return new ConfigPlanner(options, root);
   }
 

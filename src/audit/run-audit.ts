@@ -26,6 +26,7 @@ import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type PolicyNam
 import { fileListDigest, inShard, runFingerprint, type Shard } from "./shard.js";
 import { computeTotals } from "./totals.js";
 
+// Where the commands have always imported it from.
 export { UsageError } from "./errors.js";
 
 export interface AuditOptions {
