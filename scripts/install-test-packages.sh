@@ -4,8 +4,9 @@
 #   pre-commit                 runs the hook of .pre-commit-hooks.yaml against a fixture repository
 #   libpython3.11-testsuite    CPython's own tests: the corpus of the cache, concurrency and syntax-error tests
 #   python3-pytest             pytest 7.2 (and its iniconfig) for /usr/bin/python3: the oracle of what testaudit collects
+#   cmark-gfm                  GitHub's CommonMark renderer: the Markdown report rendered in the output-safety test
 set -euo pipefail
-packages=(chromium pre-commit libpython3.11-testsuite python3-pytest)
+packages=(chromium pre-commit libpython3.11-testsuite python3-pytest cmark-gfm)
 installed=$(dpkg-query -W -f='${Status}\n' "${packages[@]}" 2>/dev/null | grep -c "install ok installed" || true)
 if [ "$installed" -ne "${#packages[@]}" ]; then
   run=()

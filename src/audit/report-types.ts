@@ -3,12 +3,36 @@
  * this object. A change that removes or renames a field
  * raises `schemaVersion`.
  */
-export const AUDIT_SCHEMA_VERSION = 1;
+export const AUDIT_SCHEMA_VERSION = 2;
 
 export type PolicyName = "noMocks" | "baseClass" | "bvj" | "maxTests";
 
 /** Compliance of one policy: true, false, or null where the policy's rule is off for the file. */
 export type PolicyVerdicts = Record<PolicyName, boolean | null>;
+
+/** Per policy: whether a `false` verdict is exempted (silenced by a directive, the suppressions file, an ignore or a narrower config). */
+export type PolicyExemptions = Record<PolicyName, boolean>;
+
+/**
+ * How a finding or a file was exempted from the gate: an inline `eslint-disable` directive, an inline
+ * `eslint` config comment that turns the rule off or relaxes it, the bulk suppressions file, a config that ignores the test file, or a nested config that turns the policy's
+ * rule off where the root config has it on.
+ */
+export type ExemptionKind = "directive" | "inlineConfig" | "suppressionsFile" | "ignore" | "narrowerConfig";
+
+export interface ExemptionReport {
+  kind: ExemptionKind;
+  ruleId: string;
+  policy: PolicyName;
+  /** The silenced finding's line; null when the whole file is exempted and no finding marks a line. */
+  line: number | null;
+  /** The silenced finding's message; null with `line`. */
+  message: string | null;
+  /** A directive's or config comment's text after `--`; null when it gives none, and for the other kinds. */
+  justification: string | null;
+  /** The file that exempts: the suppressions file, or the config that ignores or narrows; null for a comment in the file. */
+  source: string | null;
+}
 
 export interface MockUseReport {
   line: number;
@@ -48,6 +72,7 @@ export interface TestReport {
   mockReach: MockReachReport | null;
   bvj: "complete" | "incomplete" | "missing" | null;
   compliant: PolicyVerdicts;
+  exempted: PolicyExemptions;
 }
 
 export interface ClassReport {
@@ -75,13 +100,20 @@ export interface FileReport {
   lines: number;
   /** Line feeds, as `wc -l` counts lines: one less than `lines` when the last line has no line end. */
   lineFeeds: number;
+  /** The config file ESLint's own lookup gives this file (or `--config`); null when none does. */
+  config: string | null;
   /** The file did not parse: no tests could be read from it (not "0 tests"). */
   parseError: { line: number; column: number; message: string } | null;
+  /** The file could not be read (unreadable, vanished during the run, a dangling symlink): nothing is known of it. */
+  readError: { code: string; message: string } | null;
   tests: TestReport[];
   classes: ClassReport[];
   mocks: MockUseReport[];
   violations: ViolationReport[];
   compliant: PolicyVerdicts;
+  exempted: PolicyExemptions;
+  /** Every silenced finding of a testaudit rule, and every policy the whole file is exempted from. */
+  exemptions: ExemptionReport[];
 }
 
 export interface Ratio {
@@ -95,11 +127,15 @@ export interface Totals {
   files: number;
   testFiles: number;
   filesWithParseErrors: number;
+  filesWithReadErrors: number;
   tests: number;
   skipped: number;
   todo: number;
   violations: number;
-  policies: Record<PolicyName, { files: Ratio; tests: Ratio }>;
+  /** Exemption entries of all files (what `--max-exemptions` counts). */
+  exemptions: number;
+  /** Compliant / checked, and how many of the non-compliant files and tests are exempted. */
+  policies: Record<PolicyName, { files: Ratio; tests: Ratio; exempted: { files: number; tests: number } }>;
 }
 
 export interface GroupReport {
@@ -122,10 +158,42 @@ export interface CrossFileFindings {
   collidingTests: SharedName[];
 }
 
+/** A config file below the root that ESLint's lookup gives some audited files (a finding unless allowed). */
+export interface NestedConfigReport {
+  path: string;
+  /** How many audited files it governs. */
+  files: number;
+  /** Whether the audit used it (`--allow-nested-config`); otherwise its files were audited with the root config and the config was never loaded. */
+  used: boolean;
+}
+
+/** A path the audit did not read: a FIFO, socket or device, or a symlink that leaves the project root. */
+export interface SkippedReport {
+  path: string;
+  reason: "fifo" | "socket" | "device" | "outsideRoot";
+}
+
+/** What makes shard reports mergeable: which part of which run a report is. */
+export interface RunReport {
+  /** I/N of `--shard I/N`; null for an unsharded or merged report. */
+  shard: { index: number; count: number } | null;
+  /** A digest of the tool version, the options and every file's config and rule options: equal for the shards of one run. */
+  fingerprint: string;
+  /** The files this report audited, sorted. */
+  files: string[];
+  /** How many files the whole run audits, and a digest of their sorted paths: what the merged shards must add up to. */
+  allFiles: { count: number; digest: string };
+}
+
 export interface AuditReport {
   schemaVersion: number;
   tool: { name: string; version: string };
   cwd: string;
+  run: RunReport;
+  /** The config governing the working directory (`--config`, or ESLint's lookup from it); null for none. */
+  rootConfig: string | null;
+  nestedConfigs: NestedConfigReport[];
+  skipped: SkippedReport[];
   files: FileReport[];
   totals: Totals;
   groups: GroupReport[];

@@ -1,180 +1,246 @@
 /**
- * Runs an audit: ESLint lints the paths with the user's own flat config (and its bulk suppressions),
- * the testaudit rules build each file's model on the way, and each file is judged with the options the
- * config gives those rules. Nothing is imported or run from the scanned code.
+ * Runs an audit: the files the patterns name are found (discover.ts), each is given the config that
+ * audits it (config-plan.ts), and ESLint lints each with that config and its bulk suppressions; the
+ * testaudit rules build each file's model on the way, and each file is judged with the options the
+ * config gives those rules, then told which of its non-compliant verdicts are exempted. Nothing is
+ * imported or run from the scanned code; only the config files run, and a nested one only with
+ * `--allow-nested-config`.
  */
-import { readFileSync } from "node:fs";
 import { relative, sep } from "node:path";
-import { ESLint, type Linter } from "eslint";
-import { rules } from "../../lib/rules/index.js";
+import type { ESLint } from "eslint";
 import { setModelSink } from "../model/get-model.js";
 import { editorLineCount, lineFeedCount } from "../model/line-count.js";
 import type { TestFileModel } from "../model/test-file-model.js";
 import { packageInfo } from "../package-info.js";
-import { buildFileReport, DEFAULT_POLICY_OPTIONS, type PolicyOptions } from "./file-report.js";
-import { globRegExp } from "./glob.js";
-import { auditedFiles, inShard, type Shard } from "./shard.js";
-import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type PolicyVerdicts, type ViolationReport } from "./report-types.js";
+import { ConfigPlanner, type FilePlan } from "./config-plan.js";
 import { findCrossFile } from "./cross-file.js";
+import { discover } from "./discover.js";
+import { UsageError } from "./errors.js";
+import { applyExemptions, type InlineExemption, type SilencedFinding } from "./exemptions.js";
+import { inlineRuleConfigs, withInlineConfig, type InlineRuleConfig } from "./inline-config.js";
+import { buildFileReport, unreadFileReport, type JudgedFile } from "./file-report.js";
+import { groupMatcher } from "./glob.js";
+import { policyOfRule } from "./policies.js";
+import { readSource } from "./read-source.js";
+import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type PolicyName, type RunReport, type SkippedReport, type ViolationReport } from "./report-types.js";
+import { fileListDigest, inShard, runFingerprint, type Shard } from "./shard.js";
 import { computeTotals } from "./totals.js";
+
+// Where the commands have always imported it from.
+export { UsageError } from "./errors.js";
 
 export interface AuditOptions {
   cwd: string;
   patterns: string[];
   /** An explicit config file; otherwise ESLint's own lookup. */
   configFile?: string | undefined;
+  /** Audit the files of nested config files with those configs (otherwise with the root config). */
+  allowNestedConfig?: boolean;
   groups: { name: string; glob: string }[];
   /** Audit only this part of the files (`--shard I/N`). */
   shard?: Shard | undefined;
-  /** Told how far the audit has got; the files are counted up front only when this is given. */
+  /** Told how far the audit has got. */
   progress?: AuditProgress | undefined;
+  /** Told of each path skipped (a FIFO, a symlink leaving the root), as a line for a person. */
+  warn?: ((message: string) => void) | undefined;
 }
 
-/** Follows an audit: first the number of files it will audit, then each file as its model is built. */
+/** Follows an audit: first the number of files it will audit, then each file as it is audited. */
 export interface AuditProgress {
   start(totalFiles: number): void;
   fileAudited(): void;
 }
 
-/** A problem with the command or the configuration rather than with the audited code (exit code 2). */
-export class UsageError extends Error {}
+const SKIP_REASONS: Record<SkippedReport["reason"], string> = {
+  fifo: "a FIFO, not a regular file",
+  socket: "a socket, not a regular file",
+  device: "a device, not a regular file",
+  outsideRoot: "a symlink that leaves the project root",
+};
 
-/** The options a rule gets in `config`, over its defaults, or null where the rule is off. */
-function ruleOptions<T extends object>(config: Linter.Config, name: keyof typeof rules, defaults: T): T | null {
-  const entry = config.rules?.[`testaudit/${name}`];
-  const [severity, options] = Array.isArray(entry) ? entry : [entry];
-  if (severity === undefined || severity === 0 || severity === "off") {
-    return null;
+/** What ESLint said of one file: violations, and the testaudit findings it silenced. */
+function sortMessages(result: ESLint.LintResult, plan: FilePlan, relativePath: (path: string) => string): { violations: ViolationReport[]; silenced: SilencedFinding[] } {
+  const violations: ViolationReport[] = [];
+  const silenced: SilencedFinding[] = [];
+  for (const message of result.messages) {
+    if (message.fatal === true || message.ruleId === null) {
+      continue;
+    }
+    const policy = policyOfRule(message.ruleId);
+    const whole = policy === undefined ? undefined : plan.wholeFile[policy];
+    if (whole) {
+      // A finding in a file exempted from its policy as a whole (ignored, or its rule off in a nested config).
+      silenced.push({ ruleId: message.ruleId, line: message.line, message: message.message, kind: whole.kind, justification: null, source: relativePath(whole.source) });
+    } else {
+      violations.push({ ruleId: message.ruleId, line: message.line, column: message.column, severity: message.severity, message: message.message });
+    }
   }
-  return { ...defaults, ...(options as Partial<T> | undefined) };
+  for (const message of result.suppressedMessages) {
+    const [suppression] = message.suppressions;
+    if (message.ruleId === null || policyOfRule(message.ruleId) === undefined || !suppression) {
+      continue;
+    }
+    const directive = suppression.kind === "directive";
+    silenced.push({
+      ruleId: message.ruleId,
+      line: message.line,
+      message: message.message,
+      kind: directive ? "directive" : "suppressionsFile",
+      justification: directive && suppression.justification !== "" ? suppression.justification : null,
+      source: directive ? null : "eslint-suppressions.json",
+    });
+  }
+  return { violations, silenced };
 }
 
-function policyOptions(config: Linter.Config): PolicyOptions {
-  return {
-    noMocks: ruleOptions(config, "no-mocks", DEFAULT_POLICY_OPTIONS.noMocks),
-    baseClass: ruleOptions(config, "require-base-class", DEFAULT_POLICY_OPTIONS.baseClass),
-    bvj: ruleOptions(config, "require-bvj", DEFAULT_POLICY_OPTIONS.bvj),
-    maxTests: ruleOptions(config, "max-tests-per-file", DEFAULT_POLICY_OPTIONS.maxTests),
-  };
+/** A model the rules built, with the testaudit rules its inline config comments set. */
+interface BuiltModel {
+  model: TestFileModel;
+  inline: InlineRuleConfig[];
 }
 
-/** The line counts of a file no model was built for, counted as for every other file. */
-function countLines(path: string): { lines: number; lineFeeds: number } {
-  try {
-    const text = readFileSync(path, "latin1");
-    return { lines: editorLineCount(text), lineFeeds: lineFeedCount(text) };
-  } catch {
-    return { lines: 0, lineFeeds: 0 };
+/** The verdicts the file's inline config comments turn from non-compliant: judged again with the comments applied. */
+function inlineExemptions(judged: JudgedFile, built: BuiltModel, plan: FilePlan, relativePath: (path: string) => string): Partial<Record<PolicyName, InlineExemption>> {
+  if (!plan.inlineConfig || built.inline.length === 0) {
+    return {};
   }
+  const { report } = judged;
+  const relaxed = buildFileReport(report.path, report.config, built.model, withInlineConfig(plan.options, built.inline), report.violations, relativePath).report;
+  const exemptions: Partial<Record<PolicyName, InlineExemption>> = {};
+  for (const comment of built.inline) {
+    const { policy } = comment;
+    exemptions[policy] = {
+      file: report.compliant[policy] === false && relaxed.compliant[policy] !== false,
+      tests: report.tests.map((test, index) => test.compliant[policy] === false && relaxed.tests[index]!.compliant[policy] !== false),
+      entry: { kind: "inlineConfig", ruleId: comment.ruleId, policy, line: comment.line, message: null, justification: comment.justification, source: null },
+    };
+  }
+  return exemptions;
+}
+
+/** Lints one file and judges it; a file that cannot be read is a report of its own. */
+async function auditFile(plan: FilePlan, models: Map<string, BuiltModel>, relativePath: (path: string) => string): Promise<FileReport> {
+  const path = relativePath(plan.path);
+  const config = relativePath(plan.config);
+  const source = readSource(plan.path);
+  if (!source.ok) {
+    return unreadFileReport(path, config, { lines: 0, lineFeeds: 0 }, { parseError: null, readError: { code: source.code, message: source.message } }, []).report;
+  }
+  const [result] = await plan.eslint.lintText(source.text, { filePath: plan.path, warnIgnored: false });
+  if (!result) {
+    throw new Error(`ESLint returned no result for ${plan.path}, which its config audits.`);
+  }
+  const { violations, silenced } = sortMessages(result, plan, relativePath);
+  const built = models.get(plan.path);
+  models.delete(plan.path);
+  let judged: JudgedFile;
+  let inline: Partial<Record<PolicyName, InlineExemption>> = {};
+  if (built) {
+    judged = buildFileReport(path, config, built.model, plan.options, violations, relativePath);
+    inline = inlineExemptions(judged, built, plan, relativePath);
+  } else {
+    const fatal = result.messages.find((message) => message.fatal === true);
+    const lines = { lines: editorLineCount(source.text), lineFeeds: lineFeedCount(source.text) };
+    const parseError = fatal ? { line: fatal.line, column: fatal.column, message: fatal.message } : null;
+    judged = unreadFileReport(path, config, lines, { parseError, readError: null }, violations);
+  }
+  return applyExemptions(judged, silenced, plan.wholeFile, inline);
 }
 
 export async function runAudit(options: AuditOptions): Promise<AuditReport> {
-  const models = new Map<string, TestFileModel>();
-  let eslint: ESLint;
-  let results: ESLint.LintResult[];
-  setModelSink((model) => {
-    // Models outlive the lint run here: they must not keep every file's syntax tree alive.
-    model.detachFromTree();
-    models.set(model.filename, model);
-    options.progress?.fileAudited();
-  });
+  const relativePath = (absolute: string): string => relative(options.cwd, absolute).split(sep).join("/");
+  let discovered;
   try {
-    eslint = new ESLint({ cwd: options.cwd, overrideConfigFile: options.configFile, applySuppressions: true });
-    if (options.shard) {
-      const shard = options.shard;
-      const files = (await auditedFiles(eslint, options.cwd, options.patterns)).filter((file) => inShard(relative(options.cwd, file).split(sep).join("/"), shard));
-      options.progress?.start(files.length);
-      results = files.length === 0 ? [] : await eslint.lintFiles(files);
-    } else {
-      if (options.progress) {
-        options.progress.start((await auditedFiles(eslint, options.cwd, options.patterns)).length);
-      }
-      results = await eslint.lintFiles(options.patterns);
-    }
+    discovered = discover(options.cwd, options.patterns);
   } catch (error) {
     throw new UsageError((error as Error).message);
+  }
+  const planner = await ConfigPlanner.create({ cwd: options.cwd, configFile: options.configFile, allowNestedConfig: options.allowNestedConfig ?? false });
+  const plans: FilePlan[] = [];
+  for (const path of [...discovered.files, ...discovered.broken.map((broken) => broken.path)]) {
+    const plan = await planner.plan(path);
+    if (plan) {
+      plans.push(plan);
+    }
+  }
+  // Only what the config would audit, or what the command names, is worth a word: a FIFO among the build outputs is not.
+  const skipped: SkippedReport[] = [];
+  for (const entry of discovered.skipped) {
+    if (entry.named === true || (await planner.plan(entry.path))) {
+      skipped.push({ path: relativePath(entry.path), reason: entry.reason });
+      options.warn?.(`skipped ${relativePath(entry.path)}: ${SKIP_REASONS[entry.reason]}`);
+    }
+  }
+  plans.sort((a, b) => (relativePath(a.path) < relativePath(b.path) ? -1 : 1));
+  if (discovered.files.length > 0 && plans.length === 0 && skipped.length === 0) {
+    throw new UsageError(
+      `the paths hold ${discovered.files.length} file(s) but no testaudit rule is on for any of them: enable testaudit's rules for these files in your eslint.config.js (for example with ...testaudit.configs.recommended).`,
+    );
+  }
+  const allPaths = plans.map((plan) => relativePath(plan.path));
+  const fingerprint = runFingerprint({
+    version: packageInfo.version,
+    allowNestedConfig: options.allowNestedConfig ?? false,
+    groups: options.groups,
+    files: plans.map((plan) => [relativePath(plan.path), relativePath(plan.config), plan.options, plan.wholeFile]),
+  });
+  const shard = options.shard;
+  const audited = shard ? plans.filter((plan) => inShard(relativePath(plan.path), shard)) : plans;
+
+  const models = new Map<string, BuiltModel>();
+  setModelSink((model, sourceCode) => {
+    const inline = inlineRuleConfigs(sourceCode);
+    // Models outlive the lint run here: they must not keep every file's syntax tree alive.
+    model.detachFromTree();
+    models.set(model.filename, { model, inline });
+  });
+  const files: FileReport[] = [];
+  try {
+    options.progress?.start(audited.length);
+    for (const plan of audited) {
+      files.push(await auditFile(plan, models, relativePath));
+      options.progress?.fileAudited();
+    }
   } finally {
     setModelSink(undefined);
   }
-
-  const files: FileReport[] = [];
-  for (const result of results) {
-    const path = relative(options.cwd, result.filePath).split(sep).join("/");
-    const fatal = result.messages.find((message) => message.fatal === true);
-    const violations: ViolationReport[] = result.messages
-      .filter((message) => !message.fatal && message.ruleId !== null)
-      .map((message) => ({ ruleId: message.ruleId!, line: message.line, column: message.column, severity: message.severity, message: message.message }));
-    const model = models.get(result.filePath);
-    if (model) {
-      const config = (await eslint.calculateConfigForFile(result.filePath)) as Linter.Config;
-      files.push(buildFileReport(path, model, policyOptions(config), violations, (absolute) => relative(options.cwd, absolute).split(sep).join("/")));
-    } else if (fatal) {
-      files.push({
-        path,
-        language: null,
-        ...countLines(result.filePath),
-        parseError: { line: fatal.line, column: fatal.column, message: fatal.message },
-        tests: [],
-        classes: [],
-        mocks: [],
-        violations,
-        compliant: { noMocks: null, baseClass: null, bvj: null, maxTests: null },
-      });
-    }
-  }
-  if (results.length > 0 && files.length === 0 && !options.shard) {
-    throw new UsageError(
-      `ESLint linted ${results.length} file(s) but no testaudit rule ran on any of them: enable testaudit's rules for these files in your eslint.config.js (for example with ...testaudit.configs.recommended).`,
-    );
-  }
-  return assembleReport(options.cwd, files, options.groups);
+  const run: RunReport = {
+    shard: shard ? { index: shard.index, count: shard.count } : null,
+    fingerprint,
+    files: files.map((file) => file.path),
+    allFiles: { count: allPaths.length, digest: fileListDigest(allPaths) },
+  };
+  return assembleReport({
+    cwd: options.cwd,
+    run,
+    rootConfig: planner.root === undefined ? null : relativePath(planner.root),
+    nestedConfigs: [...planner.nested].map(([path, entry]) => ({ path: relativePath(path), ...entry })).sort((a, b) => (a.path < b.path ? -1 : 1)),
+    skipped,
+    files,
+    groups: options.groups,
+  });
 }
 
+/** The parts of a report that are not computed from its files. */
+export type ReportParts = Pick<AuditReport, "cwd" | "run" | "rootConfig" | "nestedConfigs" | "skipped" | "files"> & { groups: readonly { name: string; glob: string }[] };
+
 /** The report of a set of file reports: totals, groups and cross-file findings all follow from the files. */
-export function assembleReport(cwd: string, files: FileReport[], groups: readonly { name: string; glob: string }[]): AuditReport {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+export function assembleReport(parts: ReportParts): AuditReport {
+  const sorted = [...parts.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     schemaVersion: AUDIT_SCHEMA_VERSION,
     tool: { name: "testaudit", version: packageInfo.version },
-    cwd,
+    cwd: parts.cwd,
+    run: parts.run,
+    rootConfig: parts.rootConfig,
+    nestedConfigs: parts.nestedConfigs,
+    skipped: parts.skipped,
     files: sorted,
     totals: computeTotals(sorted),
-    groups: groups.map((group) => {
-      const pattern = globRegExp(group.glob);
-      return { name: group.name, glob: group.glob, totals: computeTotals(sorted.filter((file) => pattern.test(file.path))) };
+    groups: parts.groups.map((group) => {
+      const matches = groupMatcher(group.glob);
+      return { name: group.name, glob: group.glob, totals: computeTotals(sorted.filter((file) => matches(file.path))) };
     }),
     crossFile: findCrossFile(sorted),
   };
-}
-
-/**
- * Whether the audit fails the gate (exit code 1): a file does not parse, a rule reports an error, or a
- * file or a test is not compliant with a policy whose rule is on. Compliance is the audit's own
- * judgement, so a test that a mock reaches through a fixture fails it whatever no-mocks' `trace`
- * option says, and so does a finding silenced by an `eslint-disable` comment or a bulk suppression.
- */
-export function auditFails(report: AuditReport): boolean {
-  const noncompliant = (verdicts: PolicyVerdicts): boolean => Object.values(verdicts).includes(false);
-  return (
-    report.totals.filesWithParseErrors > 0 ||
-    report.files.some((file) => file.violations.some((violation) => violation.severity === 2) || noncompliant(file.compliant) || file.tests.some((test) => noncompliant(test.compliant)))
-  );
-}
-
-/** Shard reports combined into one: equal to the report of an unsharded run over the same files. */
-export function mergeReports(reports: readonly AuditReport[]): AuditReport {
-  const [first] = reports;
-  if (!first) {
-    throw new UsageError("merge needs at least one report.");
-  }
-  const byPath = new Map<string, FileReport>();
-  for (const report of reports) {
-    if (report.schemaVersion !== AUDIT_SCHEMA_VERSION) {
-      throw new UsageError(`cannot merge a report of schema version ${report.schemaVersion}; this testaudit writes version ${AUDIT_SCHEMA_VERSION}.`);
-    }
-    for (const file of report.files) {
-      byPath.set(file.path, file);
-    }
-  }
-  return assembleReport(first.cwd, [...byPath.values()], first.groups);
 }

@@ -7,7 +7,6 @@
  * test results could not be read, or no claim could be checked at all (none found, or every one
  * unverifiable), unless --allow-empty.
  */
-import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatVerifyJson, formatVerifySarif, formatVerifyTable, summarize, type VerifyResult } from "../audit/formats/verify-formats.js";
 import { runAudit, UsageError } from "../audit/run-audit.js";
@@ -19,6 +18,9 @@ import { ChangedFilesError, changedFiles } from "../verify/changed-files.js";
 import { CodeTree } from "../verify/code-tree.js";
 import { JUnitError, TestResults } from "../verify/test-results.js";
 import { progressBarFor } from "./progress.js";
+import { formatChecksGithub } from "../audit/formats/github.js";
+import { EXIT } from "./exit-codes.js";
+import { writeOutput } from "./output.js";
 
 const VERIFY_USAGE = `Usage: testaudit verify REPORT [paths...] [options]
 
@@ -31,7 +33,7 @@ Exit codes: 0 no claim is false, 1 a claim is false, 2 a usage error, 3 the repo
 could not be read, or no claim could be checked at all (see --allow-empty).
 
 Options:
-  --format table|json|sarif   output format (default: table)
+  --format table|json|sarif|github   output format (default: table; github: workflow annotations)
   --output FILE               write to FILE instead of standard output
   --config FILE               use this flat config file instead of ESLint's lookup
   --results FILE              JUnit XML of a test run (pytest --junitxml, Vitest's or Jest's junit
@@ -45,11 +47,11 @@ Options:
   --help                      show this help
 `;
 
-const FORMATS = ["table", "json", "sarif"] as const;
+const FORMATS = ["table", "json", "sarif", "github"] as const;
 type Format = (typeof FORMATS)[number];
 
 /** Exit code 3: an input could not be read, or nothing could be checked. */
-const UNREADABLE = 3;
+const UNREADABLE = EXIT.internal;
 
 /** Options that take a value, of the audit and of verify: their values are no command word. */
 const VALUE_OPTIONS = ["format", "output", "config", "group", "shard", "results", "since"] as const;
@@ -157,16 +159,12 @@ async function verify(argv: string[]): Promise<number> {
     since: changed === null ? null : { revision: changed.since, changedFiles: changed.files.length },
   };
   const toTerminal = values.output === undefined && process.stdout.isTTY;
-  const output = format === "json" ? formatVerifyJson(result) : format === "sarif" ? formatVerifySarif(result, packageInfo.version) : formatVerifyTable(result, toTerminal);
-  if (values.output === undefined) {
-    process.stdout.write(output);
-  } else {
-    try {
-      writeFileSync(values.output, output);
-    } catch (error) {
-      throw new UsageError(`--output ${values.output}: ${(error as Error).message}`);
-    }
-  }
+  const output =
+    format === "json" ? formatVerifyJson(result)
+    : format === "sarif" ? formatVerifySarif(result, packageInfo.version)
+    : format === "github" ? formatChecksGithub(checks, reportPath)
+    : formatVerifyTable(result, toTerminal);
+  writeOutput(output, values.output);
   if (summary.false > 0) {
     return 1;
   }

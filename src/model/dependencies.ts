@@ -3,7 +3,9 @@
  * and its config are unchanged, but testaudit's results for a file also depend on other files: the
  * modules its base classes live in, `__init__.py` files that make packages, and pytest configuration
  * files (found or probed and missing). The model records every such path as it reads or probes it,
- * and appends new ones to a manifest under `node_modules/.cache/testaudit/`. When the plugin loads,
+ * and appends new ones to a manifest kept outside the user's repository: in the folder ESLint was given
+ * as `--cache-location DIR/`, else in the user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`, else the
+ * system's temporary folder), under a name made from the project root's path. When the plugin loads,
  * the configs carry a stamp of the size and modification time of every path in the manifest in their
  * `settings`, which ESLint's cache keys on: when one of those files changes, appears or disappears,
  * the next run's config differs and every file is linted again.
@@ -12,10 +14,58 @@
  * taken before the dependency was recorded; results are never stale, only re-computed.
  */
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync, statSync, type Stats } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { appendFileSync, mkdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { homedir, tmpdir } from "node:os";
+import { dirname, join, resolve, sep } from "node:path";
 
-const MANIFEST = join("node_modules", ".cache", "testaudit", "dependencies.txt");
+/** The folder ESLint's `--cache-location` names when it names a folder (ending in a separator, or an existing folder). */
+function eslintCacheFolder(argv: readonly string[], cwd: string): string | undefined {
+  const index = argv.findIndex((arg) => arg === "--cache-location" || arg.startsWith("--cache-location="));
+  const value = index === -1 ? undefined : argv[index]!.includes("=") ? argv[index]!.slice(argv[index]!.indexOf("=") + 1) : argv[index + 1];
+  if (value === undefined || value === "") {
+    return undefined;
+  }
+  const location = resolve(cwd, value);
+  const isFolder = value.endsWith("/") || value.endsWith(sep) || statSync(location, { throwIfNoEntry: false })?.isDirectory() === true;
+  return isFolder ? location : undefined;
+}
+
+/** The user's cache folder: XDG's, else `~/.cache`, else the temporary folder when there is no home. */
+function userCacheFolder(): string {
+  const xdg = process.env.XDG_CACHE_HOME;
+  if (xdg !== undefined && xdg !== "") {
+    return xdg;
+  }
+  try {
+    return join(homedir(), ".cache");
+  } catch {
+    return tmpdir();
+  }
+}
+
+const manifestPaths = new Map<string, string>();
+
+/** Where the manifest of the project at `cwd` lives: one file per project root, never inside the project. */
+function manifestPath(cwd: string): string {
+  let path = manifestPaths.get(cwd);
+  if (path === undefined) {
+    path = locateManifest(cwd);
+    manifestPaths.set(cwd, path);
+  }
+  return path;
+}
+
+function locateManifest(cwd: string): string {
+  let root = resolve(cwd);
+  try {
+    root = realpathSync(root);
+  } catch {
+    // A working directory that cannot be resolved is keyed as written.
+  }
+  const key = createHash("sha1").update(root).digest("hex").slice(0, 16);
+  const folder = eslintCacheFolder(process.argv, cwd) ?? join(userCacheFolder(), "testaudit");
+  return join(folder, `testaudit-dependencies-${key}.txt`);
+}
 
 /** Paths already in the manifest or waiting to be appended, by manifest. */
 const recorded = new Map<string, Set<string>>();
@@ -42,7 +92,7 @@ export function flushDependencies(cwd: string): void {
   if (pending.length === 0) {
     return;
   }
-  const manifest = resolve(cwd, MANIFEST);
+  const manifest = manifestPath(cwd);
   let known = recorded.get(manifest);
   if (!known) {
     known = new Set(readManifest(manifest));
@@ -68,7 +118,7 @@ export function flushDependencies(cwd: string): void {
 /** A digest of the size and modification time (or absence) of every path in the manifest of `cwd`. */
 export function dependencyStamp(cwd: string): string {
   const digest = createHash("sha1");
-  for (const path of [...new Set(readManifest(resolve(cwd, MANIFEST)))].sort()) {
+  for (const path of [...new Set(readManifest(manifestPath(cwd)))].sort()) {
     let stat: Stats | undefined;
     try {
       stat = statSync(path, { throwIfNoEntry: false });

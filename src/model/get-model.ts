@@ -17,7 +17,8 @@ const models = new WeakMap<object, TestFileModel>();
  */
 const MODEL_SINK = Symbol.for("testaudit.modelSink");
 
-type ModelSink = (model: TestFileModel) => void;
+/** Given each model as it is built, with the source code it was built from (for its inline config comments). */
+type ModelSink = (model: TestFileModel, sourceCode: unknown) => void;
 
 export function setModelSink(sink: ModelSink | undefined): void {
   (globalThis as Record<symbol, unknown>)[MODEL_SINK] = sink;
@@ -50,6 +51,6 @@ export function getTestFileModel(context: ModelContext): TestFileModel {
   }
   models.set(sourceCode, model);
   flushDependencies(context.cwd);
-  ((globalThis as Record<symbol, unknown>)[MODEL_SINK] as ModelSink | undefined)?.(model);
+  ((globalThis as Record<symbol, unknown>)[MODEL_SINK] as ModelSink | undefined)?.(model, sourceCode);
   return model;
 }

@@ -29,6 +29,8 @@ export interface BvjAudit {
   /** Tests with no block at all in their sources, one per definition. */
   uncovered: CollectedTest[];
   coverage: Map<CollectedTest, BvjCoverage>;
+  /** The blocks covering each test, complete or not: where a report about its coverage sits. */
+  blocksOf: Map<CollectedTest, BvjBlock[]>;
 }
 
 /** The docstrings that may cover `test`, nearest first. */
@@ -58,8 +60,11 @@ export function auditBvj(model: TestFileModel, options: BvjPolicyOptions): BvjAu
   };
   const uncovered = new Map<object, CollectedTest>();
   const coverage = new Map<CollectedTest, BvjCoverage>();
+  const blocksOf = new Map<CollectedTest, BvjBlock[]>();
   for (const test of model.tests) {
-    const assessed = docstringsCovering(test, model, options.from).flatMap((docstring) => docstring.bvjBlocks.map((block) => assess(block, docstring, test)));
+    const docstrings = docstringsCovering(test, model, options.from);
+    blocksOf.set(test, docstrings.flatMap((docstring) => docstring.bvjBlocks));
+    const assessed = docstrings.flatMap((docstring) => docstring.bvjBlocks.map((block) => assess(block, docstring, test)));
     if (assessed.length === 0) {
       uncovered.set(test.definitionKey, test);
       coverage.set(test, "missing");
@@ -68,5 +73,5 @@ export function auditBvj(model: TestFileModel, options: BvjPolicyOptions): BvjAu
     }
   }
   const incompleteBlocks = [...assessments.values()].filter((entry) => !isCompleteAssessment(entry.assessment));
-  return { incompleteBlocks, uncovered: [...uncovered.values()], coverage };
+  return { incompleteBlocks, uncovered: [...uncovered.values()], coverage, blocksOf };
 }

@@ -5,6 +5,7 @@
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import type { LanguageOptions, RuleContext, RuleDefinition, RuleVisitor, SourceCode } from "@eslint/core";
 import { flushDependencies } from "../model/dependencies.js";
+import { packageInfo } from "../package-info.js";
 import { getTestFileModel } from "../model/get-model.js";
 import type { TestFileModel } from "../model/test-file-model.js";
 
@@ -31,8 +32,9 @@ export type TestauditRuleContext<RuleOptions extends unknown[], MessageIds exten
 /** The languages every rule supports, as ESLint's `meta.languages` names them: Python, and JS/TS. */
 export const RULE_LANGUAGES = ["testaudit/python", "js/js"];
 
+/** The rule's page as released with this version (the `vX.Y.Z` tag), not as it is on main today. */
 export function docsUrl(ruleName: string): string {
-  return `${REPOSITORY_URL}/blob/main/docs/rules/${ruleName}.md`;
+  return `${REPOSITORY_URL}/blob/v${packageInfo.version}/docs/rules/${ruleName}.md`;
 }
 
 /**

@@ -37,7 +37,8 @@ function audit(args: string[], cwd: string): { pagePath: string; report: AuditRe
   const jsonPath = join(out, "report.json");
   for (const [format, output] of [["html", pagePath], ["json", jsonPath]] as const) {
     const run = spawnSync(process.execPath, [bin, ...args, "--format", format, "--output", output], { cwd, encoding: "utf8" });
-    expect({ format, status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ format, status: 1, stdout: "", stderr: "" });
+    expect({ format, status: run.status, stdout: run.stdout }).toEqual({ format, status: 1, stdout: "" });
+    expect(run.stderr).toMatch(/^testaudit: the gate fails: [^\n]*\n$/u);
   }
   return { pagePath, report: JSON.parse(readFileSync(jsonPath, "utf8")) as AuditReport };
 }
@@ -71,7 +72,8 @@ function ratioText(ratio: Ratio): string {
 }
 
 function summaryText(totals: Totals): string {
-  return `${totals.tests} tests (${totals.skipped} skipped, ${totals.todo} todo) in ${totals.testFiles} test files; ${totals.files} files audited, ${totals.filesWithParseErrors} with parse errors; ${totals.violations} rule violations.`;
+  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${count(totals.tests, "test")} (${totals.skipped} skipped, ${totals.todo} todo) in ${count(totals.testFiles, "test file")}; ${count(totals.files, "file")} audited, ${totals.filesWithParseErrors} with parse errors, ${totals.filesWithReadErrors} unreadable; ${count(totals.violations, "rule violation")}; ${count(totals.exemptions, "exemption")}.`;
 }
 
 async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
@@ -281,7 +283,7 @@ describe("the HTML report in headless Chromium", () => {
     });
 
     it("is the suite README describes", () => {
-      expect(summaryText(exampleReport.totals)).toBe("27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 17 rule violations.");
+      expect(summaryText(exampleReport.totals)).toBe("27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors, 0 unreadable; 17 rule violations; 0 exemptions.");
       expect(expectedPolicyRows(exampleReport.totals).map((row) => row.text)).toEqual(["20/27 (74.1%)", "23/27 (85.2%)", "24/27 (88.9%)"]);
       expect(exampleReport.groups.map((group) => expectedPolicyRows(group.totals).map((row) => row.text))).toEqual([
         ["16/21 (76.2%)", "19/21 (90.5%)", "19/21 (90.5%)"],
@@ -343,7 +345,7 @@ describe("the HTML report in headless Chromium", () => {
       expect([rendered.consoleProblems, rendered.pageErrors, rendered.requests]).toEqual([[], [], [rendered.pageUrl]]);
       expect(await rendered.page.locator("#tests-per-file rect.bar").count()).toBe(0);
       expect(await rendered.page.locator("#tests-per-file svg").textContent()).toBe("none");
-      expect(await rendered.page.locator("#summary").innerText()).toBe("0 tests (0 skipped, 0 todo) in 0 test files; 1 files audited, 0 with parse errors; 0 rule violations.");
+      expect(await rendered.page.locator("#summary").innerText()).toBe("0 tests (0 skipped, 0 todo) in 0 test files; 1 file audited, 0 with parse errors, 0 unreadable; 0 rule violations; 0 exemptions.");
     } finally {
       await rendered.page.close();
     }

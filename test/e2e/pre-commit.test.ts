@@ -222,6 +222,8 @@ describe("the testaudit pre-commit hook", () => {
         "tests/integration/test_orders.py:15:14 error testaudit/no-mocks",
       ]);
       expect(result.output).toContain("'mock.patch' comes from the mocking library 'unittest.mock'; integration tests must use real services");
+      // The cache's dependency manifest is kept outside the repository: git sees nothing new.
+      expect(git(project, "status", "--porcelain", "--untracked-files=all")).toBe("");
     },
     INSTALL_TIMEOUT,
   );

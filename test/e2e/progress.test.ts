@@ -116,8 +116,8 @@ describe("testaudit's progress bar", () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it("prints nothing but the report when its output is piped", () => {
-    expect(reference.stderr).toBe("");
+  it("prints nothing but the report, and the gate's one-line verdict on standard error, when its output is piped", () => {
+    expect(reference.stderr).toMatch(/^testaudit: the gate fails: [^\n]*\n$/u);
     expect(reference.status).toBe(1);
     const report = JSON.parse(reference.stdout) as { totals: { files: number; tests: number } };
     expect(report.totals).toMatchObject({ files: FILES, tests: FILES * TESTS_PER_FILE });
@@ -137,29 +137,30 @@ describe("testaudit's progress bar", () => {
     // The last frame is followed by a carriage return and an erase, then the report on a clean line.
     // eslint-disable-next-line no-control-regex -- the progress line is drawn with the terminal's escape codes.
     expect(run.stdout).toMatch(/files \d+\.\ds\u001B\[K\r\u001B\[K\{\r\n {2}"schemaVersion"/u);
-    expect(screen(run.stdout)).toBe(reference.stdout);
+    // The gate's verdict follows on standard error, the same terminal.
+    expect(screen(run.stdout)).toBe(reference.stdout + reference.stderr);
   });
 
   it("shows no bar with --no-progress", () => {
     const run = onTerminal(folder, ["--format", "json", "--no-progress"]);
     expect(run.status).toBe(reference.status);
     expect(frames(run.stdout)).toEqual([]);
-    expect(run.stdout.replaceAll("\r\n", "\n")).toBe(reference.stdout);
+    expect(run.stdout.replaceAll("\r\n", "\n")).toBe(reference.stdout + reference.stderr);
   });
 
   it("shows no bar when either stream is not the terminal, or the terminal is dumb", () => {
     const errors = join(folder, "stderr.txt");
     const stderrToFile = onTerminal(folder, ["--format", "json"], { redirect: `2>${shellQuote(errors)}` });
-    expect(readFileSync(errors, "utf8")).toBe("");
+    expect(readFileSync(errors, "utf8")).toMatch(/^testaudit: the gate fails: [^\n]*\n$/u);
     expect(stderrToFile.stdout.replaceAll("\r\n", "\n")).toBe(reference.stdout);
 
     const report = join(folder, "report.json");
     const stdoutToFile = onTerminal(folder, ["--format", "json"], { redirect: `>${shellQuote(report)}` });
-    expect(stdoutToFile.stdout).toBe("");
+    expect(stdoutToFile.stdout.replaceAll("\r\n", "\n")).toBe(reference.stderr);
     expect(readFileSync(report, "utf8")).toBe(reference.stdout);
 
     const dumb = onTerminal(folder, ["--format", "json"], { term: "dumb" });
-    expect(dumb.stdout.replaceAll("\r\n", "\n")).toBe(reference.stdout);
+    expect(dumb.stdout.replaceAll("\r\n", "\n")).toBe(reference.stdout + reference.stderr);
   });
 
   it("draws the bar while verify audits, and erases it before the checks", () => {

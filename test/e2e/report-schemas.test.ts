@@ -5,7 +5,7 @@
  * findings are in the audited trees, so every branch of the schemas is exercised.
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -62,16 +62,24 @@ const oddTree = {
     "- New tests: 2",
     "- Auth: 34 tests",
   ].join("\n"),
+  // An exemption, and a name a SARIF URI must percent-encode.
+  "tests/integration/test_space #1.py": "from unittest import mock  # eslint-disable-line testaudit/no-mocks -- vendor SDK\n",
+  // A config file below the root, which the audit reports and does not load.
+  "tests/integration/zz_nested/eslint.config.js": "export default [];\n",
+  "tests/integration/zz_nested/test_nested.py": "def test_nested():\n    pass\n",
 };
 
 describe("report formats against their schemas", () => {
   const folder = writeTree(oddTree, "testaudit-schemas-");
+  // A file that cannot be read, and one that is not read (a FIFO).
+  symlinkSync("missing.py", join(folder, "tests/integration/test_dangling.py"));
+  spawnSync("mkfifo", [join(folder, "tests/integration/test_pipe.py")]);
   afterAll(() => { rmSync(folder, { recursive: true, force: true }); });
   const examples = ["--config", "eslint-plugin.config.js", "examples", "--group", "python=examples/*_service/**", "--group", "web=examples/web/**"];
 
   it("the JSON audit report of the example suite matches docs/schema/audit-report.schema.json", () => {
     const run = testaudit([...examples, "--format", "json"]);
-    expect(run.stderr).toBe("");
+    expect(run.stderr).toMatch(/^testaudit: the gate fails: /u);
     const report = JSON.parse(run.stdout) as AuditReport;
     expect(errorsOf(auditSchema, report)).toEqual([]);
     expect(report.groups).toHaveLength(2);
@@ -85,6 +93,10 @@ describe("report formats against their schemas", () => {
     expect(report.files.find((file) => file.path === "tests/integration/test_broken.py")?.parseError).not.toBeNull();
     expect(report.crossFile.duplicateClasses.map((shared) => shared.name)).toEqual(["TestShared"]);
     expect(report.files.find((file) => file.path === "tests/integration/test_a.py")?.tests[0]?.mockReach?.via).toBe("fixture");
+    expect(report.files.find((file) => file.path === "tests/integration/test_dangling.py")?.readError?.code).toBe("ENOENT");
+    expect(report.nestedConfigs.map((config) => config.path)).toEqual(["tests/integration/zz_nested/eslint.config.js"]);
+    expect(report.skipped).toEqual([{ path: "tests/integration/test_pipe.py", reason: "fifo" }]);
+    expect(report.files.find((file) => file.path === "tests/integration/test_space #1.py")?.exemptions.map((exemption) => exemption.justification)).toEqual(["vendor SDK"]);
   });
 
   it("the schema rejects what it should: a report missing a field, or a wrong mockReach", () => {

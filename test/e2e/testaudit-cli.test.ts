@@ -2,12 +2,13 @@
  * The `testaudit` binary end to end, on the bundled example suite and on temporary trees.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AuditReport } from "../../src/audit/report-types.js";
+import { packageInfo } from "../../src/package-info.js";
 import { writeTree } from "../temp-tree.js";
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -24,8 +25,8 @@ describe("testaudit on the example suite", () => {
   const json = testaudit([...examples, "--format", "json", "--group", "python=examples/*_service/**", "--group", "web=examples/web/**"]);
   const report = JSON.parse(json.stdout) as AuditReport;
 
-  it("exits 1 because the suite has violations", () => {
-    expect(json.stderr).toBe("");
+  it("exits 1 because the suite has violations, and says why on standard error", () => {
+    expect(json.stderr).toBe("testaudit: the gate fails: not compliant and not exempted: noMocks (7 tests, 5 files), baseClass (4 tests, 3 files), bvj (3 tests, 2 files), maxTests (0 tests, 1 file); 17 error-level rule violations\n");
     expect(json.status).toBe(1);
   });
 
@@ -47,11 +48,12 @@ describe("testaudit on the example suite", () => {
   });
 
   it("computes compliance per policy from the same policies as the rules", () => {
+    const none = { files: 0, tests: 0 };
     expect(report.totals.policies).toEqual({
-      noMocks: { files: { compliant: 5, total: 10, percent: 50 }, tests: { compliant: 20, total: 27, percent: 74.1 } },
-      baseClass: { files: { compliant: 4, total: 7, percent: 57.1 }, tests: { compliant: 23, total: 27, percent: 85.2 } },
-      bvj: { files: { compliant: 5, total: 7, percent: 71.4 }, tests: { compliant: 24, total: 27, percent: 88.9 } },
-      maxTests: { files: { compliant: 6, total: 7, percent: 85.7 }, tests: { compliant: 0, total: 0, percent: null } },
+      noMocks: { files: { compliant: 5, total: 10, percent: 50 }, tests: { compliant: 20, total: 27, percent: 74.1 }, exempted: none },
+      baseClass: { files: { compliant: 4, total: 7, percent: 57.1 }, tests: { compliant: 23, total: 27, percent: 85.2 }, exempted: none },
+      bvj: { files: { compliant: 5, total: 7, percent: 71.4 }, tests: { compliant: 24, total: 27, percent: 88.9 }, exempted: none },
+      maxTests: { files: { compliant: 6, total: 7, percent: 85.7 }, tests: { compliant: 0, total: 0, percent: null }, exempted: none },
     });
   });
 
@@ -88,7 +90,7 @@ describe("testaudit on the example suite", () => {
     expect(html.startsWith("<!doctype html>")).toBe(true);
     // Self-contained: no scripts, stylesheets or images fetched from anywhere.
     expect(html).not.toMatch(/<script|<link|src=|https?:\/\//u);
-    expect(html).toContain('<p id="summary">27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 17 rule violations.</p>');
+    expect(html).toContain('<p id="summary">27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors, 0 unreadable; 17 rule violations; 0 exemptions.</p>');
     for (const chart of ["compliance", "group-0", "tests-per-file"]) {
       expect(html).toContain(`<figure id="${chart}"><svg role="img"`);
     }
@@ -101,10 +103,10 @@ describe("testaudit on the example suite", () => {
 
   it("writes Markdown and a terminal table with the same numbers", () => {
     const markdown = testaudit([...examples, "--format", "markdown"]).stdout;
-    expect(markdown).toContain("27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors; 17 rule violations.");
-    expect(markdown).toContain("| No mocks | 5/10 (50%) | 20/27 (74.1%) |");
+    expect(markdown).toContain("27 tests (1 skipped, 0 todo) in 7 test files; 10 files audited, 0 with parse errors, 0 unreadable; 17 rule violations; 0 exemptions.");
+    expect(markdown).toContain("| No mocks | 5/10 (50%) | 20/27 (74.1%) |  |");
     expect(markdown).toContain(
-      "| fixture | tax_service (examples/billing_service/tests/integration/conftest.py:8) → mock.patch | `examples/billing_service/tests/integration/conftest.py:10:10` | 2: examples/billing_service/tests/integration/test_invoices.py::InvoiceTests::test_invoice_totals_match_line_items, examples/billing_service/tests/integration/test_invoices.py::InvoiceTests::test_invoice_is_stored |",
+      "| fixture | `tax_service (examples/billing_service/tests/integration/conftest.py:8) → mock.patch` | `examples/billing_service/tests/integration/conftest.py:10:10` | 2: `examples/billing_service/tests/integration/test_invoices.py::InvoiceTests::test_invoice_totals_match_line_items, examples/billing_service/tests/integration/test_invoices.py::InvoiceTests::test_invoice_is_stored` |",
     );
     expect(markdown).toContain("| `examples/web/integration/cart.test.ts` | 22 | 2 | 2 | 3 | noMocks, baseClass, bvj |");
     const table = testaudit(examples).stdout;
@@ -122,7 +124,7 @@ describe("testaudit --shard and merge", () => {
       const parts = [1, 2, 3].map((index) => {
         const out = join(folder, `shard-${index}.json`);
         const run = testaudit([...examples, ...groups, "--shard", `${index}/3`, "--format", "json", "--output", out]);
-        expect(run.stderr).toBe("");
+        expect(run.stderr).toMatch(/^(?:testaudit: the gate fails: [^\n]*\n)?$/u);
         return out;
       });
       const sizes = parts.map((part) => (JSON.parse(readFileSync(part, "utf8")) as AuditReport).files.length);
@@ -205,7 +207,7 @@ describe("testaudit verify on the example suite's written report", () => {
     expect(none.stderr).toContain("verify needs the report to check");
     const format = testaudit(["verify", "examples/AUDIT_REPORT.md", "--format", "html"]);
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('verify prints table, json, sarif; got --format "html".');
+    expect(format.stderr).toContain('verify prints table, json, sarif, github; got --format "html".');
     expect(format.stderr).toContain("Usage: testaudit verify REPORT [paths...] [options]");
   });
 });
@@ -271,7 +273,7 @@ describe("testaudit's exit codes and errors", () => {
   it("exits 1 when the only problem is a mock that reaches tests through a conftest.py fixture, with a SARIF result at each test", () => {
     const folder = tree(onlyAFixtureReaches({}));
     const json = testaudit(["--format", "json"], folder);
-    expect(json.stderr).toBe("");
+    expect(json.stderr).toBe("testaudit: the gate fails: not compliant and not exempted: noMocks (2 tests, 1 file); 2 error-level rule violations\n");
     expect(json.status).toBe(1);
     const [file] = (JSON.parse(json.stdout) as AuditReport).files;
     expect(file!.tests.map((test) => [test.id, test.compliant.noMocks])).toEqual([["TestInvoices::test_total", false], ["TestInvoices::test_emailed", false], ["TestNumbers::test_number", true]]);
@@ -285,7 +287,7 @@ describe("testaudit's exit codes and errors", () => {
   it("exits 1 with the same SARIF results when no-mocks' trace option is off, and so does merge", () => {
     const folder = tree(onlyAFixtureReaches({ trace: false }));
     const json = testaudit(["--format", "json", "--output", join(folder, "audit.json")], folder);
-    expect(json).toMatchObject({ status: 1, stderr: "" });
+    expect(json).toMatchObject({ status: 1, stderr: "testaudit: the gate fails: not compliant and not exempted: noMocks (2 tests, 1 file)\n" });
     expect((JSON.parse(readFileSync(join(folder, "audit.json"), "utf8")) as AuditReport).totals.violations).toBe(0);
     const sarif = testaudit(["--format", "sarif"], folder);
     expect(sarif.status).toBe(1);
@@ -305,21 +307,48 @@ describe("testaudit's exit codes and errors", () => {
     expect(run.status).toBe(1);
     const [file] = (JSON.parse(run.stdout) as AuditReport).files;
     expect(file).toMatchObject({ path: "tests/integration/test_broken.py", parseError: { line: 1, column: 12, message: "Parsing error: invalid syntax" }, tests: [] });
+    expect(testaudit([], folder).stdout).toContain("0 tests in 0 test files (1 file audited); no violations; 1 file did not parse\n");
+  });
+
+  it("leaves nothing in a project without node_modules (a Python repository): the cache's manifest lives elsewhere", () => {
+    const folder = tree({ "eslint.config.js": config, "tests/integration/test_orders.py": "class TestOrders:\n    def test_list(self):\n        pass\n" });
+    testaudit([], folder);
+    expect(existsSync(join(folder, "node_modules"))).toBe(false);
+  });
+
+  it("prints its version", () => {
+    const run = testaudit(["--version"]);
+    expect(run).toMatchObject({ status: 0, stdout: `testaudit ${packageInfo.version}\n`, stderr: "" });
+  });
+
+  it("matches --group globs as ESLint matches files: classes, nested braces and negation", () => {
+    const report = JSON.parse(
+      testaudit([...examples, "--format", "json", "--group", "classes=examples/[ab]*_service/**", "--group", "braces=examples/{web/{e2e,integration},auth_service}/**", "--group", "negated=!examples/web/**"]).stdout,
+    ) as AuditReport;
+    expect(report.groups.map((group) => [group.name, group.totals.files])).toEqual([
+      ["classes", 7],
+      ["braces", 6],
+      ["negated", 7],
+    ]);
   });
 
   it("exits 2 naming the bad flag, format, group or config file", () => {
+    // One line each, pointing at --help: not the whole help, not a stack trace.
     const unknown = testaudit(["--colour"]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("Unknown option '--colour'");
+    expect(unknown.stderr).toMatch(/^testaudit: Unknown option '--colour'\.[^\n]* \(see testaudit --help\)\n$/u);
     const format = testaudit([...examples, "--format", "xml"]);
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('--format must be one of table, json, markdown, sarif, html; got "xml".');
+    expect(format.stderr).toBe('testaudit: --format must be one of table, json, markdown, sarif, html, github; got "xml". (see testaudit --help)\n');
     const group = testaudit([...examples, "--group", "web"]);
     expect(group.status).toBe(2);
-    expect(group.stderr).toContain('--group wants NAME=GLOB, got "web".');
+    expect(group.stderr).toBe('testaudit: --group wants NAME=GLOB, got "web". (see testaudit --help)\n');
     const missing = testaudit(["--config", "no-such.config.js", "examples"]);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain("no-such.config.js");
+    expect(missing.stderr).toBe("testaudit: --config no-such.config.js: no such file. (see testaudit --help)\n");
+    const exemptions = testaudit([...examples, "--max-exemptions", "some"]);
+    expect(exemptions.status).toBe(2);
+    expect(exemptions.stderr).toBe('testaudit: --max-exemptions wants a whole number, got "some". (see testaudit --help)\n');
   });
 
   it("finds classes and test names shared across files, and prints violations as SARIF 2.1.0", () => {
@@ -344,10 +373,19 @@ describe("testaudit's exit codes and errors", () => {
     ]);
   });
 
+  it("exits 2 with one line naming the config and the fix when an ESM config sits in a CommonJS package (npm init -y)", () => {
+    const folder = tree({ "package.json": '{ "type": "commonjs" }', "eslint.config.js": config, "tests/integration/test_a.py": "def test_a():\n    pass\n" });
+    const run = testaudit([], folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split("\n").filter((line) => line.startsWith("testaudit:"))).toEqual([
+      'testaudit: cannot load the ESLint config eslint.config.js: Cannot use import statement outside a module (the config is ESM but package.json says "type": "commonjs": name it eslint.config.mjs) (see testaudit --help)',
+    ]);
+  });
+
   it("exits 2 when the config runs no testaudit rule", () => {
     const folder = tree({ "eslint.config.js": "export default [];\n", "app.test.js": "test('a', () => {});\n" });
     const run = testaudit([], folder);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("no testaudit rule ran on any of them");
+    expect(run.stderr).toContain("no testaudit rule is on for any of them");
   });
 });

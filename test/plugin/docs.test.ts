@@ -22,6 +22,7 @@ import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
 import { rules, type RuleName } from "../../lib/rules/index.js";
 import plugin, { getTestFileModel } from "../../src/index.js";
+import { packageInfo } from "../../src/package-info.js";
 
 const DOCS_FOLDER = fileURLToPath(new URL("../../docs/rules/", import.meta.url));
 const TEST_COLLECTION_DOC = fileURLToPath(new URL("../../docs/test-collection.md", import.meta.url));
@@ -306,8 +307,8 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
     expect(description).toBe(rule.meta!.docs!.description);
   });
 
-  it("is the page meta.docs.url points to", () => {
-    expect(rule.meta!.docs!.url).toMatch(new RegExp(`/docs/rules/${name}\\.md$`, "u"));
+  it("is the page meta.docs.url points to, as released with this version", () => {
+    expect(rule.meta!.docs!.url).toBe(`https://github.com/testaudit/eslint-plugin-testaudit/blob/v${packageInfo.version}/docs/rules/${name}.md`);
   });
 
   it("has the required sections, in order, and Incorrect and Correct examples in Python and in JS/TS", () => {

@@ -4,7 +4,7 @@
  */
 import type { AuditReport, PolicyName, Totals } from "../report-types.js";
 import { hiddenMockRows, testsPerFile } from "./hidden-mocks.js";
-import { POLICY_LABELS, formatRatio } from "./summary-rows.js";
+import { POLICY_LABELS, exemptionPlace, exemptionReason, formatExempted, formatRatio, summarySentence } from "./summary-rows.js";
 
 function escapeHtml(text: string): string {
   return text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
@@ -27,6 +27,31 @@ ${body}
 `;
 }
 
+/** Config files below the root, and paths not read: what a reviewer of the tree must know. */
+function treeSection(report: AuditReport): string {
+  const items = [
+    ...report.nestedConfigs.map((config) => `<li><code>${escapeHtml(config.path)}</code>: a config file below the root governing ${config.files} audited file(s); ${config.used ? "used (--allow-nested-config)" : "not used: its files were audited with the root config (this fails the gate)"}</li>`),
+    ...report.skipped.map((skipped) => `<li><code>${escapeHtml(skipped.path)}</code>: not audited, ${skipped.reason === "outsideRoot" ? "a symlink that leaves the project root" : `a ${skipped.reason}, not a regular file`}</li>`),
+  ];
+  return items.length === 0 ? "" : `<h2>Config files and paths not audited</h2>\n<ul id="tree">\n${items.join("\n")}\n</ul>\n`;
+}
+
+/** Every exempted finding and file: where, which rule, how, and why. */
+function exemptionsSection(report: AuditReport): string {
+  const rows = report.files.flatMap((file) =>
+    file.exemptions.map((exemption) => `<tr><td><code>${escapeHtml(exemptionPlace(file.path, exemption.line))}</code></td><td>${escapeHtml(exemption.ruleId)}</td><td>${exemption.kind}</td><td>${escapeHtml(exemptionReason(exemption))}</td></tr>`),
+  );
+  if (rows.length === 0) {
+    return "";
+  }
+  return `<h2>Exemptions (not compliant, let through the gate)</h2>
+<table id="exemptions"><thead><tr><th>Where</th><th>Rule</th><th>How</th><th>Reason</th></tr></thead>
+<tbody>
+${rows.join("\n")}
+</tbody></table>
+`;
+}
+
 const TEST_POLICIES: PolicyName[] = ["noMocks", "baseClass", "bvj"];
 
 const ROW_HEIGHT = 26;
@@ -43,8 +68,17 @@ function shortLabel(label: string): string {
   return chars.length <= LABEL_CHARS_MAX ? label : `…${chars.slice(-(LABEL_CHARS_MAX - 1)).join("")}`;
 }
 
+/** The largest of `values`, at least `floor`: a loop, since spreading a suite's worth of values as arguments overflows the stack. */
+function maxOf(values: readonly number[], floor: number): number {
+  let max = floor;
+  for (const value of values) {
+    max = Math.max(max, value);
+  }
+  return max;
+}
+
 function textWidth(texts: string[]): number {
-  return Math.ceil(Math.max(0, ...texts.map((text) => Array.from(text).length)) * CHAR_WIDTH);
+  return Math.ceil(maxOf(texts.map((text) => Array.from(text).length), 0) * CHAR_WIDTH);
 }
 
 /**
@@ -81,7 +115,8 @@ function barChart(id: string, title: string, bars: { label: string; value: numbe
 function policyBars(totals: Totals): { label: string; value: number; text: string }[] {
   return TEST_POLICIES.map((policy) => {
     const ratio = totals.policies[policy].tests;
-    return { label: POLICY_LABELS[policy], value: ratio.percent ?? 0, text: formatRatio(ratio) };
+    const exempted = formatExempted(totals.policies[policy].exempted);
+    return { label: POLICY_LABELS[policy], value: ratio.percent ?? 0, text: exempted === "" ? formatRatio(ratio) : `${formatRatio(ratio)}, ${exempted}` };
   });
 }
 
@@ -92,7 +127,7 @@ export function formatHtml(report: AuditReport): string {
   );
   const testFiles = report.files.filter((file) => file.tests.length > 0);
   const rows = report.files
-    .map((file) => `<tr><td><code>${escapeHtml(file.path)}</code></td><td>${file.lines}</td><td>${file.parseError ? "parse error" : file.tests.length}</td><td>${file.mocks.length}</td><td>${file.violations.length}</td></tr>`)
+    .map((file) => `<tr><td><code>${escapeHtml(file.path)}</code></td><td>${file.lines}</td><td>${file.readError ? "unreadable" : file.parseError ? "parse error" : file.tests.length}</td><td>${file.mocks.length}</td><td>${file.violations.length}</td></tr>`)
     .join("\n");
   return `<!doctype html>
 <html lang="en">
@@ -114,13 +149,13 @@ svg .track { fill: #eaeef2; } svg .bar { fill: #2da44e; }
 </head>
 <body>
 <h1>testaudit report</h1>
-<p id="summary">${totals.tests} tests (${totals.skipped} skipped, ${totals.todo} todo) in ${totals.testFiles} test files; ${totals.files} files audited, ${totals.filesWithParseErrors} with parse errors; ${totals.violations} rule violations.</p>
+<p id="summary">${summarySentence(totals)}</p>
 <h2>Compliance</h2>
 ${barChart("compliance", "Tests compliant, all files", policyBars(totals), 100)}
 ${groupCharts.length > 0 ? `<h2>Groups</h2>\n${groupCharts.join("\n")}` : ""}
 <h2>Tests per file</h2>
-${barChart("tests-per-file", "Collected tests per file", testFiles.map((file) => ({ label: file.path, value: file.tests.length, text: String(file.tests.length) })), Math.max(1, ...testFiles.map((file) => file.tests.length)))}
-${hiddenMocksSection(report)}<h2>Files</h2>
+${barChart("tests-per-file", "Collected tests per file", testFiles.map((file) => ({ label: file.path, value: file.tests.length, text: String(file.tests.length) })), maxOf(testFiles.map((file) => file.tests.length), 1))}
+${hiddenMocksSection(report)}${exemptionsSection(report)}${treeSection(report)}<h2>Files</h2>
 <table id="files"><thead><tr><th>File</th><th>Lines</th><th>Tests</th><th>Mock uses</th><th>Violations</th></tr></thead>
 <tbody>
 ${rows}

@@ -1,18 +1,24 @@
-/** The audit as Markdown, for pull-request comments. */
+/**
+ * The audit as Markdown, for pull-request comments. Whatever comes from the audited code is a code span
+ * (markdown-text.ts): the comment renders as testaudit wrote it, whatever the file names and tests say.
+ */
+import { POLICY_NAMES } from "../policies.js";
 import type { AuditReport, FileReport } from "../report-types.js";
 import { hiddenMockRows, testsSummary } from "./hidden-mocks.js";
-import { policyRows } from "./summary-rows.js";
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/gu, "\\|");
-}
+import { codeSpan } from "./markdown-text.js";
+import { exemptionPlace, exemptionReason, policyRows, summarySentence } from "./summary-rows.js";
 
 function fileStatus(file: FileReport): string {
+  if (file.readError) {
+    return `unreadable (${file.readError.code})`;
+  }
   if (file.parseError) {
     return `parse error at ${file.parseError.line}:${file.parseError.column}`;
   }
-  const failing = Object.entries(file.compliant).filter(([, verdict]) => verdict === false).map(([policy]) => policy);
-  return failing.length === 0 ? "ok" : failing.join(", ");
+  const failing = POLICY_NAMES.filter((policy) => file.compliant[policy] === false && !file.exempted[policy]);
+  const exempted = POLICY_NAMES.filter((policy) => file.exempted[policy]);
+  const parts = [...(failing.length > 0 ? [failing.join(", ")] : []), ...(exempted.length > 0 ? [`exempted: ${exempted.join(", ")}`] : [])];
+  return parts.length === 0 ? "ok" : parts.join("; ");
 }
 
 export function formatMarkdown(report: AuditReport): string {
@@ -20,35 +26,52 @@ export function formatMarkdown(report: AuditReport): string {
   const lines = [
     "## testaudit",
     "",
-    `${totals.tests} tests (${totals.skipped} skipped, ${totals.todo} todo) in ${totals.testFiles} test files; ${totals.files} files audited, ${totals.filesWithParseErrors} with parse errors; ${totals.violations} rule violations.`,
+    summarySentence(totals),
     "",
-    "| Policy | Files compliant | Tests compliant |",
-    "|---|---|---|",
-    ...policyRows(totals).map((row) => `| ${row.label} | ${row.files} | ${row.tests} |`),
+    "| Policy | Files compliant | Tests compliant | Exempted |",
+    "|---|---|---|---|",
+    ...policyRows(totals).map((row) => `| ${row.label} | ${row.files} | ${row.tests} | ${row.exempted} |`),
   ];
   if (report.groups.length > 0) {
     lines.push("", "| Group | Files | Tests | No mocks (tests) | Base class (tests) | BVJ (tests) |", "|---|---:|---:|---|---|---|");
     for (const group of report.groups) {
       const rows = policyRows(group.totals);
-      lines.push(`| ${escapeCell(group.name)} | ${group.totals.files} | ${group.totals.tests} | ${rows[0]!.tests} | ${rows[1]!.tests} | ${rows[2]!.tests} |`);
+      lines.push(`| ${codeSpan(group.name, true)} | ${group.totals.files} | ${group.totals.tests} | ${rows[0]!.tests} | ${rows[1]!.tests} | ${rows[2]!.tests} |`);
     }
+  }
+  const unused = report.nestedConfigs.filter((config) => !config.used);
+  if (report.nestedConfigs.length > 0) {
+    lines.push(
+      "",
+      `**Config files below the root${unused.length > 0 ? " (not used: their files were audited with the root config; this fails the gate)" : ""}:** ${report.nestedConfigs.map((config) => `${codeSpan(config.path)} (${config.files} files${config.used ? ", used" : ""})`).join(", ")}`,
+    );
+  }
+  if (report.skipped.length > 0) {
+    lines.push("", `**Not audited:** ${report.skipped.map((skipped) => `${codeSpan(skipped.path)} (${skipped.reason === "outsideRoot" ? "symlink leaving the project root" : skipped.reason})`).join(", ")}`);
   }
   const { duplicateClasses, collidingTests } = report.crossFile;
   for (const [title, names] of [["Classes defined in more than one file", duplicateClasses], ["Test names used in more than one file", collidingTests]] as const) {
     if (names.length > 0) {
-      lines.push("", `**${title}:** ${names.map((shared) => `\`${shared.name}\` (${shared.places.map((place) => `${place.path}:${place.line}`).join(", ")})`).join("; ")}`);
+      lines.push("", `**${title}:** ${names.map((shared) => `${codeSpan(shared.name)} (${shared.places.map((place) => codeSpan(`${place.path}:${place.line}`)).join(", ")})`).join("; ")}`);
     }
   }
   const hidden = hiddenMockRows(report);
   if (hidden.length > 0) {
     lines.push("", "**Mocks that reach tests from outside them:**", "", "| Via | Reached through | Mock at | Tests |", "|---|---|---|---|");
     for (const row of hidden) {
-      lines.push(`| ${row.via} | ${escapeCell(row.path)} | \`${escapeCell(row.mock)}\` | ${row.tests.length}: ${escapeCell(testsSummary(row.tests))} |`);
+      lines.push(`| ${row.via} | ${codeSpan(row.path, true)} | ${codeSpan(row.mock, true)} | ${row.tests.length}: ${codeSpan(testsSummary(row.tests), true)} |`);
+    }
+  }
+  const exemptions = report.files.flatMap((file) => file.exemptions.map((exemption) => ({ file, exemption })));
+  if (exemptions.length > 0) {
+    lines.push("", "**Exemptions** (not compliant, let through the gate):", "", "| Where | Rule | How | Reason |", "|---|---|---|---|");
+    for (const { file, exemption } of exemptions) {
+      lines.push(`| ${codeSpan(exemptionPlace(file.path, exemption.line), true)} | ${exemption.ruleId} | ${exemption.kind} | ${codeSpan(exemptionReason(exemption), true)} |`);
     }
   }
   lines.push("", "| File | Lines | Tests | Mock uses | Violations | Status |", "|---|---:|---:|---:|---:|---|");
   for (const file of report.files) {
-    lines.push(`| \`${escapeCell(file.path)}\` | ${file.lines} | ${file.parseError ? "?" : file.tests.length} | ${file.mocks.length} | ${file.violations.length} | ${fileStatus(file)} |`);
+    lines.push(`| ${codeSpan(file.path, true)} | ${file.lines} | ${file.parseError || file.readError ? "?" : file.tests.length} | ${file.mocks.length} | ${file.violations.length} | ${fileStatus(file)} |`);
   }
   return `${lines.join("\n")}\n`;
 }

@@ -7,6 +7,8 @@
 import { rules } from "../../../lib/rules/index.js";
 import { describeReach } from "../../policies/mocks.js";
 import type { AuditReport, FileReport } from "../report-types.js";
+import { folderUri, pathUri } from "./sarif-uri.js";
+import { exemptionReason } from "./summary-rows.js";
 
 const NO_MOCKS = "testaudit/no-mocks";
 
@@ -16,7 +18,7 @@ function fill(template: string, data: Record<string, string>): string {
 }
 
 /** The tests of `file` a mock from another file reaches that no-mocks did not report, with the message it gives them. */
-function unreportedReaches(file: FileReport): { line: number; message: string }[] {
+export function unreportedReaches(file: FileReport): { line: number; message: string }[] {
   const template = rules["no-mocks"].meta?.messages?.mockReach ?? "";
   return file.tests.flatMap((test) => {
     const reach = test.mockReach;
@@ -29,11 +31,32 @@ function unreportedReaches(file: FileReport): { line: number; message: string }[
   });
 }
 
+const at = (path: string): unknown[] => [{ physicalLocation: { artifactLocation: { uri: pathUri(path), uriBaseId: "%SRCROOT%" }, region: { startLine: 1 } } }];
+
+/** What concerns the tree rather than one audited file: nested config files, and paths not read. */
+function treeResults(report: AuditReport): unknown[] {
+  return [
+    ...report.nestedConfigs.map((config) => ({
+      ruleId: "testaudit/nested-config",
+      // One the audit was not allowed to use fails the gate (see gate.ts).
+      level: config.used ? "note" : "error",
+      message: { text: `A config file below the root governs ${config.files} audited file(s)${config.used ? " and was used (--allow-nested-config)" : "; they were audited with the root config, and it was not loaded"}.` },
+      locations: at(config.path),
+    })),
+    ...report.skipped.map((skipped) => ({
+      ruleId: "testaudit/skipped",
+      level: "warning",
+      message: { text: `Not audited: ${skipped.reason === "outsideRoot" ? "a symlink that leaves the project root" : `a ${skipped.reason}, not a regular file`}.` },
+      locations: at(skipped.path),
+    })),
+  ];
+}
+
 export function formatSarif(report: AuditReport): string {
   const ruleIds = Object.keys(rules).map((name) => `testaudit/${name}`);
   const results = report.files.flatMap((file) => {
     const location = (line: number, column?: number): unknown[] => [
-      { physicalLocation: { artifactLocation: { uri: file.path, uriBaseId: "%SRCROOT%" }, region: { startLine: line, ...(column === undefined ? {} : { startColumn: column }) } } },
+      { physicalLocation: { artifactLocation: { uri: pathUri(file.path), uriBaseId: "%SRCROOT%" }, region: { startLine: line, ...(column === undefined ? {} : { startColumn: column }) } } },
     ];
     const fromViolations = file.violations.map((violation) => ({
       ruleId: violation.ruleId,
@@ -44,9 +67,20 @@ export function formatSarif(report: AuditReport): string {
     const fromParse = file.parseError
       ? [{ ruleId: "testaudit/parse-error", level: "error", message: { text: file.parseError.message }, locations: location(file.parseError.line, file.parseError.column) }]
       : [];
-    // Each fails the gate (see auditFails), so each is an error.
+    // Each fails the gate (see gate.ts), so each is an error.
     const fromReaches = unreportedReaches(file).map(({ line, message }) => ({ ruleId: NO_MOCKS, level: "error", message: { text: message }, locations: location(line) }));
-    return [...fromParse, ...fromViolations, ...fromReaches];
+    const fromReadError = file.readError
+      ? [{ ruleId: "testaudit/read-error", level: "error", message: { text: `Cannot read the file: ${file.readError.message}` }, locations: location(1) }]
+      : [];
+    // Exempted findings stay in the log, suppressed, with the justification or the file that exempts them.
+    const fromExemptions = file.exemptions.map((exemption) => ({
+      ruleId: exemption.ruleId,
+      level: "error",
+      message: { text: exemption.message ?? `The whole file is exempted from ${exemption.ruleId}.` },
+      locations: location(exemption.line ?? 1),
+      suppressions: [{ kind: exemption.kind === "directive" || exemption.kind === "inlineConfig" ? "inSource" : "external", status: "accepted", justification: exemptionReason(exemption) }],
+    }));
+    return [...fromReadError, ...fromParse, ...fromViolations, ...fromReaches, ...fromExemptions];
   });
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -64,8 +98,8 @@ export function formatSarif(report: AuditReport): string {
             }),
           },
         },
-        originalUriBaseIds: { "%SRCROOT%": { uri: `file://${report.cwd.endsWith("/") ? report.cwd : `${report.cwd}/`}` } },
-        results,
+        originalUriBaseIds: { "%SRCROOT%": { uri: folderUri(report.cwd) } },
+        results: [...treeResults(report), ...results],
       },
     ],
   };

@@ -1,0 +1,4 @@
+/** The errors that decide testaudit's exit code besides the verdict. */
+
+/** A problem with the command or the configuration rather than with the audited code (exit code 2). */
+export class UsageError extends Error {}
