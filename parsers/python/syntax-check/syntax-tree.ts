@@ -149,6 +149,11 @@ export interface Stmt extends Span {
   simple?: boolean;
 }
 
+/** An expression node of the check's tree. */
+export function expr(kind: ExprKind, span: Span, children: Expr[] = [], extra: Partial<Expr> = {}): Expr {
+  return { kind, line: span.line, col: span.col, endLine: span.endLine, endCol: span.endCol, children, ...extra };
+}
+
 export function spanOf(first: Token, last: Token): Span {
   return { line: first.line, col: first.col, endLine: last.endLine, endCol: last.endCol };
 }
