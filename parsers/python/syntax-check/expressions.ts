@@ -1201,12 +1201,12 @@ export class ExpressionGrammar extends RuleShapes {
   protected invalidArguments(): void {
     const p = this.p;
     const mark = p.pos;
-    // a=args ',' '*'
+    // a=args ',' '*': reported at the arguments' start
     const all = this.args();
     if (all !== null && p.op(",")) {
       const star = p.op("*");
       if (star !== null && all.keywords.some((keyword) => keyword.name === null)) {
-        p.raiseAt(star, "iterable argument unpacking follows keyword argument unpacking");
+        p.raiseAt(p.tokens[mark]!, "iterable argument unpacking follows keyword argument unpacking");
       }
     }
     p.pos = mark;

@@ -136,19 +136,25 @@ export function badWalrus(text: string, node: PyNode): boolean {
   }
   const name = node.child("name");
   let inComprehension = false;
+  // A lambda binds the name itself, but an iterable around it still refuses the `:=`.
+  let inLambda = false;
   let child = node;
   for (let current = node.parent; current !== null; child = current, current = current.parent) {
     if (current.type === "for_in_clause" && child.field === "right") {
       return true;
     }
-    if (COMPREHENSIONS.has(current.type)) {
+    if (COMPREHENSIONS.has(current.type) && !inLambda) {
       inComprehension = true;
       if (name !== undefined && loopsBind(text, current, name)) {
         return true;
       }
     } else if (current.type === "class_definition") {
       return inComprehension;
-    } else if (FUNCTIONS.has(current.type)) {
+    } else if (current.type === "lambda") {
+      // The comprehensions below are the lambda's, not the class body's.
+      inLambda = true;
+      inComprehension = false;
+    } else if (current.type === "function_definition") {
       return false;
     }
   }
