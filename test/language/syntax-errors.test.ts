@@ -198,6 +198,7 @@ const SUSPECT_CASES: [string, number, number, string][] = [
   ["match x:\n    case Foo(z=1, x):\n        pass\n", 2, 19, "positional patterns follow keyword patterns"],
   ["match x:\n    case 42 as _:\n        pass\n", 2, 16, "cannot use '_' as a target"],
   ["f(,)\n", 1, 3, "invalid syntax"],
+  ["x = {,}\n", 1, 6, "invalid syntax"],
   ["f(v as w)\n", 1, 5, "invalid syntax"],
   ["f(**k, *a)\n", 1, 3, "iterable argument unpacking follows keyword argument unpacking"],
   ["f(x for x in L, 1)\n", 1, 3, "Generator expression must be parenthesized"],

@@ -43,15 +43,13 @@ function hasOperand(node: PyNode): boolean {
   return node.children.some((child) => child.type !== "comment");
 }
 
-/** The functions that `yield` makes async generators, found from the file's `yield` suspects. */
-export function asyncGenerators(text: string, suspects: readonly PyNode[]): Set<PyNode> {
+/** The functions that `yield` makes async generators, found from the file's `yield` nodes. */
+export function asyncGenerators(text: string, yields: readonly PyNode[]): Set<PyNode> {
   const generators = new Set<PyNode>();
-  for (const node of suspects) {
-    if (node.type === "yield") {
-      const owner = nearest(node, FUNCTIONS, CLASS);
-      if (owner !== null && isAsyncFunction(text, owner)) {
-        generators.add(owner);
-      }
+  for (const node of yields) {
+    const owner = nearest(node, FUNCTIONS, CLASS);
+    if (owner !== null && isAsyncFunction(text, owner)) {
+      generators.add(owner);
     }
   }
   return generators;

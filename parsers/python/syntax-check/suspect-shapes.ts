@@ -17,8 +17,6 @@ const STAR_TARGET_LISTS: ReadonlySet<string> = new Set(["pattern_list", "tuple_p
 const PARAMETER_LISTS: ReadonlySet<string> = new Set(["parameters", "lambda_parameters", "typed_parameter"]);
 const COMPREHENSIONS: ReadonlySet<string> = new Set(["list_comprehension", "set_comprehension", "dictionary_comprehension", "generator_expression"]);
 const ALIASING: ReadonlySet<string> = new Set(["with_item", "except_clause", "except_group_clause", "case_pattern"]);
-/** What may follow a `def`'s parameters on their line: `:`, `->`, a line continuation. */
-const HEADER_GOES_ON: ReadonlySet<number> = new Set([58, 45, 92]);
 const TYPE_PARAMETER_OWNERS: ReadonlySet<string> = new Set(["function_definition", "class_definition", "type_alias_statement"]);
 /** What an annotation may annotate. */
 const ANNOTATED: ReadonlySet<string> = new Set(["assignment", "typed_parameter", "typed_default_parameter", "function_definition"]);
@@ -50,7 +48,17 @@ export function isDebugName(text: string, node: PyNode): boolean {
 
 /** Whether `node`'s text equals one of `seen`'s. */
 function repeats(text: string, node: PyNode, seen: readonly PyNode[]): boolean {
-  return seen.some((other) => sameText(text, node, other));
+  for (const other of seen) {
+    if (sameText(text, node, other)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** What may follow a `def`'s parameters on their line: `:`, `->`, a line continuation. */
+function headerGoesOn(code: number): boolean {
+  return code === 58 || code === 45 || code === 92;
 }
 
 /** A parameter's name node: the identifier itself, or the one inside a typed, defaulted or splat parameter. */
@@ -75,7 +83,7 @@ function parameterName(parameter: PyNode): PyNode | null {
  * `->` from the next line).
  */
 export function badParameters(text: string, node: PyNode): boolean {
-  if (node.type === "parameters" && !HEADER_GOES_ON.has(text.charCodeAt(skipSpaces(text, node.end)))) {
+  if (node.type === "parameters" && !headerGoesOn(text.charCodeAt(skipSpaces(text, node.end)))) {
     return true;
   }
   const names: PyNode[] = [];
@@ -120,17 +128,10 @@ export function badParameters(text: string, node: PyNode): boolean {
   return last?.type === "keyword_separator";
 }
 
-/**
- * A call's arguments: a positional one after a keyword or after `**`, `*` after `**`, a keyword
- * repeated, or a lone comma (`f(,)`).
- */
+/** A call's arguments: a positional one after a keyword or after `**`, `*` after `**`, a keyword repeated. */
 export function badArguments(text: string, node: PyNode): boolean {
   const children = node.children;
-  if (children.length === 0) {
-    // Nothing but spaces (and line continuations) may stand between the brackets.
-    return /[^\s\\]/u.test(text.slice(node.start + 1, node.end - 1));
-  }
-  if (children.length === 1) {
+  if (children.length < 2) {
     return false;
   }
   let keywords: PyNode[] | null = null;
@@ -222,7 +223,16 @@ export function badBlock(text: string, node: PyNode): boolean {
   if (children.length === 1) {
     return children[0]!.type === "comment";
   }
-  return children.every((child) => child.type === "comment") || misaligned(text, children);
+  return !hasStatement(children) || misaligned(text, children);
+}
+
+function hasStatement(children: readonly PyNode[]): boolean {
+  for (const child of children) {
+    if (child.type !== "comment") {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -416,6 +426,14 @@ const LEFT_BINDS: ReadonlySet<string> = new Set(["assignment", "augmented_assign
 const NAME_BINDS: ReadonlySet<string> = new Set(["named_expression", "keyword_argument", "function_definition", "class_definition", "default_parameter", "typed_default_parameter"]);
 /** Where every name is bound (parameters, `del`, imports, capture patterns). */
 const ALL_BIND: ReadonlySet<string> = new Set(["parameters", "lambda_parameters", "typed_parameter", "delete_statement", "dotted_name", "aliased_import", "import_statement", "import_from_statement", "case_pattern"]);
+
+/**
+ * A name spelled `async` or `await` (tree-sitter-python's reading of a keyword where CPython cannot
+ * read it as one: `async.run()`, `x = await`), or `__debug__` stored to.
+ */
+export function badName(text: string, node: PyNode): boolean {
+  return text.charCodeAt(node.start) === 97 || binds(node);
+}
 
 /** Whether a name node is stored to (assigned, deleted, a parameter, a loop variable, an alias), or an attribute of that name is. */
 export function binds(name: PyNode): boolean {

@@ -1,7 +1,6 @@
 /**
- * The suspect tests that read the source text itself: where statements start their lines, a line
- * continuation at the end, and where a word stands in code. They scan characters in place, without
- * slicing.
+ * The suspect tests that read the source text itself: where statements start their lines, and a line
+ * continuation at its end. They scan characters in place, without slicing.
  */
 import type { PyNode } from "../py-node.js";
 
@@ -16,11 +15,6 @@ const BACKSLASH = 92;
 
 function isIndentation(code: number): boolean {
   return code === SPACE || code === TAB || code === FORM_FEED;
-}
-
-/** Whether the character may continue an identifier (ASCII letters, digits, "_", and anything past ASCII). */
-function isNameCharacter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code > 127;
 }
 
 /** The column a statement starts at, or -1 when something else comes before it on its line. */
@@ -85,58 +79,4 @@ export function skipSpaces(text: string, from: number): number {
     at++;
   }
   return at;
-}
-
-/** Whether `word` stands at `at` as a whole word. */
-function wordAt(text: string, at: number, word: string): boolean {
-  return text.startsWith(word, at) && !isNameCharacter(text.charCodeAt(at + word.length)) && (at === 0 || !isNameCharacter(text.charCodeAt(at - 1)));
-}
-
-/** The offsets where `word` stands as a whole word (in code, strings or comments alike). */
-function* wordsIn(text: string, word: string): Generator<number> {
-  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-    if (wordAt(text, at, word)) {
-      yield at;
-    }
-  }
-}
-
-/** The deepest node whose range holds `offset`, found down from `root` by its children's ranges. */
-function nodeAt(root: PyNode, offset: number): PyNode {
-  let node = root;
-  for (;;) {
-    const children = node.children;
-    let low = 0;
-    let high = children.length - 1;
-    let found: PyNode | null = null;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const child = children[middle]!;
-      if (offset < child.start) {
-        high = middle - 1;
-      } else if (offset >= child.end) {
-        low = middle + 1;
-      } else {
-        found = child;
-        break;
-      }
-    }
-    if (found === null) {
-      return node;
-    }
-    node = found;
-  }
-}
-
-/**
- * The names tree-sitter made of a word where it stands in code (not in a comment or a string): the
- * identifier nodes whose text is the word.
- */
-export function* namesSpelled(text: string, root: PyNode, word: string): Generator<PyNode> {
-  for (const at of wordsIn(text, word)) {
-    const node = nodeAt(root, at);
-    if (node.type === "identifier" && node.start === at && node.end === at + word.length) {
-      yield node;
-    }
-  }
 }
