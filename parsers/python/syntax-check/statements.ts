@@ -15,8 +15,29 @@ const enum StatementRule {
   SimpleStmt,
 }
 
+/** A statement node; like expressions, every one has every field, in one order. */
 function stmt(kind: StmtKind, span: Span, exprs: Expr[], extra: Partial<Stmt> = {}): Stmt {
-  return { kind, line: span.line, col: span.col, endLine: span.endLine, endCol: span.endCol, exprs, ...extra };
+  return {
+    kind,
+    line: span.line,
+    col: span.col,
+    endLine: span.endLine,
+    endCol: span.endCol,
+    exprs,
+    isAsync: extra.isAsync,
+    targets: extra.targets,
+    body: extra.body,
+    orelse: extra.orelse,
+    finalbody: extra.finalbody,
+    handlers: extra.handlers,
+    cases: extra.cases,
+    name: extra.name,
+    args: extra.args,
+    keywords: extra.keywords,
+    names: extra.names,
+    module: extra.module,
+    simple: extra.simple,
+  };
 }
 
 export class Grammar extends ExpressionGrammar {

@@ -29,13 +29,25 @@ function significant(children: readonly PyNode[]): PyNode[] {
 
 /** Whether two nodes have the same text, compared in place (and as Python normalizes names, past ASCII). */
 function sameText(text: string, a: PyNode, b: PyNode): boolean {
+  if (!asciiOnly(text, a) || !asciiOnly(text, b)) {
+    return a.text === b.text;
+  }
   const length = a.end - a.start;
   if (length !== b.end - b.start) {
-    return a.text === b.text;
+    return false;
   }
   for (let index = 0; index < length; index++) {
     if (text.charCodeAt(a.start + index) !== text.charCodeAt(b.start + index)) {
-      return a.text === b.text;
+      return false;
+    }
+  }
+  return true;
+}
+
+function asciiOnly(text: string, node: PyNode): boolean {
+  for (let at = node.start; at < node.end; at++) {
+    if (text.charCodeAt(at) > 127) {
+      return false;
     }
   }
   return true;
