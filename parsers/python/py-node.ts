@@ -50,12 +50,17 @@ export class PyNode {
     this.#source = source;
   }
 
-  /** UTF-16 offsets of the node's first character and of the character after it; made on first use. */
   /** UTF-16 offset of the node's first character, without allocating its range. */
   get start(): number {
     return this.#start;
   }
 
+  /** UTF-16 offset of the character after the node, without allocating its range. */
+  get end(): number {
+    return this.#end;
+  }
+
+  /** UTF-16 offsets of the node's first character and of the character after it; made on first use. */
   get range(): [number, number] {
     this.#range ??= [this.#start, this.#end];
     return this.#range;

@@ -7,7 +7,7 @@
 import type Parser from "tree-sitter";
 import { SourceText } from "./source-text.js";
 import { PyNode } from "./py-node.js";
-import { SUSPECT_TYPES } from "./syntax-check/suspects.js";
+import { SUSPECT_FILTERS, SUSPECT_TYPES, type SuspectFilter } from "./syntax-check/suspects.js";
 import { pythonNodeTypes } from "./tree-sitter.js";
 
 export interface PySyntaxError {
@@ -23,8 +23,11 @@ export interface PyConversion {
   comments: PyNode[];
   /** The first ERROR or MISSING node in source order, if the file does not parse. */
   syntaxError: PySyntaxError | null;
-  /** Nodes of the types that may hide an error tree-sitter accepts (syntax-check/suspects.ts). */
-  suspects: PyNode[];
+  /**
+   * Nodes of the types that may hide an error tree-sitter accepts, by type: `suspects[i]` holds those
+   * of SUSPECT_TYPES[i] (syntax-check/suspects.ts), so each type's test runs over its own list.
+   */
+  suspects: PyNode[][];
   /** The deepest nesting of nodes: CPython refuses brackets nested past 200 levels, tree-sitter does not. */
   depth: number;
 }
@@ -41,8 +44,10 @@ interface TypeFacts {
   leaf: boolean;
   /** Some child of this type fills a field, so children's field ids are worth reading. */
   hasFields: boolean;
-  /** One of SUSPECT_TYPES. */
-  suspect: boolean;
+  /** The index of the type in SUSPECT_TYPES, or -1. */
+  suspect: number;
+  /** Which nodes of a suspect type are worth a test, decided from their text (null: all of them). */
+  collect: SuspectFilter | null;
 }
 
 /** node-types.json's answer for each named type: which have children or fields at all. */
@@ -68,7 +73,8 @@ function factsOf(cursor: Parser.TreeCursor): TypeFacts {
   const named = cursor.nodeIsNamed;
   const shape = named ? grammarShapes.get(name) : undefined;
   // Anonymous nodes are tokens; named types missing from node-types.json (ERROR) are not assumed leaves.
-  const facts = { name, named, leaf: named ? (shape?.leaf ?? false) : true, hasFields: shape?.hasFields ?? !named, suspect: named && SUSPECT_TYPES.has(name) };
+  const suspect = named ? SUSPECT_TYPES.indexOf(name) : -1;
+  const facts = { name, named, leaf: named ? (shape?.leaf ?? false) : true, hasFields: shape?.hasFields ?? !named, suspect, collect: SUSPECT_FILTERS[suspect] ?? null };
   typeFacts[cursor.nodeTypeId] = facts;
   return facts;
 }
@@ -107,7 +113,7 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
   const lookForErrors = tree.rootNode.hasError;
   const shallow = options.shallow === true;
   const errors: LocatedError[] = [];
-  const suspects: PyNode[] = [];
+  const suspects: PyNode[][] = SUSPECT_TYPES.map(() => []);
   let depth = 0;
 
   const cursor = tree.walk();
@@ -143,8 +149,8 @@ export function toPyAst(tree: Parser.Tree, text: string, options: ConversionOpti
       parent.appendChild(node);
       if (facts.name === "comment") {
         comments.push(node);
-      } else if (facts.suspect) {
-        suspects.push(node);
+      } else if (facts.suspect >= 0 && (facts.collect === null || facts.collect(text, node.start, node.end))) {
+        suspects[facts.suspect]!.push(node);
       }
     }
     // A tree with errors may hang children under any node, so there every node is asked for children.

@@ -17,6 +17,8 @@ import { describe, expect, it } from "vitest";
 import plugin from "../../src/index.js";
 import { PythonLanguage } from "../../parsers/python/python-language.js";
 import { findSyntaxError } from "../../parsers/python/syntax-check/index.js";
+import { toPyAst } from "../../parsers/python/to-py-ast.js";
+import { parsePythonTree } from "../../parsers/python/tree-sitter.js";
 import { CPYTHON_TESTS, type CorpusEntry, PYTHON, exclusionReason, loadCorpus, utf16Column } from "./syntax-corpus.js";
 
 const language = new PythonLanguage();
@@ -187,9 +189,115 @@ const CASES: [string, number, number, string][] = [
   ["__debug__ = 1\n", 1, 1, "cannot assign to __debug__"],
 ];
 
+/**
+ * Errors tree-sitter's tree does not show, one of each kind its suspect tests look for (every file
+ * under 512 characters used to be checked instead): [code, line, column, CPython's message].
+ */
+const SUSPECT_CASES: [string, number, number, string][] = [
+  ["match x:\n    case {**rest, \"key\": value}:\n        pass\n", 2, 19, "invalid syntax"],
+  ["match x:\n    case Foo(z=1, x):\n        pass\n", 2, 19, "positional patterns follow keyword patterns"],
+  ["match x:\n    case 42 as _:\n        pass\n", 2, 16, "cannot use '_' as a target"],
+  ["f(,)\n", 1, 3, "invalid syntax"],
+  ["x = {,}\n", 1, 6, "invalid syntax"],
+  ["f(v as w)\n", 1, 5, "invalid syntax"],
+  ["f(**k, *a)\n", 1, 3, "iterable argument unpacking follows keyword argument unpacking"],
+  ["f(x for x in L, 1)\n", 1, 3, "Generator expression must be parenthesized"],
+  ["f(x for x in L,)\n", 1, 3, "Generator expression must be parenthesized"],
+  ["[*x for x in xs]\n", 1, 2, "iterable unpacking cannot be used in comprehension"],
+  ["A[:*b]\n", 1, 4, "invalid syntax"],
+  ["x: *b\n", 1, 4, "invalid syntax"],
+  ["x: a:b = 1\n", 1, 5, "invalid syntax"],
+  ["x, y: int\n", 1, 1, "only single target (not tuple) can be annotated"],
+  ["with a as (b, c()): pass\n", 1, 15, "cannot assign to function call"],
+  ["del (a, f())\n", 1, 9, "cannot delete function call"],
+  ["for *a in b:\n    pass\n", 1, 5, "starred assignment target must be in a list or tuple"],
+  ["__debug__: int\n", 1, 1, "cannot assign to __debug__"],
+  ["(a, *__debug__, c) = (1, 2, 3)\n", 1, 6, "cannot assign to __debug__"],
+  ["async.run()\n", 1, 6, "invalid syntax"],
+  ["x = f(a=await)\n", 1, 14, "invalid syntax"],
+  ["  x = 1\n", 1, 2, "unexpected indent"],
+  ["if x:\n    a = 1\n      b = 2\n", 3, 6, "unexpected indent"],
+  ["import unittest\nNone time\n", 2, 6, "invalid syntax"],
+  ["def f(x)\n    :\n    pass\n", 1, 9, "expected ':'"],
+  ["from\n .x import b\n", 1, 5, "invalid syntax"],
+  ["def f(a, *a):\n    pass\n", 1, 11, "duplicate argument 'a' in function definition"],
+  ["def f(**k, a):\n    pass\n", 1, 12, "arguments cannot follow var-keyword argument"],
+  ["lambda /, a: None\n", 1, 8, "at least one argument must precede /"],
+  ["try:\n    pass\nexcept TypeError:\n    pass\nexcept* ValueError:\n    pass\n", 5, 1, "cannot have both 'except' and 'except*' on the same 'try'"],
+  ["try:\n    pass\nexcept*:\n    pass\n", 3, 8, "expected one or more exception types"],
+  ["y := f()\n", 1, 3, "invalid syntax"],
+  ["def f():\n    x = (1, yield)\n", 2, 13, "invalid syntax"],
+  ["{i for i in range(5) if (j := 0) for j in range(5)}\n", 1, 38, "comprehension inner loop cannot rebind assignment expression target 'j'"],
+  ["[x for x in (y := [1, 2])]\n", 1, 14, "assignment expression cannot be used in a comprehension iterable expression"],
+  ["class A:\n    [(z := 1) for x in y]\n", 2, 7, "assignment expression within a comprehension cannot be used in a class body"],
+  ["raise X, Y\n", 1, 8, "invalid syntax"],
+  ["0010 + 2\n", 1, 1, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"],
+];
+
+/** A valid start of more than 512 characters: a file that begins with it is checked only if a suspect test picks it. */
+const PREAMBLE = [
+  '"""Text long enough that only a suspect test, no rule about short files, sends it to the checker."""',
+  "",
+  "import os",
+  "",
+  "",
+  "def read(path):",
+  '    """The file\'s text."""',
+  '    with open(path, encoding="utf-8") as handle:',
+  "        return handle.read()",
+  "",
+  "",
+  "def names(folder):",
+  '    """The entries of a folder, sorted."""',
+  "    return sorted(entry.name for entry in os.scandir(folder))",
+  "",
+  "",
+  "class Config:",
+  '    """Settings read once."""',
+  "",
+  "    def __init__(self, path):",
+  "        self.path = path",
+  "        self.text = read(path)",
+  "        self.names = names(os.path.dirname(path))",
+  "",
+  "",
+  "",
+].join("\n");
+const PREAMBLE_LINES = PREAMBLE.split("\n").length - 1;
+
+/** Errors the suspect tests once missed in longer files: [code that follows PREAMBLE, line in the code, column, message]. */
+const LONG_CASES: [string, number, number, string][] = [
+  ["*a, *b = c\n", 1, 1, "multiple starred expressions in assignment"],
+  ["try:\n    pass\nexcept:\n    pass\nexcept ValueError:\n    pass\n", 3, 1, "default 'except:' must be last"],
+  ["async def f():\n    yield 1\n    return 2\n", 3, 5, "'return' with value in async generator"],
+  ["[x for x in (y := [1, 2])]\n", 1, 14, "assignment expression cannot be used in a comprehension iterable expression"],
+  ["for a, __debug__ in pairs:\n    pass\n", 1, 8, "cannot assign to __debug__"],
+  ["(a, __debug__) = (1, 2)\n", 1, 5, "cannot assign to __debug__"],
+];
+
+/** A LONG_CASES case as the whole file: the code after PREAMBLE, the line counted from the file's start. */
+function afterPreamble([code, line, column, message]: [string, number, number, string]): [string, number, number, string] {
+  return [PREAMBLE + code, line + PREAMBLE_LINES, column, message];
+}
+
 describe("each kind of message, through ESLint", () => {
   it.each(CASES)("%j: %i:%i %s", (code, line, column, message) => {
     expect(lint(code)).toEqual([{ line, column, message: `Parsing error: ${message}`, fatal: true }]);
+  });
+
+  it.each(SUSPECT_CASES)("an error tree-sitter does not see, %j: %i:%i %s", (code, line, column, message) => {
+    expect(lint(code)).toEqual([{ line, column, message: `Parsing error: ${message}`, fatal: true }]);
+  });
+
+  it.each(LONG_CASES)("an error tree-sitter does not see after 512+ characters of valid code, %j: %i:%i %s", (code, line, column, message) => {
+    expect(lint(PREAMBLE + code)).toEqual([{ line: line + PREAMBLE_LINES, column, message: `Parsing error: ${message}`, fatal: true }]);
+  });
+
+  it("has only errors tree-sitter's tree does not show in those cases, so that the suspect tests are what finds them", () => {
+    expect(PREAMBLE.length).toBeGreaterThanOrEqual(512);
+    for (const [code] of [...SUSPECT_CASES, ...LONG_CASES.map(afterPreamble)]) {
+      expect(toPyAst(parsePythonTree(code), code).syntaxError, code).toBeNull();
+    }
   });
 
   it("pins what python3 itself says for every case above", () => {
@@ -204,9 +312,10 @@ describe("each kind of message, through ESLint", () => {
       "        out.append([e.lineno, e.offset, e.msg])",
       "print(json.dumps(out))",
     ].join("\n");
-    const labels = JSON.parse(execFileSync(PYTHON, ["-c", script], { input: JSON.stringify(CASES.map(([code]) => code)), encoding: "utf8" })) as ([number, number, string] | null)[];
-    expect(labels.map((label, index) => label && [label[0], utf16Column(CASES[index]![0], label[0], label[1]), label[2]])).toEqual(
-      CASES.map(([, line, column, message]) => [line, column, message]),
+    const cases = [...CASES, ...SUSPECT_CASES, ...LONG_CASES.map(afterPreamble)];
+    const labels = JSON.parse(execFileSync(PYTHON, ["-c", script], { input: JSON.stringify(cases.map(([code]) => code)), encoding: "utf8" })) as ([number, number, string] | null)[];
+    expect(labels.map((label, index) => label && [label[0], utf16Column(cases[index]![0], label[0], label[1]), label[2]])).toEqual(
+      cases.map(([, line, column, message]) => [line, column, message]),
     );
   });
 

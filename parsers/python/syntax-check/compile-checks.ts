@@ -271,6 +271,9 @@ class SymbolTableCheck {
           }
           break;
         case "NamedExpr":
+          if (item.comprehension !== null && item.scope.kind === "class") {
+            fail(current, "assignment expression within a comprehension cannot be used in a class body");
+          }
           if (current.target?.id !== undefined) {
             this.#namedExprTarget(current, item.scope);
           }
@@ -299,10 +302,14 @@ class SymbolTableCheck {
         case "SetComp":
         case "DictComp":
         case "GeneratorExp": {
+          // The outermost iterable is visited first, in the enclosing scope.
+          const outermost = current.generators?.[0]?.iter;
+          if (outermost !== undefined) {
+            refuseNamedExprIn(outermost);
+          }
           checkComprehensionNames(current);
           const name = { ListComp: "list comprehension", SetComp: "set comprehension", DictComp: "dict comprehension", GeneratorExp: "generator expression" }[current.kind];
           // The outermost iterable is evaluated in the enclosing scope, the rest inside the comprehension.
-          const outermost = current.generators?.[0]?.iter;
           for (const child of [...current.children].reverse()) {
             stack.push({ e: child, scope: item.scope, comprehension: child === outermost ? item.comprehension : name });
           }
@@ -531,7 +538,7 @@ function namesBound(target: Expr): Expr[] {
 
 /**
  * symtable.c's rules for `:=` in a comprehension, in its visiting order (each loop's target, its
- * conditions, the next loop's iterable, the element last): a loop may not rebind a name a `:=` bound,
+ * conditions, the next loop's iterable (where no `:=` may stand at all), the element last): a loop may not rebind a name a `:=` bound,
  * nor a `:=` an iteration variable.
  */
 function checkComprehensionNames(comprehension: Expr): void {
@@ -549,7 +556,7 @@ function checkComprehensionNames(comprehension: Expr): void {
   };
   for (const [index, generator] of (comprehension.generators ?? []).entries()) {
     if (index > 0) {
-      visit(generator.iter);
+      refuseNamedExprIn(generator.iter);
     }
     for (const name of namesBound(generator.target)) {
       if (assigned.has(name.id!)) {
@@ -560,6 +567,15 @@ function checkComprehensionNames(comprehension: Expr): void {
     generator.ifs.forEach(visit);
   }
   (comprehension.elts ?? []).forEach(visit);
+}
+
+/** symtable.c: no `:=` anywhere in a comprehension's iterable, nested lambdas and comprehensions included. */
+function refuseNamedExprIn(iterable: Expr): void {
+  for (const part of walkExprs([iterable])) {
+    if (part.kind === "NamedExpr") {
+      fail(part, "assignment expression cannot be used in a comprehension iterable expression");
+    }
+  }
 }
 
 /** Whether `e` is `target` itself or an element of its tuples, lists and starred parts (a stored name). */

@@ -3,8 +3,9 @@
  * TARGETS) as a backtracking recursive descent over tokens, with the `invalid_*` alternatives of the
  * second pass where the grammar puts them, so the first one to match raises CPython's message.
  */
-import { KEYWORDS, type ParserState, SyntaxFound } from "./parser-state.js";
-import { type Arguments, type Comprehension, type Expr, type ExprKind, type Keyword, type Span, exprName, invalidTarget, spanFrom, spanOf, type TargetsType } from "./syntax-tree.js";
+import { KEYWORDS, SyntaxFound } from "./parser-state.js";
+import { RuleShapes } from "./rule-shapes.js";
+import { type Arguments, type Comprehension, type Expr, type ExprKind, type Keyword, type Span, expr, exprName, invalidTarget, spanFrom, spanOf, type TargetsType } from "./syntax-tree.js";
 import { type Token, TokenType } from "./tokenizer.js";
 
 const enum Rule {
@@ -34,23 +35,23 @@ const COMPARE_OPS = new Set(["==", "!=", "<=", "<", ">=", ">"]);
 const AUGMENTED = new Set(["+=", "-=", "*=", "@=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "**=", "//="]);
 const LEGACY = new Set(["print", "exec"]);
 
-export function expr(kind: ExprKind, span: Span, children: Expr[] = [], extra: Partial<Expr> = {}): Expr {
-  return { kind, line: span.line, col: span.col, endLine: span.endLine, endCol: span.endCol, children, ...extra };
-}
-
 function nameExpr(token: Token): Expr {
   return expr("Name", spanOf(token, token), [], { id: token.text });
 }
 
-export class ExpressionGrammar {
-  constructor(protected readonly p: ParserState) {}
-
-  protected last(): Token {
-    return this.p.tokens[this.p.pos - 1]!;
-  }
-
-  protected spanFromToken(first: Token): Span {
-    return spanOf(first, this.last());
+export class ExpressionGrammar extends RuleShapes {
+  /** An optional `introducer expression` tail: the expression, or null with the position kept. */
+  protected tail(introducer: () => Token | null): Expr | null {
+    const p = this.p;
+    const mark = p.pos;
+    if (introducer() === null) {
+      return null;
+    }
+    const value = this.expression();
+    if (value === null) {
+      p.pos = mark;
+    }
+    return value;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -58,28 +59,12 @@ export class ExpressionGrammar {
 
   /** expressions: expression (',' expression)* [','] */
   expressions(): Expr | null {
-    const first = this.expression();
-    if (first === null) {
-      return null;
-    }
-    if (!this.p.isOp(",")) {
-      return first;
-    }
-    const elts = [first];
-    while (this.p.op(",")) {
-      const next = this.p.attempt(() => this.expression());
-      if (next === null) {
-        break;
-      }
-      elts.push(next);
-    }
-    return expr("Tuple", spanFrom(first, this.last()), elts, { elts });
+    return this.tupleOf(() => this.expression());
   }
 
   expression(): Expr | null {
-    return this.p.memo(Rule.Expression, () => {
-      this.p.enter();
-      try {
+    return this.p.memo(Rule.Expression, () =>
+      this.p.nested(() => {
         const p = this.p;
         const mark = p.pos;
         if (p.invalidRules) {
@@ -88,53 +73,40 @@ export class ExpressionGrammar {
           this.invalidLegacyExpression();
           p.pos = mark;
         }
-        const body = this.disjunction();
-        if (body !== null) {
-          const afterBody = p.pos;
-          if (p.keyword("if")) {
-            const test = this.disjunction();
-            if (test !== null && p.keyword("else")) {
-              const orelse = this.expression();
-              if (orelse !== null) {
-                return expr("IfExp", spanFrom(body, orelse), [test, body, orelse]);
-              }
-            }
-          }
-          p.pos = afterBody;
-          return body;
-        }
-        p.pos = mark;
-        return this.lambdef();
-      } finally {
-        this.p.leave();
-      }
-    });
+        return this.conditionalOrLambda();
+      }),
+    );
   }
 
-  /** disjunction 'if' disjunction 'else' expression | disjunction | lambdef, with no invalid rules under it. */
+  /** expression's alternatives: disjunction 'if' disjunction 'else' expression | disjunction | lambdef */
+  protected conditionalOrLambda(): Expr | null {
+    const p = this.p;
+    const mark = p.pos;
+    const body = this.disjunction();
+    if (body !== null) {
+      const afterBody = p.pos;
+      if (p.keyword("if")) {
+        const test = this.disjunction();
+        if (test !== null && p.keyword("else")) {
+          const orelse = this.expression();
+          if (orelse !== null) {
+            return expr("IfExp", spanFrom(body, orelse), [test, body, orelse]);
+          }
+        }
+      }
+      p.pos = afterBody;
+      return body;
+    }
+    p.pos = mark;
+    return this.lambdef();
+  }
+
+  /** expression with no invalid rules under it (and so without expression's memo, which is the pass's). */
   expressionWithoutInvalid(): Expr | null {
     const saved = this.p.invalidRules;
     this.p.invalidRules = false;
-    const mark = this.p.pos;
     try {
-      // The memo of the first pass is not this one's: parse without it.
-      const body = this.disjunction();
-      if (body !== null) {
-        const afterBody = this.p.pos;
-        if (this.p.keyword("if")) {
-          const test = this.disjunction();
-          if (test !== null && this.p.keyword("else")) {
-            const orelse = this.expression();
-            if (orelse !== null) {
-              return expr("IfExp", spanFrom(body, orelse), [test, body, orelse]);
-            }
-          }
-        }
-        this.p.pos = afterBody;
-        return body;
-      }
-      this.p.pos = mark;
-      return this.lambdef();
+      return this.conditionalOrLambda();
     } finally {
       this.p.invalidRules = saved;
     }
@@ -150,7 +122,7 @@ export class ExpressionGrammar {
     if (!softKeyword && !nameThenString) {
       const a = this.disjunction();
       if (a !== null) {
-        const b = this.withoutMemo(() => this.expressionWithoutInvalid());
+        const b = this.expressionWithoutInvalid();
         if (b !== null) {
           const isLegacy = a.kind === "Name" && LEGACY.has(a.id ?? "");
           if (!isLegacy && p.tokens[p.pos - 1]!.level !== 0) {
@@ -169,11 +141,6 @@ export class ExpressionGrammar {
       }
     }
     p.pos = mark;
-  }
-
-  /** Runs a rule with memoization bypassed in effect: results of the other pass mode must not leak. */
-  protected withoutMemo<T>(parse: () => T): T {
-    return parse();
   }
 
   invalidLegacyExpression(): void {
@@ -195,13 +162,9 @@ export class ExpressionGrammar {
     if (start === null) {
       return null;
     }
-    const mark = p.pos;
-    if (p.keyword("from")) {
-      const value = this.expression();
-      if (value !== null) {
-        return expr("YieldFrom", this.spanFromToken(start), [value], { value });
-      }
-      p.pos = mark;
+    const from = this.tail(() => p.keyword("from"));
+    if (from !== null) {
+      return expr("YieldFrom", this.spanFromToken(start), [from], { value: from });
     }
     const value = p.attempt(() => this.starExpressions());
     return expr("Yield", this.spanFromToken(start), value ? [value] : [], value ? { value } : {});
@@ -209,78 +172,55 @@ export class ExpressionGrammar {
 
   /** star_expressions: star_expression (',' star_expression)* [','] */
   starExpressions(): Expr | null {
-    const p = this.p;
-    const first = this.starExpression();
-    if (first === null) {
-      return null;
-    }
-    if (!p.isOp(",")) {
-      return first;
-    }
-    const elts = [first];
-    while (p.op(",")) {
-      const next = p.attempt(() => this.starExpression());
-      if (next === null) {
-        break;
-      }
-      elts.push(next);
-    }
-    return expr("Tuple", spanFrom(first, this.last()), elts, { elts });
+    return this.tupleOf(() => this.starExpression());
   }
 
+  /** star_expression: '*' bitwise_or | expression */
   starExpression(): Expr | null {
-    return (() => {
-      const p = this.p;
-      const star = p.op("*");
-      if (star !== null) {
-        const value = this.bitwiseOr();
-        if (value !== null) {
-          return expr("Starred", this.spanFromToken(star), [value], { value });
-        }
-        p.pos--;
-      }
-      return this.expression();
-    })();
+    return this.starredBitwiseOr() ?? this.expression();
   }
 
   /** star_named_expressions: ','.star_named_expression+ [','] */
   starNamedExpressions(): Expr[] | null {
-    const p = this.p;
     const first = this.starNamedExpression();
-    if (first === null) {
-      return null;
-    }
-    const items = [first];
-    for (;;) {
-      const mark = p.pos;
-      if (!p.op(",")) {
-        break;
-      }
-      const next = this.starNamedExpression();
-      if (next === null) {
-        // A trailing comma.
-        p.pos = mark + 1;
-        break;
-      }
-      items.push(next);
-    }
-    return items;
+    return first === null ? null : [first, ...this.restAfter(",", () => this.starNamedExpression())];
   }
 
+  /** star_named_expression: '*' bitwise_or | named_expression */
   starNamedExpression(): Expr | null {
-    return (() => {
-      const p = this.p;
-      const star = p.op("*");
-      if (star !== null) {
-        const value = this.bitwiseOr();
-        if (value !== null) {
-          return expr("Starred", this.spanFromToken(star), [value], { value });
-        }
-        p.pos--;
-        return null;
-      }
-      return this.namedExpression();
-    })();
+    return this.p.isOp("*") ? this.starredBitwiseOr() : this.namedExpression();
+  }
+
+  /** `'*' bitwise_or`, or null with the position kept. */
+  protected starredBitwiseOr(): Expr | null {
+    return this.starred(() => this.bitwiseOr());
+  }
+
+  /** `'*' operand` as a Starred, or null with the position kept. */
+  protected starred(operand: () => Expr | null): Expr | null {
+    const p = this.p;
+    const star = p.op("*");
+    if (star === null) {
+      return null;
+    }
+    const value = operand();
+    if (value === null) {
+      p.pos--;
+      return null;
+    }
+    return expr("Starred", spanFrom(spanOf(star, star), value), [value], { value });
+  }
+
+  /** star_named_expression ',' [star_named_expressions]: a tuple's elements, or null with the position kept. */
+  protected starNamedTupleElements(): Expr[] | null {
+    const p = this.p;
+    const mark = p.pos;
+    const first = this.starNamedExpression();
+    if (first === null || !p.op(",")) {
+      p.pos = mark;
+      return null;
+    }
+    return [first, ...(p.attempt(() => this.starNamedExpressions()) ?? [])];
   }
 
   /** assignment_expression: NAME ':=' ~ expression */
@@ -301,26 +241,9 @@ export class ExpressionGrammar {
     return expr("NamedExpr", spanFrom(target, value), [target, value], { target, value });
   }
 
+  /** named_expression: assignment_expression | invalid_named_expression | expression !':=' */
   namedExpression(): Expr | null {
-    return this.p.memo(Rule.NamedExpression, () => {
-      const p = this.p;
-      const mark = p.pos;
-      const assigned = this.assignmentExpression();
-      if (assigned !== null) {
-        return assigned;
-      }
-      p.pos = mark;
-      if (p.invalidRules) {
-        this.invalidNamedExpression();
-        p.pos = mark;
-      }
-      const value = this.expression();
-      if (value !== null && !p.isOp(":=")) {
-        return value;
-      }
-      p.pos = mark;
-      return null;
-    });
+    return this.p.memo(Rule.NamedExpression, () => this.assignmentOrExpression(true));
   }
 
   invalidNamedExpression(): void {
@@ -367,46 +290,30 @@ export class ExpressionGrammar {
   }
 
   protected boolOp(word: string, operand: () => Expr | null): Expr | null {
-    const p = this.p;
     const first = operand();
     if (first === null) {
       return null;
     }
-    const values = [first];
-    for (;;) {
-      const mark = p.pos;
-      if (!p.keyword(word)) {
-        break;
-      }
-      const next = operand();
-      if (next === null) {
-        p.pos = mark;
-        break;
-      }
-      values.push(next);
-    }
+    const values = [first, ...this.keywordOperands(word, operand)];
     return values.length === 1 ? first : expr("BoolOp", spanFrom(first, values[values.length - 1]!), values);
   }
 
   inversion(): Expr | null {
-    return (() => {
-      const p = this.p;
-      this.p.enter();
-      try {
-        const not = p.keyword("not");
-        if (not !== null) {
-          const operand = this.inversion();
-          if (operand !== null) {
-            return expr("UnaryOp", spanFrom(spanOf(not, not), operand), [operand]);
-          }
-          p.pos--;
-          return null;
-        }
-        return this.comparison();
-      } finally {
-        this.p.leave();
-      }
-    })();
+    const p = this.p;
+    return p.nested(() => {
+      const not = p.keyword("not");
+      return not === null ? this.comparison() : this.unaryOperand(not, () => this.inversion());
+    });
+  }
+
+  /** The operand after a prefix operator just taken, as a UnaryOp; null, the operator given back, without one. */
+  protected unaryOperand(operator: Token, operand: () => Expr | null): Expr | null {
+    const value = operand();
+    if (value === null) {
+      this.p.pos--;
+      return null;
+    }
+    return expr("UnaryOp", spanFrom(spanOf(operator, operator), value), [value]);
   }
 
   comparison(): Expr | null {
@@ -477,25 +384,13 @@ export class ExpressionGrammar {
   }
 
   factor(): Expr | null {
-    return (() => {
-      const p = this.p;
-      const token = p.peek();
-      if (token.type === TokenType.Op && (token.text === "+" || token.text === "-" || token.text === "~")) {
-        p.pos++;
-        p.enter();
-        try {
-          const operand = this.factor();
-          if (operand !== null) {
-            return expr("UnaryOp", spanFrom(spanOf(token, token), operand), [operand]);
-          }
-        } finally {
-          p.leave();
-        }
-        p.pos--;
-        return null;
-      }
-      return this.power();
-    })();
+    const p = this.p;
+    const token = p.peek();
+    if (token.type === TokenType.Op && (token.text === "+" || token.text === "-" || token.text === "~")) {
+      p.pos++;
+      return this.unaryOperand(token, () => p.nested(() => this.factor()));
+    }
+    return this.power();
   }
 
   power(): Expr | null {
@@ -506,9 +401,7 @@ export class ExpressionGrammar {
     }
     const mark = p.pos;
     if (p.op("**")) {
-      p.enter();
-      const exponent = this.factor();
-      p.leave();
+      const exponent = p.nested(() => this.factor());
       if (exponent !== null) {
         return expr("BinOp", spanFrom(base, exponent), [base, exponent]);
       }
@@ -518,19 +411,17 @@ export class ExpressionGrammar {
   }
 
   awaitPrimary(): Expr | null {
-    return (() => {
-      const p = this.p;
-      const awaitToken = p.keyword("await");
-      if (awaitToken !== null) {
-        const value = this.primary();
-        if (value !== null) {
-          return expr("Await", spanFrom(spanOf(awaitToken, awaitToken), value), [value], { value });
-        }
-        p.pos--;
-        return null;
+    const p = this.p;
+    const awaitToken = p.keyword("await");
+    if (awaitToken !== null) {
+      const value = this.primary();
+      if (value !== null) {
+        return expr("Await", spanFrom(spanOf(awaitToken, awaitToken), value), [value], { value });
       }
-      return this.primary();
-    })();
+      p.pos--;
+      return null;
+    }
+    return this.primary();
   }
 
   /** primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom */
@@ -591,31 +482,15 @@ export class ExpressionGrammar {
 
   /** slices: slice !',' | ','.(slice | starred_expression)+ [','] */
   slices(): Expr | null {
-    return (() => {
-      const p = this.p;
-      const mark = p.pos;
-      const single = this.slice();
-      if (single !== null && !p.isOp(",")) {
-        return single;
-      }
-      p.pos = mark;
-      const items: Expr[] = [];
-      for (;;) {
-        const item = this.slice() ?? this.starredExpression();
-        if (item === null) {
-          if (items.length === 0) {
-            p.pos = mark;
-            return null;
-          }
-          break;
-        }
-        items.push(item);
-        if (!p.op(",") || p.isOp("]")) {
-          break;
-        }
-      }
-      return expr("Tuple", spanFrom(items[0]!, this.last()), items, { elts: items });
-    })();
+    const p = this.p;
+    const mark = p.pos;
+    const single = this.slice();
+    if (single !== null && !p.isOp(",")) {
+      return single;
+    }
+    p.pos = mark;
+    const items = this.itemsBefore("]", () => this.slice() ?? this.starredExpression());
+    return items.length === 0 ? null : expr("Tuple", spanFrom(items[0]!, this.last()), items, { elts: items });
   }
 
   /** slice: [expression] ':' [expression] [':' [expression]] | named_expression */
@@ -667,9 +542,7 @@ export class ExpressionGrammar {
         default:
           return null;
       }
-      p.enter();
-      try {
-        const mark = p.pos;
+      return p.nested(() => {
         switch (token.text) {
           case "(":
             return p.attempt(() => this.tuple()) ?? p.attempt(() => this.group()) ?? p.attempt(() => this.genexp());
@@ -681,12 +554,9 @@ export class ExpressionGrammar {
             p.pos++;
             return expr("Constant", spanOf(token, token), [], { constant: "ellipsis" });
           default:
-            p.pos = mark;
             return null;
         }
-      } finally {
-        p.leave();
-      }
+      });
     });
   }
 
@@ -812,14 +682,7 @@ export class ExpressionGrammar {
     if (open === null) {
       return null;
     }
-    let elts: Expr[] = [];
-    const mark = p.pos;
-    const first = this.starNamedExpression();
-    if (first !== null && p.op(",")) {
-      elts = [first, ...(p.attempt(() => this.starNamedExpressions()) ?? [])];
-    } else {
-      p.pos = mark;
-    }
+    const elts = this.starNamedTupleElements() ?? [];
     if (!p.op(")")) {
       return null;
     }
@@ -828,28 +691,14 @@ export class ExpressionGrammar {
 
   /** genexp: '(' (assignment_expression | expression !':=') for_if_clauses ')' | invalid_comprehension */
   genexp(): Expr | null {
-    const p = this.p;
-    const mark = p.pos;
-    const open = p.op("(");
-    if (open === null) {
-      return null;
-    }
-    const element = this.assignmentOrExpression();
-    if (element !== null) {
-      const generators = this.forIfClauses();
-      if (generators !== null && p.op(")")) {
-        return this.comprehension("GeneratorExp", open, [element], generators);
-      }
-    }
-    p.pos = mark;
-    if (p.invalidRules) {
-      this.invalidComprehension();
-    }
-    return null;
+    return this.simpleComprehension("(", ")", "GeneratorExp", () => this.assignmentOrExpression(false));
   }
 
-  /** assignment_expression | expression !':=' */
-  protected assignmentOrExpression(): Expr | null {
+  /**
+   * assignment_expression | expression !':=', and named_expression when `withInvalidRule`: there,
+   * invalid_named_expression comes between the two.
+   */
+  protected assignmentOrExpression(withInvalidRule: boolean): Expr | null {
     const p = this.p;
     const mark = p.pos;
     const assigned = this.assignmentExpression();
@@ -857,6 +706,10 @@ export class ExpressionGrammar {
       return assigned;
     }
     p.pos = mark;
+    if (withInvalidRule && p.invalidRules) {
+      this.invalidNamedExpression();
+      p.pos = mark;
+    }
     const value = this.expression();
     if (value !== null && !p.isOp(":=")) {
       return value;
@@ -888,31 +741,44 @@ export class ExpressionGrammar {
   }
 
   listcomp(): Expr | null {
-    return this.simpleComprehension("[", "]", "ListComp");
+    return this.simpleComprehension("[", "]", "ListComp", () => this.namedExpression());
   }
 
   setcomp(): Expr | null {
-    return this.simpleComprehension("{", "}", "SetComp");
+    return this.simpleComprehension("{", "}", "SetComp", () => this.namedExpression());
   }
 
-  protected simpleComprehension(open: string, close: string, kind: ExprKind): Expr | null {
+  /** `open element for_if_clauses close | invalid_comprehension`: a comprehension of one element. */
+  protected simpleComprehension(open: string, close: string, kind: ExprKind, element: () => Expr | null): Expr | null {
+    if (!this.p.isOp(open)) {
+      return null;
+    }
+    const found = this.bracketedComprehension(open, close, kind, () => {
+      const single = element();
+      return single === null ? null : [single];
+    });
+    if (found === null && this.p.invalidRules) {
+      this.invalidComprehension();
+    }
+    return found;
+  }
+
+  /** `open elements for_if_clauses close`, or null with the position kept. */
+  protected bracketedComprehension(open: string, close: string, kind: ExprKind, elements: () => Expr[] | null): Expr | null {
     const p = this.p;
     const mark = p.pos;
     const openToken = p.op(open);
     if (openToken === null) {
       return null;
     }
-    const element = this.namedExpression();
-    if (element !== null) {
+    const parsed = elements();
+    if (parsed !== null) {
       const generators = this.forIfClauses();
       if (generators !== null && p.op(close)) {
-        return this.comprehension(kind, openToken, [element], generators);
+        return this.comprehension(kind, openToken, parsed, generators);
       }
     }
     p.pos = mark;
-    if (p.invalidRules) {
-      this.invalidComprehension();
-    }
     return null;
   }
 
@@ -971,17 +837,7 @@ export class ExpressionGrammar {
       return null;
     }
     const afterOpen = p.pos;
-    const children: Expr[] = [];
-    for (;;) {
-      const item = this.doubleStarredKvpair();
-      if (item === null) {
-        break;
-      }
-      children.push(...item);
-      if (!p.op(",") || p.isOp("}")) {
-        break;
-      }
-    }
+    const children = this.itemsBefore("}", () => this.doubleStarredKvpair()).flat();
     if (p.op("}")) {
       return expr("Dict", this.spanFromToken(open), children);
     }
@@ -1033,17 +889,10 @@ export class ExpressionGrammar {
     }
     p.pos = mark;
     // expression ':' a='*' bitwise_or | expression ':' &('}'|',')
-    const key = this.expression();
-    if (key !== null) {
+    if (this.expression() !== null) {
       const colon = p.op(":");
       if (colon !== null) {
-        const star = p.op("*");
-        if (star !== null && this.bitwiseOr() !== null) {
-          p.raiseAt(star, "cannot use a starred expression in a dictionary value");
-        }
-        if (p.isOp("}") || p.isOp(",")) {
-          p.raiseAt(colon, "expression expected after dictionary key and ':'");
-        }
+        this.invalidDictValue(colon);
       }
     }
     p.pos = mark;
@@ -1054,37 +903,36 @@ export class ExpressionGrammar {
     const mark = p.pos;
     const key = this.expression();
     if (key !== null) {
-      if (!p.isOp(":")) {
+      const colon = p.op(":");
+      if (colon === null) {
         p.raiseAtColumn(key.line, key.endCol, "':' expected after dictionary key");
-      }
-      const colon = p.op(":")!;
-      const star = p.op("*");
-      if (star !== null && this.bitwiseOr() !== null) {
-        p.raiseAt(star, "cannot use a starred expression in a dictionary value");
-      }
-      if (p.isOp("}") || p.isOp(",")) {
-        p.raiseAt(colon, "expression expected after dictionary key and ':'");
+      } else {
+        this.invalidDictValue(colon);
       }
     }
     p.pos = mark;
+  }
+
+  /** After a dictionary key's ':': a starred value, or no value at all. */
+  protected invalidDictValue(colon: Token): void {
+    const p = this.p;
+    const star = p.op("*");
+    if (star !== null && this.bitwiseOr() !== null) {
+      p.raiseAt(star, "cannot use a starred expression in a dictionary value");
+    }
+    if (p.isOp("}") || p.isOp(",")) {
+      p.raiseAt(colon, "expression expected after dictionary key and ':'");
+    }
   }
 
   /** dictcomp: '{' kvpair for_if_clauses '}' | invalid_dict_comprehension */
   dictcomp(): Expr | null {
     const p = this.p;
     const mark = p.pos;
-    const open = p.op("{");
-    if (open === null) {
-      return null;
+    const found = this.bracketedComprehension("{", "}", "DictComp", () => this.kvpair());
+    if (found !== null || !p.op("{")) {
+      return found;
     }
-    const pair = this.kvpair();
-    if (pair !== null) {
-      const generators = this.forIfClauses();
-      if (generators !== null && p.op("}")) {
-        return this.comprehension("DictComp", open, pair, generators);
-      }
-    }
-    p.pos = mark + 1;
     if (p.invalidRules) {
       const doubleStar = p.op("**");
       if (doubleStar !== null && this.bitwiseOr() !== null && this.forIfClauses() !== null && p.isOp("}")) {
@@ -1097,14 +945,7 @@ export class ExpressionGrammar {
 
   /** for_if_clauses: for_if_clause+ */
   forIfClauses(): Comprehension[] | null {
-    const clauses: Comprehension[] = [];
-    for (;;) {
-      const clause = this.p.attempt(() => this.forIfClause());
-      if (clause === null) {
-        return clauses.length > 0 ? clauses : null;
-      }
-      clauses.push(clause);
-    }
+    return this.oneOrMore(() => this.forIfClause());
   }
 
   /** [ASYNC] 'for' star_targets 'in' ~ disjunction ('if' disjunction)* | invalid_for_target */
@@ -1120,19 +961,7 @@ export class ExpressionGrammar {
           // The cut after 'in'.
           return null;
         }
-        const ifs: Expr[] = [];
-        for (;;) {
-          const ifMark = p.pos;
-          if (!p.keyword("if")) {
-            break;
-          }
-          const condition = this.disjunction();
-          if (condition === null) {
-            p.pos = ifMark;
-            break;
-          }
-          ifs.push(condition);
-        }
+        const ifs = this.keywordOperands("if", () => this.disjunction());
         return { target, iter, ifs, isAsync };
       }
     }
@@ -1197,7 +1026,7 @@ export class ExpressionGrammar {
       let item = this.starredExpression();
       if (item === null) {
         p.pos = itemMark;
-        item = this.assignmentOrExpression();
+        item = this.assignmentOrExpression(false);
         if (item !== null && p.isOp("=")) {
           item = null;
         }
@@ -1207,12 +1036,7 @@ export class ExpressionGrammar {
         break;
       }
       positional.push(item);
-      const commaMark = p.pos;
-      if (!p.op(",")) {
-        break;
-      }
-      if (!this.startsArgument()) {
-        p.pos = commaMark;
+      if (!this.commaBefore(() => this.startsArgument())) {
         break;
       }
     }
@@ -1277,17 +1101,8 @@ export class ExpressionGrammar {
         }
       }
       count++;
-      const commaMark = p.pos;
-      if (!p.op(",")) {
-        break;
-      }
-      if (p.isOp(")")) {
-        p.pos = commaMark;
-        break;
-      }
-      const next = p.peek();
-      if (next.type === TokenType.Op && next.text === "*" && doubleStarred) {
-        p.pos = commaMark;
+      // After a '**', only kwarg_or_double_starred items follow: a '*' there ends the list.
+      if (!this.commaBefore(() => !p.isOp(")") && !(doubleStarred && p.isOp("*")))) {
         break;
       }
     }
@@ -1304,33 +1119,17 @@ export class ExpressionGrammar {
 
   /** kwarg_or_starred: invalid_kwarg | NAME '=' expression | starred_expression */
   protected kwargOrStarred(): Keyword | Expr | null {
-    const p = this.p;
-    const mark = p.pos;
-    if (p.invalidRules) {
-      this.invalidKwarg();
-      p.pos = mark;
-    }
-    const keyword = this.namedKeyword();
-    if (keyword !== null) {
-      return keyword;
-    }
-    p.pos = mark;
-    return this.starredExpression();
+    return this.kwarg() ?? this.starredExpression();
   }
 
   /** kwarg_or_double_starred: invalid_kwarg | NAME '=' expression | '**' expression */
   protected kwargOrDoubleStarred(): Keyword | null {
     const p = this.p;
-    const mark = p.pos;
-    if (p.invalidRules) {
-      this.invalidKwarg();
-      p.pos = mark;
-    }
-    const keyword = this.namedKeyword();
+    const keyword = this.kwarg();
     if (keyword !== null) {
       return keyword;
     }
-    p.pos = mark;
+    const mark = p.pos;
     const doubleStar = p.op("**");
     if (doubleStar !== null) {
       const value = this.expression();
@@ -1342,8 +1141,14 @@ export class ExpressionGrammar {
     return null;
   }
 
-  protected namedKeyword(): Keyword | null {
+  /** invalid_kwarg | NAME '=' expression: the first alternatives of both kinds of keyword argument. */
+  protected kwarg(): Keyword | null {
     const p = this.p;
+    const mark = p.pos;
+    if (p.invalidRules) {
+      this.invalidKwarg();
+      p.pos = mark;
+    }
     const name = p.name();
     if (name !== null && p.op("=")) {
       const value = this.expression();
@@ -1351,6 +1156,7 @@ export class ExpressionGrammar {
         return { name: name.text, value, span: spanFrom(spanOf(name, name), value) };
       }
     }
+    p.pos = mark;
     return null;
   }
 
@@ -1363,12 +1169,7 @@ export class ExpressionGrammar {
       p.raiseAt(constant, `cannot assign to ${constant.text}`);
     }
     p.pos = mark;
-    // a=NAME b='=' expression for_if_clauses
-    const name = p.name();
-    if (name !== null && p.op("=") && this.expression() !== null && this.forIfClauses() !== null) {
-      p.raiseAt(name, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    }
-    p.pos = mark;
+    this.invalidKeywordComprehension();
     // !(NAME '=') a=expression b='='
     const isKeyword = p.name() !== null && p.isOp("=");
     p.pos = mark;
@@ -1381,30 +1182,31 @@ export class ExpressionGrammar {
     p.pos = mark;
   }
 
+  /** a=NAME b='=' expression for_if_clauses, in invalid_kwarg and invalid_arguments; the position is kept. */
+  protected invalidKeywordComprehension(): void {
+    const p = this.p;
+    const mark = p.pos;
+    const name = p.name();
+    if (name !== null && p.op("=") && this.expression() !== null && this.forIfClauses() !== null) {
+      p.raiseAt(name, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    }
+    p.pos = mark;
+  }
+
   /** starred_expression: '*' expression */
   starredExpression(): Expr | null {
-    const p = this.p;
-    const star = p.op("*");
-    if (star === null) {
-      return null;
-    }
-    const value = this.expression();
-    if (value === null) {
-      p.pos--;
-      return null;
-    }
-    return expr("Starred", spanFrom(spanOf(star, star), value), [value], { value });
+    return this.starred(() => this.expression());
   }
 
   protected invalidArguments(): void {
     const p = this.p;
     const mark = p.pos;
-    // a=args ',' '*'
+    // a=args ',' '*': reported at the arguments' start
     const all = this.args();
     if (all !== null && p.op(",")) {
       const star = p.op("*");
       if (star !== null && all.keywords.some((keyword) => keyword.name === null)) {
-        p.raiseAt(star, "iterable argument unpacking follows keyword argument unpacking");
+        p.raiseAt(p.tokens[mark]!, "iterable argument unpacking follows keyword argument unpacking");
       }
     }
     p.pos = mark;
@@ -1424,12 +1226,7 @@ export class ExpressionGrammar {
       }
     }
     p.pos = mark;
-    // a=NAME b='=' expression for_if_clauses
-    const name = p.name();
-    if (name !== null && p.op("=") && this.expression() !== null && this.forIfClauses() !== null) {
-      p.raiseAt(name, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-    }
-    p.pos = mark;
+    this.invalidKeywordComprehension();
     // a=args b=for_if_clauses
     const leading = this.args();
     if (leading !== null) {
@@ -1508,18 +1305,22 @@ export class ExpressionGrammar {
       }
       return fail();
     };
-    const noun = "argument";
+    /** A parameter's name and, outside lambdas, its annotation (which is evaluated with the defaults). */
+    const named = (name: Token, starred: boolean): void => {
+      const annotation = isLambda ? null : this.annotation(starred);
+      all.push({ name: name.text, span: spanOf(name, name), annotation });
+      if (annotation) {
+        defaults.push(annotation);
+      }
+    };
     for (;;) {
       const token = p.peek();
       if (token.type === TokenType.Op && token.text === close) {
         break;
       }
       if (sawDoubleStar) {
-        if (token.type === TokenType.Op && ["*", "**", "/"].includes(token.text)) {
-          return invalid(token, `arguments cannot follow var-keyword ${noun}`);
-        }
-        if (token.type === TokenType.Name) {
-          return invalid(token, `arguments cannot follow var-keyword ${noun}`);
+        if ((token.type === TokenType.Op && ["*", "**", "/"].includes(token.text)) || token.type === TokenType.Name) {
+          return invalid(token, "arguments cannot follow var-keyword argument");
         }
         return fail();
       }
@@ -1544,13 +1345,9 @@ export class ExpressionGrammar {
         sawStar = true;
         const name = p.name();
         if (name !== null) {
-          const annotation = isLambda ? null : this.annotation(true);
-          all.push({ name: name.text, span: spanOf(name, name), annotation });
-          if (annotation) {
-            defaults.push(annotation);
-          }
+          named(name, true);
           if (p.isOp("=")) {
-            return invalid(p.peek(), `var-positional ${noun} cannot have default value`);
+            return invalid(p.peek(), "var-positional argument cannot have default value");
           }
         } else {
           bareStar = token;
@@ -1571,14 +1368,10 @@ export class ExpressionGrammar {
         if (name === null) {
           return fail();
         }
-        const annotation = isLambda ? null : this.annotation(false);
-        all.push({ name: name.text, span: spanOf(name, name), annotation });
-        if (annotation) {
-          defaults.push(annotation);
-        }
+        named(name, false);
         sawDoubleStar = true;
         if (p.isOp("=")) {
-          return invalid(p.peek(), `var-keyword ${noun} cannot have default value`);
+          return invalid(p.peek(), "var-keyword argument cannot have default value");
         }
       } else {
         const name = p.name();
@@ -1588,11 +1381,7 @@ export class ExpressionGrammar {
           }
           return fail();
         }
-        const annotation = isLambda ? null : this.annotation(false);
-        all.push({ name: name.text, span: spanOf(name, name), annotation });
-        if (annotation) {
-          defaults.push(annotation);
-        }
+        named(name, false);
         const equals = p.op("=");
         if (equals !== null) {
           const value = this.expression();
@@ -1658,61 +1447,31 @@ export class ExpressionGrammar {
 
   /** star_targets: star_target !',' | star_target (',' star_target)* [','] */
   starTargets(): Expr | null {
-    const p = this.p;
-    const first = this.starTarget();
-    if (first === null) {
-      return null;
-    }
-    if (!p.isOp(",")) {
-      return first;
-    }
-    const elts = [first];
-    while (p.op(",")) {
-      const next = p.attempt(() => this.starTarget());
-      if (next === null) {
-        break;
-      }
-      elts.push(next);
-    }
-    return expr("Tuple", spanFrom(first, this.last()), elts, { elts });
+    return this.tupleOf(() => this.starTarget());
   }
 
   starTarget(): Expr | null {
     return this.p.memo(Rule.StarTarget, () => {
       const p = this.p;
       const star = p.op("*");
-      if (star !== null) {
-        if (p.isOp("*")) {
-          p.pos--;
-          return null;
-        }
-        p.enter();
-        try {
-          const value = this.starTarget();
-          if (value === null) {
-            p.pos--;
-            return null;
-          }
-          return expr("Starred", spanFrom(spanOf(star, star), value), [value], { value });
-        } finally {
-          p.leave();
-        }
+      if (star === null) {
+        return this.targetWithStarAtom();
       }
-      return this.targetWithStarAtom();
+      if (p.isOp("*")) {
+        p.pos--;
+        return null;
+      }
+      const value = p.nested(() => this.starTarget());
+      if (value === null) {
+        p.pos--;
+        return null;
+      }
+      return expr("Starred", spanFrom(spanOf(star, star), value), [value], { value });
     });
   }
 
   targetWithStarAtom(): Expr | null {
-    return this.p.memo(Rule.TargetWithStarAtom, () => {
-      const p = this.p;
-      const mark = p.pos;
-      const target = this.subscriptAttributeTarget();
-      if (target !== null) {
-        return target;
-      }
-      p.pos = mark;
-      return this.starAtom();
-    });
+    return this.p.memo(Rule.TargetWithStarAtom, () => this.subscriptAttributeTarget() ?? this.starAtom());
   }
 
   /** t_primary '.' NAME !t_lookahead | t_primary '[' slices ']' !t_lookahead */
@@ -1810,18 +1569,23 @@ export class ExpressionGrammar {
     return expr(open.text === "(" ? "Tuple" : "List", this.spanFromToken(open), elts, { elts });
   }
 
-  /** single_target: single_subscript_attribute_target | NAME | '(' single_target ')' */
-  singleTarget(): Expr | null {
-    const p = this.p;
-    const mark = p.pos;
+  /** single_subscript_attribute_target | NAME: how single_target and del_target begin. */
+  protected attributeOrName(): Expr | null {
     const target = this.subscriptAttributeTarget();
     if (target !== null) {
       return target;
     }
-    p.pos = mark;
-    const name = p.name();
-    if (name !== null) {
-      return nameExpr(name);
+    const name = this.p.name();
+    return name === null ? null : nameExpr(name);
+  }
+
+  /** single_target: single_subscript_attribute_target | NAME | '(' single_target ')' */
+  singleTarget(): Expr | null {
+    const p = this.p;
+    const mark = p.pos;
+    const target = this.attributeOrName();
+    if (target !== null) {
+      return target;
     }
     if (p.op("(")) {
       const inner = this.singleTarget();
@@ -1835,45 +1599,23 @@ export class ExpressionGrammar {
 
   /** del_targets: ','.del_target+ [','] */
   delTargets(): Expr[] | null {
-    const p = this.p;
-    const targets: Expr[] = [];
-    for (;;) {
-      const target = this.delTarget();
-      if (target === null) {
-        break;
-      }
-      targets.push(target);
-      const mark = p.pos;
-      if (!p.op(",")) {
-        break;
-      }
-      if (!p.ahead(() => this.delTarget())) {
-        p.pos = mark + 1;
-        break;
-      }
-    }
-    return targets.length > 0 ? targets : null;
+    const first = this.delTarget();
+    return first === null ? null : [first, ...this.restAfter(",", () => this.delTarget())];
   }
 
   delTarget(): Expr | null {
     return this.p.memo(Rule.DelTarget, () => {
       const p = this.p;
       const mark = p.pos;
-      const target = this.subscriptAttributeTarget();
+      const target = this.attributeOrName();
       if (target !== null) {
         return target;
-      }
-      p.pos = mark;
-      const name = p.name();
-      if (name !== null) {
-        return nameExpr(name);
       }
       const open = p.op("(") ?? p.op("[");
       if (open === null) {
         return null;
       }
-      p.enter();
-      try {
+      const found = p.nested(() => {
         if (open.text === "(") {
           const inner = this.delTarget();
           if (inner !== null && p.op(")")) {
@@ -1882,14 +1624,12 @@ export class ExpressionGrammar {
           p.pos = mark + 1;
         }
         const elts = this.delTargets() ?? [];
-        if (p.op(open.text === "(" ? ")" : "]")) {
-          return expr(open.text === "(" ? "Tuple" : "List", this.spanFromToken(open), elts, { elts });
-        }
-      } finally {
-        p.leave();
+        return p.op(open.text === "(" ? ")" : "]") ? expr(open.text === "(" ? "Tuple" : "List", this.spanFromToken(open), elts, { elts }) : null;
+      });
+      if (found === null) {
+        p.pos = mark;
       }
-      p.pos = mark;
-      return null;
+      return found;
     });
   }
 

@@ -191,16 +191,18 @@ export class ParserState {
     return found;
   }
 
-  enter(): void {
+  /** Runs `parse` one nesting level deeper, for the rules through which brackets and blocks recurse. */
+  nested<T>(parse: () => T): T {
     if (++this.depth > MAX_DEPTH) {
       // CPython's parser gives up on such nesting too (with a MemoryError or RecursionError).
       const token = this.peek();
       throw new SyntaxFound(problem("too many nested expressions", token.line, token.col + 1));
     }
-  }
-
-  leave(): void {
-    this.depth--;
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   /** RAISE_SYNTAX_ERROR_KNOWN_LOCATION / _RANGE / _STARTING_FROM: at the start of a node or token. */

@@ -5,9 +5,9 @@
  * invalid targets of assignments, `del`, `for` and `with`. PEP 695 (`def f[T]`, `class C[T]`,
  * `type X = ...`) and PEP 758 (`except A, B:`) are accepted, as newer Pythons do.
  */
-import { ExpressionGrammar, expr } from "./expressions.js";
+import { ExpressionGrammar } from "./expressions.js";
 import { KEYWORDS } from "./parser-state.js";
-import { type ExceptHandler, type Expr, type ImportedName, type Keyword, type Span, type Stmt, type StmtKind, exprName, spanFrom, spanOf } from "./syntax-tree.js";
+import { type ExceptHandler, type Expr, type ImportedName, type Keyword, type Span, type Stmt, type StmtKind, expr, exprName, spanFrom, spanOf } from "./syntax-tree.js";
 import { type Token, TokenType } from "./tokenizer.js";
 
 const enum StatementRule {
@@ -15,8 +15,29 @@ const enum StatementRule {
   SimpleStmt,
 }
 
+/** A statement node; like expressions, every one has every field, in one order. */
 function stmt(kind: StmtKind, span: Span, exprs: Expr[], extra: Partial<Stmt> = {}): Stmt {
-  return { kind, line: span.line, col: span.col, endLine: span.endLine, endCol: span.endCol, exprs, ...extra };
+  return {
+    kind,
+    line: span.line,
+    col: span.col,
+    endLine: span.endLine,
+    endCol: span.endCol,
+    exprs,
+    isAsync: extra.isAsync,
+    targets: extra.targets,
+    body: extra.body,
+    orelse: extra.orelse,
+    finalbody: extra.finalbody,
+    handlers: extra.handlers,
+    cases: extra.cases,
+    name: extra.name,
+    args: extra.args,
+    keywords: extra.keywords,
+    names: extra.names,
+    module: extra.module,
+    simple: extra.simple,
+  };
 }
 
 export class Grammar extends ExpressionGrammar {
@@ -27,64 +48,38 @@ export class Grammar extends ExpressionGrammar {
   }
 
   statements(): Stmt[] | null {
-    const body: Stmt[] = [];
-    for (;;) {
-      const statement = this.p.attempt(() => this.statement());
-      if (statement === null) {
-        return body.length > 0 ? body : null;
-      }
-      body.push(...statement);
-    }
+    return this.oneOrMore(() => this.statement())?.flat() ?? null;
   }
 
   statement(): Stmt[] | null {
     const p = this.p;
-    p.enter();
-    try {
+    return p.nested(() => {
       const compound = p.attempt(() => this.compoundStmt());
       return compound !== null ? [compound] : this.simpleStmts();
-    } finally {
-      p.leave();
-    }
+    });
   }
 
   /** simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE */
   simpleStmts(): Stmt[] | null {
-    const p = this.p;
     const first = this.simpleStmt();
     if (first === null) {
       return null;
     }
-    const body = [first];
-    while (p.op(";")) {
-      const next = p.attempt(() => this.simpleStmt());
-      if (next === null) {
-        break;
-      }
-      body.push(next);
-    }
-    return p.type(TokenType.Newline) === null ? null : body;
+    const body = [first, ...this.restAfter(";", () => this.simpleStmt())];
+    return this.p.type(TokenType.Newline) === null ? null : body;
   }
 
   simpleStmt(): Stmt | null {
     return this.p.memo(StatementRule.SimpleStmt, () => {
       const p = this.p;
-      const mark = p.pos;
-      const assignment = this.assignment();
+      const assignment = p.attempt(() => this.assignment()) ?? p.attempt(() => this.typeAlias());
       if (assignment !== null) {
         return assignment;
       }
-      p.pos = mark;
-      const alias = this.typeAlias();
-      if (alias !== null) {
-        return alias;
-      }
-      p.pos = mark;
-      const value = this.starExpressions();
+      const value = p.attempt(() => this.starExpressions());
       if (value !== null) {
         return stmt("Expr", value, [value]);
       }
-      p.pos = mark;
       const token = p.peek();
       if (token.type !== TokenType.Name) {
         return null;
@@ -188,11 +183,9 @@ export class Grammar extends ExpressionGrammar {
     const start = p.peek();
     const name = p.name();
     if (name !== null && p.op(":")) {
-      const annotation = this.expression();
-      if (annotation !== null) {
-        const value = this.annotatedValue();
-        const target = expr("Name", spanOf(name, name), [], { id: name.text });
-        return stmt("AnnAssign", this.spanFromToken(start), [target, annotation, ...(value ? [value] : [])], { targets: [target], simple: true });
+      const annotated = this.annotatedAssignment(start, expr("Name", spanOf(name, name), [], { id: name.text }), true);
+      if (annotated !== null) {
+        return annotated;
       }
     }
     p.pos = mark;
@@ -206,25 +199,15 @@ export class Grammar extends ExpressionGrammar {
       annotated = this.subscriptAttributeTarget();
     }
     if (annotated !== null && p.op(":")) {
-      const annotation = this.expression();
-      if (annotation !== null) {
-        const value = this.annotatedValue();
-        return stmt("AnnAssign", this.spanFromToken(start), [annotated, annotation, ...(value ? [value] : [])], { targets: [annotated], simple: false });
+      const assignment = this.annotatedAssignment(start, annotated, false);
+      if (assignment !== null) {
+        return assignment;
       }
     }
     p.pos = mark;
-    const targets: Expr[] = [];
-    for (;;) {
-      const targetMark = p.pos;
-      const target = this.starTargets();
-      if (target === null || !p.op("=")) {
-        p.pos = targetMark;
-        break;
-      }
-      targets.push(target);
-    }
+    const targets = this.starTargetsAssigned();
     if (targets.length > 0) {
-      const value = this.yieldExpr() ?? this.starExpressions();
+      const value = this.yieldOrStarExpressions();
       if (value !== null && !p.isOp("=")) {
         return stmt("Assign", this.spanFromToken(start), [...targets, value], { targets });
       }
@@ -233,7 +216,7 @@ export class Grammar extends ExpressionGrammar {
     const single = this.singleTarget();
     if (single !== null && this.isAugmentedAssignment()) {
       p.pos++;
-      const value = this.yieldExpr() ?? this.starExpressions();
+      const value = this.yieldOrStarExpressions();
       // The cut: with no value, the statement is not an assignment, nor anything else.
       return value === null ? null : stmt("AugAssign", this.spanFromToken(start), [single, value], { targets: [single] });
     }
@@ -245,17 +228,47 @@ export class Grammar extends ExpressionGrammar {
     return null;
   }
 
+  /** After `target ':'`: expression ['=' annotated_rhs], or null when no annotation follows. */
+  protected annotatedAssignment(start: Token, target: Expr, simple: boolean): Stmt | null {
+    const annotation = this.expression();
+    if (annotation === null) {
+      return null;
+    }
+    const value = this.annotatedValue();
+    return stmt("AnnAssign", this.spanFromToken(start), [target, annotation, ...(value ? [value] : [])], { targets: [target], simple });
+  }
+
   protected annotatedValue(): Expr | null {
     const p = this.p;
     const mark = p.pos;
     if (!p.op("=")) {
       return null;
     }
-    const value = this.yieldExpr() ?? this.starExpressions();
+    const value = this.yieldOrStarExpressions();
     if (value === null) {
       p.pos = mark;
     }
     return value;
+  }
+
+  /** yield_expr | star_expressions: a right-hand side. */
+  protected yieldOrStarExpressions(): Expr | null {
+    return this.yieldExpr() ?? this.starExpressions();
+  }
+
+  /** (star_targets '=')*: the targets, the position after the last '='. */
+  protected starTargetsAssigned(): Expr[] {
+    const p = this.p;
+    const targets: Expr[] = [];
+    for (;;) {
+      const mark = p.pos;
+      const target = this.starTargets();
+      if (target === null || !p.op("=")) {
+        p.pos = mark;
+        return targets;
+      }
+      targets.push(target);
+    }
   }
 
   protected invalidAssignment(): void {
@@ -285,14 +298,14 @@ export class Grammar extends ExpressionGrammar {
     }
     p.pos = mark;
     // (star_targets '=')* a=star_expressions '='
-    this.skipStarTargetsAssigned();
+    this.starTargetsAssigned();
     const target = this.starExpressions();
     if (target !== null && p.isOp("=")) {
       this.raiseInvalidTarget("star", target);
     }
     p.pos = mark;
     // (star_targets '=')* a=yield_expr '='
-    this.skipStarTargetsAssigned();
+    this.starTargetsAssigned();
     const yielded = this.yieldExpr();
     if (yielded !== null && p.isOp("=")) {
       p.raiseAt(yielded, "assignment to yield expression not possible");
@@ -302,22 +315,11 @@ export class Grammar extends ExpressionGrammar {
     const augmented = this.starExpressions();
     if (augmented !== null && this.isAugmentedAssignment()) {
       p.pos++;
-      if ((this.yieldExpr() ?? this.starExpressions()) !== null) {
+      if (this.yieldOrStarExpressions() !== null) {
         p.raiseAt(augmented, `'${exprName(augmented)}' is an illegal expression for augmented assignment`);
       }
     }
     p.pos = mark;
-  }
-
-  protected skipStarTargetsAssigned(): void {
-    const p = this.p;
-    for (;;) {
-      const mark = p.pos;
-      if (this.starTargets() === null || !p.op("=")) {
-        p.pos = mark;
-        return;
-      }
-    }
   }
 
   /** invalid_ann_assign_target: list | tuple | '(' invalid_ann_assign_target ')' */
@@ -345,15 +347,8 @@ export class Grammar extends ExpressionGrammar {
     if (exception === null) {
       return stmt("Raise", spanOf(start, start), []);
     }
-    const mark = p.pos;
-    if (p.keyword("from")) {
-      const cause = this.expression();
-      if (cause !== null) {
-        return stmt("Raise", this.spanFromToken(start), [exception, cause]);
-      }
-      p.pos = mark;
-    }
-    return stmt("Raise", this.spanFromToken(start), [exception]);
+    const cause = this.tail(() => p.keyword("from"));
+    return stmt("Raise", this.spanFromToken(start), cause === null ? [exception] : [exception, cause]);
   }
 
   protected delStmt(start: Token): Stmt | null {
@@ -380,15 +375,8 @@ export class Grammar extends ExpressionGrammar {
     if (test === null) {
       return null;
     }
-    const mark = p.pos;
-    if (p.op(",")) {
-      const message = this.expression();
-      if (message !== null) {
-        return stmt("Assert", this.spanFromToken(start), [test, message]);
-      }
-      p.pos = mark;
-    }
-    return stmt("Assert", this.spanFromToken(start), [test]);
+    const message = this.tail(() => p.op(","));
+    return stmt("Assert", this.spanFromToken(start), message === null ? [test] : [test, message]);
   }
 
   protected globalStmt(start: Token): Stmt | null {
@@ -401,12 +389,7 @@ export class Grammar extends ExpressionGrammar {
         return null;
       }
       names.push({ name: name.text, span: spanOf(name, name) });
-      const mark = p.pos;
-      if (!p.op(",")) {
-        break;
-      }
-      if (!p.isType(TokenType.Name)) {
-        p.pos = mark;
+      if (!this.commaBefore(() => p.isType(TokenType.Name))) {
         break;
       }
     }
@@ -478,15 +461,24 @@ export class Grammar extends ExpressionGrammar {
         return names.length > 0 ? names : null;
       }
       names.push({ name, span: this.spanFromToken(start) });
-      const mark = p.pos;
-      if (p.keyword("as") && p.name() === null) {
-        p.pos = mark;
+      if (!this.importAlias()) {
         return null;
       }
       if (!p.op(",")) {
         return names;
       }
     }
+  }
+
+  /** `['as' NAME]` after an imported name: false, with the position kept, when 'as' has no NAME after it. */
+  protected importAlias(): boolean {
+    const p = this.p;
+    const mark = p.pos;
+    if (p.keyword("as") && p.name() === null) {
+      p.pos = mark;
+      return false;
+    }
+    return true;
   }
 
   /** import_from_targets: '(' import_from_as_names [','] ')' | import_from_as_names !',' | '*' | invalid_import_from_targets */
@@ -528,17 +520,10 @@ export class Grammar extends ExpressionGrammar {
         break;
       }
       names.push({ name: name.text, span: spanOf(name, name) });
-      const mark = p.pos;
-      if (p.keyword("as") && p.name() === null) {
-        p.pos = mark;
+      if (!this.importAlias()) {
         return null;
       }
-      const comma = p.pos;
-      if (!p.op(",")) {
-        break;
-      }
-      if (!p.isType(TokenType.Name)) {
-        p.pos = comma;
+      if (!this.commaBefore(() => p.isType(TokenType.Name))) {
         break;
       }
     }
@@ -622,24 +607,26 @@ export class Grammar extends ExpressionGrammar {
     return this.p.memo(StatementRule.Block, () => {
       const p = this.p;
       const mark = p.pos;
-      if (p.type(TokenType.Newline) && p.type(TokenType.Indent)) {
-        const body = this.statements();
-        if (body !== null && p.type(TokenType.Dedent)) {
-          return body;
-        }
+      const body = p.attempt(() => this.indentedStatements()) ?? p.attempt(() => this.simpleStmts());
+      if (body !== null) {
+        return body;
       }
-      p.pos = mark;
-      const simple = this.simpleStmts();
-      if (simple !== null) {
-        return simple;
-      }
-      p.pos = mark;
       if (p.invalidRules && p.type(TokenType.Newline) && !p.isType(TokenType.Indent)) {
         p.raiseAtLast("expected an indented block", "IndentationError");
       }
       p.pos = mark;
       return null;
     });
+  }
+
+  /** NEWLINE INDENT statements DEDENT */
+  protected indentedStatements(): Stmt[] | null {
+    const p = this.p;
+    if (p.type(TokenType.Newline) === null || p.type(TokenType.Indent) === null) {
+      return null;
+    }
+    const body = this.statements();
+    return body !== null && p.type(TokenType.Dedent) !== null ? body : null;
   }
 
   /** `':' NEWLINE !INDENT` after a header: CPython's "expected an indented block after ..." */
@@ -650,6 +637,21 @@ export class Grammar extends ExpressionGrammar {
       p.raiseAtLast(`expected an indented block after ${what} on line ${keyword.line}`, "IndentationError");
     }
     p.pos = mark;
+  }
+
+  /**
+   * In the second pass, where a header's ':' should follow: "expected ':'" at a NEWLINE, or a missing
+   * indented block after the ':'. The position is kept.
+   */
+  protected invalidHeaderEnd(what: string, keyword: Token): void {
+    const p = this.p;
+    if (!p.invalidRules) {
+      return;
+    }
+    if (p.isType(TokenType.Newline)) {
+      p.raiseAtLast("expected ':'");
+    }
+    this.missingIndentedBlock(what, keyword);
   }
 
   /** A header's colon, or in the second pass "expected ':'" when a NEWLINE comes instead. */
@@ -679,10 +681,7 @@ export class Grammar extends ExpressionGrammar {
       if (p.op("(")) {
         this.parameters(")");
         if (p.op(")")) {
-          const arrowMark = p.pos;
-          if (!(p.op("->") && this.expression() !== null)) {
-            p.pos = arrowMark;
-          }
+          this.tail(() => p.op("->"));
           this.missingIndentedBlock("function definition", def);
         }
       }
@@ -693,16 +692,8 @@ export class Grammar extends ExpressionGrammar {
     if (!p.op(")")) {
       return null;
     }
-    const exprs: Expr[] = [...args.defaults];
-    const arrowMark = p.pos;
-    if (p.op("->")) {
-      const returns = this.expression();
-      if (returns === null) {
-        p.pos = arrowMark;
-      } else {
-        exprs.push(returns);
-      }
-    }
+    const returns = this.tail(() => p.op("->"));
+    const exprs: Expr[] = returns === null ? [...args.defaults] : [...args.defaults, returns];
     p.forced(":");
     const body = this.block();
     if (body === null) {
@@ -727,14 +718,7 @@ export class Grammar extends ExpressionGrammar {
         p.pos = afterName;
       }
     }
-    const afterBases = p.pos;
-    if (p.invalidRules) {
-      if (p.isType(TokenType.Newline)) {
-        p.raiseAtLast("expected ':'");
-      }
-      this.missingIndentedBlock("class definition", start);
-    }
-    p.pos = afterBases;
+    this.invalidHeaderEnd("class definition", start);
     if (!p.op(":")) {
       return null;
     }
@@ -762,14 +746,7 @@ export class Grammar extends ExpressionGrammar {
     if (test === null) {
       return null;
     }
-    const afterTest = p.pos;
-    if (p.invalidRules) {
-      if (p.isType(TokenType.Newline)) {
-        p.raiseAtLast("expected ':'");
-      }
-      this.missingIndentedBlock(`'${word}' statement`, start);
-      p.pos = afterTest;
-    }
+    this.invalidHeaderEnd(`'${word}' statement`, start);
     if (!p.op(":")) {
       p.pos = mark;
       return null;
@@ -792,14 +769,19 @@ export class Grammar extends ExpressionGrammar {
 
   /** else_block: invalid_else_stmt | 'else' &&':' block */
   protected elseBlock(): Stmt[] | null {
+    return this.clauseBlock("else");
+  }
+
+  /** `word &&':' block`, with its invalid_*_stmt first: an `else` or `finally` clause. */
+  protected clauseBlock(word: "else" | "finally"): Stmt[] | null {
     const p = this.p;
     const mark = p.pos;
-    const start = p.keyword("else");
+    const start = p.keyword(word);
     if (start === null) {
       return null;
     }
     if (p.invalidRules) {
-      this.missingIndentedBlock("'else' statement", start);
+      this.missingIndentedBlock(`'${word}' statement`, start);
     }
     p.forced(":");
     const body = this.block();
@@ -816,14 +798,7 @@ export class Grammar extends ExpressionGrammar {
     if (test === null) {
       return null;
     }
-    if (p.invalidRules) {
-      const afterTest = p.pos;
-      if (p.isType(TokenType.Newline)) {
-        p.raiseAtLast("expected ':'");
-      }
-      this.missingIndentedBlock("'while' statement", start);
-      p.pos = afterTest;
-    }
+    this.invalidHeaderEnd("'while' statement", start);
     if (!p.op(":")) {
       return null;
     }
@@ -846,14 +821,7 @@ export class Grammar extends ExpressionGrammar {
         // The cut after 'in'.
         return null;
       }
-      if (p.invalidRules) {
-        const afterIter = p.pos;
-        if (p.isType(TokenType.Newline)) {
-          p.raiseAtLast("expected ':'");
-        }
-        this.missingIndentedBlock("'for' statement", forToken);
-        p.pos = afterIter;
-      }
+      this.invalidHeaderEnd("'for' statement", forToken);
       if (p.op(":")) {
         const body = this.block();
         if (body !== null) {
@@ -939,12 +907,7 @@ export class Grammar extends ExpressionGrammar {
           }
         }
       }
-      const commaMark = p.pos;
-      if (!p.op(",")) {
-        return { exprs, targets };
-      }
-      if (p.isOp(")")) {
-        p.pos = commaMark;
+      if (!this.commaBefore(() => !p.isOp(")"))) {
         return { exprs, targets };
       }
     }
@@ -1030,7 +993,7 @@ export class Grammar extends ExpressionGrammar {
     if (handlers.length > 0) {
       orelse = this.elseBlock() ?? [];
     }
-    const finalbody = this.finallyBlock();
+    const finalbody = this.clauseBlock("finally");
     if (handlers.length === 0 && finalbody === null) {
       return null;
     }
@@ -1095,16 +1058,8 @@ export class Grammar extends ExpressionGrammar {
       p.pos = mark;
       return null;
     }
-    if (!p.op(":")) {
-      p.pos = mark;
-      return null;
-    }
-    const body = this.block();
-    if (body === null) {
-      p.pos = mark;
-      return null;
-    }
-    return { handler: { ...this.spanFromToken(start), type, name, body }, star: isStar };
+    const body = this.colonBlock(mark);
+    return body === null ? null : { handler: { ...this.spanFromToken(start), type, name, body }, star: isStar };
   }
 
   protected invalidExceptStmt(start: Token, isStar: boolean): void {
@@ -1115,56 +1070,33 @@ export class Grammar extends ExpressionGrammar {
     if (isStar && (p.isType(TokenType.Newline) || p.isOp(":"))) {
       p.raiseAtLast("expected one or more exception types");
     }
-    if (!isStar && p.isType(TokenType.Newline)) {
-      p.raiseAtLast("expected ':'");
-    }
     if (!isStar) {
-      this.missingIndentedBlock(what, start);
+      this.invalidHeaderEnd(what, start);
     }
     // 'except' '*'? a=expression ',' expressions ['as' NAME ] ':'
     const first = this.expression();
     if (first !== null) {
       const afterFirst = p.pos;
-      if (p.op(",") && this.expressions() !== null) {
-        const asMark = p.pos;
-        const hasAlias = p.keyword("as") !== null && p.name() !== null;
-        if (!hasAlias) {
-          p.pos = asMark;
-        }
-        // Without 'as', Python 3.14 accepts the list (PEP 758): only the aliased form stays an error here.
-        if (hasAlias && p.isOp(":")) {
-          p.raiseAt(first, "multiple exception types must be parenthesized");
-        }
+      // Without 'as', Python 3.14 accepts the list (PEP 758): only the aliased form stays an error here.
+      if (p.op(",") && this.expressions() !== null && this.alias() && p.isOp(":")) {
+        p.raiseAt(first, "multiple exception types must be parenthesized");
       }
       p.pos = afterFirst;
-      const asMark = p.pos;
-      if (!(p.keyword("as") && p.name() !== null)) {
-        p.pos = asMark;
-      }
-      if (p.isType(TokenType.Newline)) {
-        p.raiseAtLast("expected ':'");
-      }
-      this.missingIndentedBlock(what, start);
+      this.alias();
+      this.invalidHeaderEnd(what, start);
     }
     p.pos = mark;
   }
 
-  protected finallyBlock(): Stmt[] | null {
+  /** `['as' NAME]`: whether both are there (and taken); the position is kept otherwise. */
+  protected alias(): boolean {
     const p = this.p;
     const mark = p.pos;
-    const start = p.keyword("finally");
-    if (start === null) {
-      return null;
+    if (p.keyword("as") !== null && p.name() !== null) {
+      return true;
     }
-    if (p.invalidRules) {
-      this.missingIndentedBlock("'finally' statement", start);
-    }
-    p.forced(":");
-    const body = this.block();
-    if (body === null) {
-      p.pos = mark;
-    }
-    return body;
+    p.pos = mark;
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -1195,27 +1127,15 @@ export class Grammar extends ExpressionGrammar {
       }
     }
     p.pos = afterSubject;
-    if (p.invalidRules) {
-      if (p.isType(TokenType.Newline)) {
-        p.raiseAtLast("expected ':'");
-      }
-      this.missingIndentedBlock("'match' statement", start);
-    }
+    this.invalidHeaderEnd("'match' statement", start);
     p.pos = mark;
     return null;
   }
 
   /** subject_expr: star_named_expression ',' star_named_expressions? | named_expression */
   protected subjectExpr(): Expr | null {
-    const p = this.p;
-    const mark = p.pos;
-    const first = this.starNamedExpression();
-    if (first !== null && p.op(",")) {
-      const rest = p.attempt(() => this.starNamedExpressions()) ?? [];
-      return expr("Tuple", spanFrom(first, this.last()), [first, ...rest], { elts: [first, ...rest] });
-    }
-    p.pos = mark;
-    return this.namedExpression();
+    const elts = this.starNamedTupleElements();
+    return elts === null ? this.namedExpression() : expr("Tuple", spanFrom(elts[0]!, this.last()), elts, { elts });
   }
 
   protected caseBlock(exprs: Expr[]): Stmt[] | null {
@@ -1239,19 +1159,14 @@ export class Grammar extends ExpressionGrammar {
         exprs.push(guard);
       }
     }
-    const afterGuard = p.pos;
-    if (p.invalidRules) {
-      if (p.isType(TokenType.Newline)) {
-        p.raiseAtLast("expected ':'");
-      }
-      this.missingIndentedBlock("'case' statement", start);
-      p.pos = afterGuard;
-    }
-    if (!p.op(":")) {
-      p.pos = mark;
-      return null;
-    }
-    const body = this.block();
+    this.invalidHeaderEnd("'case' statement", start);
+    return this.colonBlock(mark);
+  }
+
+  /** ':' block: the body, or null with the position back at `mark`. */
+  protected colonBlock(mark: number): Stmt[] | null {
+    const p = this.p;
+    const body = p.op(":") ? this.block() : null;
     if (body === null) {
       p.pos = mark;
     }
@@ -1288,8 +1203,7 @@ export class Grammar extends ExpressionGrammar {
   /** pattern: or_pattern ['as' NAME] */
   protected pattern(): boolean {
     const p = this.p;
-    p.enter();
-    try {
+    return p.nested(() => {
       if (!this.closedPattern()) {
         return false;
       }
@@ -1323,9 +1237,7 @@ export class Grammar extends ExpressionGrammar {
         }
       }
       return true;
-    } finally {
-      p.leave();
-    }
+    });
   }
 
   protected closedPattern(): boolean {
@@ -1406,8 +1318,7 @@ export class Grammar extends ExpressionGrammar {
           }
           break;
         } else {
-          const key = p.peek();
-          if (!(key.type === TokenType.Name ? this.closedPattern() : this.closedPattern())) {
+          if (!this.closedPattern()) {
             break;
           }
           if (!p.op(":") || !this.pattern()) {

@@ -149,6 +149,31 @@ export interface Stmt extends Span {
   simple?: boolean;
 }
 
+/**
+ * An expression node of the check's tree. Every node has every field, in one order, so that the
+ * checks' walks read objects of one shape.
+ */
+export function expr(kind: ExprKind, span: Span, children: Expr[] = [], extra: Partial<Expr> = {}): Expr {
+  return {
+    kind,
+    line: span.line,
+    col: span.col,
+    endLine: span.endLine,
+    endCol: span.endCol,
+    children,
+    constant: extra.constant,
+    id: extra.id,
+    elts: extra.elts,
+    value: extra.value,
+    target: extra.target,
+    firstOp: extra.firstOp,
+    keywords: extra.keywords,
+    args: extra.args,
+    generators: extra.generators,
+    parenthesized: extra.parenthesized,
+  };
+}
+
 export function spanOf(first: Token, last: Token): Span {
   return { line: first.line, col: first.col, endLine: last.endLine, endCol: last.endCol };
 }
