@@ -5,9 +5,10 @@
 import { resolve } from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
-import { tracedOncePerLister, type ClassFacts, type CollectedTest, type Docstring, type Loc, type ModuleReference, type TestFileModel } from "../test-file-model.js";
+import { tracedOncePerLister, type ClassFacts, type ClassSite, type CollectedTest, type Docstring, type Loc, type ModuleReference, type NamedCall, type TestFileModel } from "../test-file-model.js";
 import { collectBindings, memberChain } from "./bindings.js";
 import { dottedExpression, JsClassResolver, summarizeProgram } from "./class-resolver.js";
+import { JsClassUseResolver, readJsClassUses, type JsClassUses } from "./class-uses.js";
 import { JsdocReader } from "./jsdoc.js";
 import { traceJsMocks } from "./mock-trace.js";
 import { decoratorRoot, readTestDeclaration, type TestDeclaration } from "./test-calls.js";
@@ -16,6 +17,7 @@ type Node = TSESTree.Node;
 
 interface Walked {
   calls: TSESTree.CallExpression[];
+  news: TSESTree.NewExpression[];
   dynamicImports: TSESTree.ImportExpression[];
   declarators: TSESTree.VariableDeclarator[];
   classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
@@ -23,7 +25,7 @@ interface Walked {
 
 /** One pass over the tree, in source order, collecting the nodes the model reads. */
 function walk(sourceCode: TSESLint.SourceCode): Walked {
-  const walked: Walked = { calls: [], dynamicImports: [], declarators: [], classes: [] };
+  const walked: Walked = { calls: [], news: [], dynamicImports: [], declarators: [], classes: [] };
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: Node[] = [sourceCode.ast];
   while (stack.length > 0) {
@@ -31,6 +33,9 @@ function walk(sourceCode: TSESLint.SourceCode): Walked {
     switch (node.type) {
       case "CallExpression":
         walked.calls.push(node);
+        break;
+      case "NewExpression":
+        walked.news.push(node);
         break;
       case "ImportExpression":
         walked.dynamicImports.push(node);
@@ -150,6 +155,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
 
   // Class-based suites: `@suite class X { @test method() {} }`.
   const classes: ClassFacts[] = [];
+  const suitesWithTests = new Set<TSESTree.ClassDeclaration | TSESTree.ClassExpression>();
   for (const node of walked.classes) {
     const decorators = decoratorsOf(node).map((decorator) => decoratorRoot(decorator, runnerName));
     const suite = decorators.find((decorator) => decorator?.name === "suite");
@@ -205,6 +211,9 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
       tests.push(collected);
     }
     classes.push(facts);
+    if (facts.tests.length > 0) {
+      suitesWithTests.add(node);
+    }
   }
   tests.sort((a, b) => a.nameLoc.start.line - b.nameLoc.start.line || a.nameLoc.start.column - b.nameLoc.start.column);
 
@@ -220,10 +229,12 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
   }
 
   const path = resolve(cwd, filename);
+  const classUses = readJsClassUses(sourceCode, walked.classes, [...walked.calls, ...walked.news], suitesWithTests, bindings.qualified);
   return withQueries(
     {
       language: "js",
       filename,
+      path,
       isTestModule: true,
       lines: editorLineCount(sourceCode.text),
       lineFeeds: lineFeedCount(sourceCode.text),
@@ -238,6 +249,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
     path,
     summarizeProgram(path, sourceCode.ast),
     groupBodies,
+    classUses,
   );
 }
 
@@ -245,11 +257,23 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
  * The model's questions over its plain facts. Built outside buildJsModel so the closures hold only
  * these arguments, not the syntax tree: the CLI keeps models after linting.
  */
-function withQueries(facts: Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree">, path: string, summary: ReturnType<typeof summarizeProgram>, groupBodies: ReadonlyMap<CollectedTest, readonly Loc[]>): TestFileModel {
+function withQueries(
+  facts: Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree" | "classSites" | "namedCalls">,
+  path: string,
+  summary: ReturnType<typeof summarizeProgram>,
+  groupBodies: ReadonlyMap<CollectedTest, readonly Loc[]>,
+  classUses: JsClassUses,
+): TestFileModel {
   const resolver = new JsClassResolver();
+  // Imports are followed into other files only when a rule asks.
+  let uses: JsClassUseResolver | null = null;
+  let classSites: ClassSite[] | null = null;
+  let namedCalls: NamedCall[] | null = null;
   const model: TestFileModel = {
     ...facts,
     resolveBases: (cls, bases) => resolver.resolveBases(summary, cls.bases, bases),
+    classSites: () => (classSites ??= (uses ??= new JsClassUseResolver(classUses, summary, resolver)).classSites()),
+    namedCalls: () => (namedCalls ??= (uses ??= new JsClassUseResolver(classUses, summary, resolver)).namedCalls()),
     traceMocks: tracedOncePerLister((listMocks) => traceJsMocks(model, path, groupBodies, listMocks)),
     // Everything the trace reads is already plain locations.
     detachFromTree: () => undefined,

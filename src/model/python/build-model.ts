@@ -8,7 +8,7 @@ import type { PythonSourceCode } from "../../../parsers/python/python-source-cod
 import { dependsOn } from "../dependencies.js";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
-import { tracedOncePerLister, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type TestFileModel } from "../test-file-model.js";
+import { tracedOncePerLister, type BaseResolution, type ClassFacts, type ClassSite, type CollectedTest, type MockTrace, type NamedCall, type TestFileModel } from "../test-file-model.js";
 import { ClassResolver } from "./class-resolver.js";
 import { importRoots } from "./module-paths.js";
 import { NameResolver } from "./name-resolver.js";
@@ -16,6 +16,7 @@ import { collectTests } from "./collect-tests.js";
 import { moduleFactsOfFile, readModuleFacts, type ModuleFacts } from "./module-facts.js";
 import { MockTracer } from "./mock-trace.js";
 import { rememberSummary, summarizeFile, summarizeModule, type ModuleSummary } from "./module-summary.js";
+import { ProjectClasses } from "./project-classes.js";
 import { ProjectDefinitions } from "./project-definitions.js";
 import { collectReferences, type References } from "./references.js";
 import { withReexports } from "./reexports.js";
@@ -108,6 +109,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
   const facts: PlainFacts = {
     language: "python",
     filename,
+    path,
     isTestModule,
     lines: editorLineCount(sourceCode.text),
     lineFeeds: lineFeedCount(sourceCode.text),
@@ -121,7 +123,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
   return withQueries(facts, { tree: root, path, directory, rootdir, summary, references, names, resolveBases });
 }
 
-type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree">;
+type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree" | "classSites" | "namedCalls">;
 
 interface QueryContext {
   /** The syntax tree, until the trace's facts are read from it. */
@@ -147,9 +149,31 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
     context.tree = null;
     return moduleFacts;
   };
+  let projectClasses: ProjectClasses | null = null;
+  const classesOf = (): ProjectClasses => (projectClasses ??= new ProjectClasses(context.names));
+  let classSites: ClassSite[] | null = null;
+  // Per module, for this model's traces and rules; weak, so a model kept after linting keeps no other file's facts.
+  const namedCalls = new WeakMap<ModuleFacts, NamedCall[]>();
+  const namedCallsOf = (module: ModuleFacts): NamedCall[] => {
+    let calls = namedCalls.get(module);
+    if (!calls) {
+      calls = classesOf().namedCalls(module);
+      namedCalls.set(module, calls);
+    }
+    return calls;
+  };
   return {
     ...facts,
     resolveBases: (cls, bases) => context.resolveBases(cls, bases),
+    classSites: () => {
+      // A class of this file is a test class when collection found it one, or when it reaches unittest.TestCase.
+      classSites ??= classesOf().classSites(
+        { path: context.path, summary: context.summary, references: context.references },
+        facts.classes.filter((cls) => cls.origin === null).map((cls) => ({ cls, testClass: cls.collected || cls.unittest || context.resolveBases(cls, TESTCASE_BASES).reached })),
+      );
+      return classSites;
+    },
+    namedCalls: () => namedCallsOf(readFacts()),
     traceMocks: tracedOncePerLister((listMocks) => {
       const traces = new Map<CollectedTest, MockTrace | null>();
       // A file without tests (a helper, a conftest.py) has nothing to trace: its conftest.py files stay unread.
@@ -158,7 +182,7 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
       }
       const self = readFacts();
       const conftests = conftestChain(context.directory, context.rootdir).filter((conftest) => conftest !== context.path);
-      const tracer = new MockTracer(self, context.names, conftests, listMocks);
+      const tracer = new MockTracer(self, context.names, conftests, listMocks, namedCallsOf);
       const factsOf = (path: string): ModuleFacts | null => (path === context.path ? self : moduleFactsOfFile(path));
       for (const test of facts.tests) {
         // A test inherited or imported from another file runs that file's function, in this module.

@@ -7,7 +7,7 @@
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { Docstring, Loc } from "../test-file-model.js";
 import type { DocstringReader } from "./docstrings.js";
-import { baseExpressions, namespaceStatements } from "./module-summary.js";
+import { baseExpressions, namespaceStatements, type BaseExpression } from "./module-summary.js";
 import { decoratorName, docstringOf, dottedName, parameterNames, stringBody, testAttributeOf, unwrapDefinition } from "./syntax.js";
 
 export interface PyFunctionDef {
@@ -46,6 +46,22 @@ export interface PyClassDef {
   docstring: Docstring | null;
 }
 
+/** A class statement inside a function: its name is the function's, so the module's summary does not know it. */
+export interface LocalClass {
+  name: string;
+  /** The line of its name. */
+  line: number;
+  bases: BaseExpression[];
+}
+
+/** A call of a name or a dotted name (`FakeRedis()`, `fakes.FakeRedis()`), with the callee's span. */
+export interface CalledName {
+  written: string;
+  loc: Loc;
+  /** The class statement of the enclosing function the callee names, when it is one. */
+  localClass: LocalClass | null;
+}
+
 export interface PyDefinitions {
   functions: PyFunctionDef[];
   classes: PyClassDef[];
@@ -53,6 +69,11 @@ export interface PyDefinitions {
   moduleUsefixtures: string[];
   /** Modules named by `pytest_plugins`. */
   plugins: string[];
+  /**
+   * Calls of names and dotted names, `self.`/`cls.` methods left out, in function bodies and in the
+   * statements of module and class bodies (not in decorators, bases or default values), in source order.
+   */
+  calledNames: CalledName[];
 }
 
 /** The strings of a string or a list/tuple of strings (`"a"`, `["a", "b"]`). */
@@ -110,9 +131,17 @@ function assignedTo(statement: PyNode, name: string): PyNode | undefined {
   return assignment?.type === "assignment" && assignment.left?.text === name ? assignment.right : undefined;
 }
 
-/** Every function called by name, or as a method of `self`/`cls`, anywhere in `body`. */
-function callsIn(body: PyNode | undefined): string[] {
+const SELF_NAMES = /^(?:self|cls)$/u;
+
+/**
+ * Every function called by name, or as a method of `self`/`cls`, anywhere in `body`; every call of a
+ * name or dotted name other than those methods goes to `calledNames` too. `functionBody`: `body` is a
+ * function's, whose class statements bind names only there.
+ */
+function callsIn(body: PyNode | undefined, calledNames: CalledName[], functionBody: boolean): string[] {
   const calls = new Set<string>();
+  const called: CalledName[] = [];
+  const localClasses = new Map<string, LocalClass>();
   const stack: PyNode[] = body ? [body] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -120,18 +149,31 @@ function callsIn(body: PyNode | undefined): string[] {
       const callee = node.function;
       if (callee.type === "identifier") {
         calls.add(callee.text);
-      } else if (callee.type === "attribute" && callee.object?.type === "identifier" && /^(?:self|cls)$/u.test(callee.object.text) && callee.attribute) {
+        called.push({ written: callee.text, loc: callee.loc, localClass: null });
+      } else if (callee.type === "attribute" && callee.object?.type === "identifier" && SELF_NAMES.test(callee.object.text) && callee.attribute) {
         calls.add(`self.${callee.attribute.text}`);
+      } else if (callee.type === "attribute") {
+        const written = dottedName(callee);
+        if (written !== null && !SELF_NAMES.test(written.slice(0, written.indexOf(".")))) {
+          called.push({ written, loc: callee.loc, localClass: null });
+        }
       }
+    } else if (functionBody && node.type === "class_definition" && node.name && !localClasses.has(node.name.text)) {
+      localClasses.set(node.name.text, { name: node.name.text, line: node.name.loc.start.line, bases: baseExpressions(node).map(({ base }) => base) });
     }
     for (let i = node.children.length - 1; i >= 0; i--) {
       stack.push(node.children[i]!);
     }
   }
+  // A name a class statement binds anywhere in the function is that class everywhere in it, as Python scopes names.
+  for (const call of called) {
+    call.localClass = localClasses.get(call.written) ?? null;
+    calledNames.push(call);
+  }
   return [...calls];
 }
 
-function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[], owner: string | null, readDocstring: DocstringReader | undefined): PyFunctionDef {
+function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[], owner: string | null, readDocstring: DocstringReader | undefined, calledNames: CalledName[]): PyFunctionDef {
   const name = definition.name?.text ?? "";
   const decoratorNames = decorators.map(decoratorName);
   const isStatic = decoratorNames.some((decorator) => decorator === "staticmethod");
@@ -159,7 +201,7 @@ function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[
     line: definition.name?.loc.start.line ?? statement.loc.start.line,
     fixture,
     requests: [...requested, ...usefixtures],
-    calls: callsIn(definition.body),
+    calls: callsIn(definition.body, calledNames, true),
     decorators: decoratorNames.filter((decorator): decorator is string => decorator !== null),
     docstring: readDocstring?.(docstringOf(definition.body)) ?? null,
   };
@@ -167,12 +209,12 @@ function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[
 
 /** `readDocstring`: reads the docstrings of functions and classes too (for files other than the test file). */
 export function collectDefinitions(root: PyNode, readDocstring?: DocstringReader): PyDefinitions {
-  const definitions: PyDefinitions = { functions: [], classes: [], moduleUsefixtures: [], plugins: [] };
+  const definitions: PyDefinitions = { functions: [], classes: [], moduleUsefixtures: [], plugins: [], calledNames: [] };
   const walk = (container: PyNode, owner: PyClassDef | null): void => {
     for (const statement of namespaceStatements(container)) {
       const { definition, decorators } = unwrapDefinition(statement);
       if (definition.type === "function_definition" && definition.name) {
-        definitions.functions.push(readFunction(statement, definition, decorators, owner?.name ?? null, readDocstring));
+        definitions.functions.push(readFunction(statement, definition, decorators, owner?.name ?? null, readDocstring, definitions.calledNames));
       } else if (definition.type === "class_definition" && definition.name) {
         const cls: PyClassDef = {
           name: owner ? `${owner.name}.${definition.name.text}` : definition.name.text,
@@ -191,12 +233,15 @@ export function collectDefinitions(root: PyNode, readDocstring?: DocstringReader
       } else if (owner) {
         owner.usefixtures.push(...usefixturesOf(assignedTo(definition, "pytestmark")));
         owner.testAttribute = testAttributeOf(definition) ?? owner.testAttribute;
+        callsIn(definition, definitions.calledNames, false);
       } else {
         definitions.moduleUsefixtures.push(...usefixturesOf(assignedTo(definition, "pytestmark")));
         definitions.plugins.push(...stringValues(assignedTo(definition, "pytest_plugins")));
+        callsIn(definition, definitions.calledNames, false);
       }
     }
   };
+  // Statements and bodies are read in order, and each body depth first: calledNames comes out in source order.
   walk(root, null);
   return definitions;
 }
