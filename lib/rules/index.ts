@@ -3,12 +3,14 @@
  */
 import maxTestsPerFile from "./max-tests-per-file.js";
 import noMocks from "./no-mocks.js";
+import noTestDoubles from "./no-test-doubles.js";
 import requireBaseClass from "./require-base-class.js";
 import requireBvj from "./require-bvj.js";
 
 export const rules = {
   "max-tests-per-file": maxTestsPerFile,
   "no-mocks": noMocks,
+  "no-test-doubles": noTestDoubles,
   "require-base-class": requireBaseClass,
   "require-bvj": requireBvj,
 };
