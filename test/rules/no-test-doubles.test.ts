@@ -5,11 +5,15 @@
  * helpers, base classes' setUp, conftest.py); test classes and library classes left alone; the options
  * and their schema. Real ESLint (RuleTester), real tree-sitter, real files in temporary folder trees.
  */
+import { rmSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import dedent from "dedent";
 import { Linter } from "eslint";
-import { describe, expect, it } from "vitest";
-import { caseTrees } from "../temp-tree.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setModelSink } from "../../src/model/get-model.js";
+import type { TestFileModel } from "../../src/model/test-file-model.js";
+import { DEFAULT_TEST_DOUBLE_OPTIONS, judgeTestDoubles } from "../../src/policies/test-doubles.js";
+import { caseTrees, writeTree } from "../temp-tree.js";
 import { at, plugin, pythonRuleTester, type ExpectedError, type Span } from "../rule-tester.js";
 
 const { inTree } = caseTrees("testaudit-no-test-doubles-");
@@ -547,5 +551,57 @@ describe("no-test-doubles options schema", () => {
 
   it("rejects an unknown option, naming it", () => {
     expect(() => { lint({ pattern: ["^Fake"] }); }).toThrow(/Unexpected property "pattern"/u);
+  });
+});
+
+describe("judgeTestDoubles: the audit's verdicts and sites are the rule's reports", () => {
+  const files = {
+    ...SUPPORT,
+    "tests/integration/conftest.py": "import pytest\n\nfrom tests.support.fakes import FakeRedis\n\n\n@pytest.fixture\ndef redis():\n    return FakeRedis()\n",
+  };
+  const code = dedent`
+    from tests.support.fakes import FakeRedis
+
+
+    def test_fixture(redis):
+        assert redis
+
+
+    def test_own():
+        assert FakeRedis()
+
+
+    def test_clean():
+        assert True
+  `;
+  let root = "";
+  beforeAll(() => {
+    root = writeTree({ ...files, [TEST_FILE]: code }, "testaudit-judge-doubles-");
+  });
+  afterAll(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("judges each test by the nearest use that reaches it, and puts every site on a line the rule reports", () => {
+    const models: TestFileModel[] = [];
+    setModelSink((model) => models.push(model));
+    let messages: Linter.LintMessage[];
+    try {
+      const config: Linter.Config[] = [{ files: ["**/*.py"], language: "testaudit/python", plugins: { testaudit: plugin }, rules: { "testaudit/no-test-doubles": "error" } }];
+      messages = new Linter({ configType: "flat", cwd: root }).verify(code, config, join(root, TEST_FILE));
+    } finally {
+      setModelSink(undefined);
+    }
+    const judgement = judgeTestDoubles(models[0]!, DEFAULT_TEST_DOUBLE_OPTIONS);
+    expect(messages.map((message) => `${message.line} ${message.messageId ?? ""}`)).toEqual(["1 doubleImport", "4 doubleReach", "9 doubleUse"]);
+    expect(judgement).toEqual({
+      compliant: false,
+      sites: [1, 4, 9],
+      tests: [
+        { compliant: false, sites: [4] },
+        { compliant: false, sites: [9] },
+        { compliant: true, sites: [] },
+      ],
+    });
   });
 });
