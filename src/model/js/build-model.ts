@@ -11,7 +11,7 @@ import { dottedExpression, JsClassResolver, summarizeProgram } from "./class-res
 import { JsClassUseResolver, readJsClassUses, type JsClassUses } from "./class-uses.js";
 import { JsdocReader } from "./jsdoc.js";
 import { traceJsMocks } from "./mock-trace.js";
-import { decoratorRoot, readTestDeclaration, type TestDeclaration } from "./test-calls.js";
+import { decoratorRoot, readTestDeclaration, statementOf, type TestDeclaration } from "./test-calls.js";
 
 type Node = TSESTree.Node;
 
@@ -70,15 +70,6 @@ function walk(sourceCode: TSESLint.SourceCode): Walked {
 /** A node's decorators: espree, unlike typescript-estree, leaves the property out. */
 function decoratorsOf(node: { decorators?: TSESTree.Decorator[] }): TSESTree.Decorator[] {
   return node.decorators ?? [];
-}
-
-/** The statement a declaration call stands in, so the JSDoc comment before it can be found. */
-function statementOf(call: TSESTree.CallExpression): Node {
-  let node: Node = call;
-  while (node.parent.type === "AwaitExpression" || node.parent.type === "ChainExpression" || node.parent.type === "ExpressionStatement") {
-    node = node.parent;
-  }
-  return node;
 }
 
 /** `Suite > inner > test title` (an anonymous group adds nothing). */
