@@ -12,7 +12,7 @@ import { Linter } from "eslint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setModelSink } from "../../src/model/get-model.js";
 import type { TestFileModel } from "../../src/model/test-file-model.js";
-import { DEFAULT_TEST_DOUBLE_OPTIONS, judgeTestDoubles } from "../../src/policies/test-doubles.js";
+import { DEFAULT_TEST_DOUBLE_OPTIONS, judgeTestDoubles, reachingTestDoubles } from "../../src/policies/test-doubles.js";
 import { caseTrees, writeTree } from "../temp-tree.js";
 import { at, plugin, pythonRuleTester, type ExpectedError, type Span } from "../rule-tester.js";
 
@@ -592,7 +592,11 @@ describe("judgeTestDoubles: the audit's verdicts and sites are the rule's report
     } finally {
       setModelSink(undefined);
     }
-    const judgement = judgeTestDoubles(models[0]!, DEFAULT_TEST_DOUBLE_OPTIONS);
+    const model = models[0]!;
+    const traced = model.traceMocks(reachingTestDoubles({ patterns: [...DEFAULT_TEST_DOUBLE_OPTIONS.patterns], factories: [] }));
+    const judgement = judgeTestDoubles(model, DEFAULT_TEST_DOUBLE_OPTIONS);
+    // The same options give the same lister, so the judgement reads the trace the rule made.
+    expect(model.traceMocks(reachingTestDoubles(DEFAULT_TEST_DOUBLE_OPTIONS))).toBe(traced);
     expect(messages.map((message) => `${message.line} ${message.messageId ?? ""}`)).toEqual(["1 doubleImport", "4 doubleReach", "9 doubleUse"]);
     expect(judgement).toEqual({
       compliant: false,
@@ -603,5 +607,23 @@ describe("judgeTestDoubles: the audit's verdicts and sites are the rule's report
         { compliant: true, sites: [] },
       ],
     });
+  });
+
+  it("judges a model the rule never ran on, after the CLI let its syntax tree go", () => {
+    const models: TestFileModel[] = [];
+    setModelSink((model) => models.push(model));
+    try {
+      const config: Linter.Config[] = [{ files: ["**/*.py"], language: "testaudit/python", plugins: { testaudit: plugin }, rules: { "testaudit/max-tests-per-file": "error" } }];
+      new Linter({ configType: "flat", cwd: root }).verify(code, config, join(root, TEST_FILE));
+    } finally {
+      setModelSink(undefined);
+    }
+    const model = models[0]!;
+    model.detachFromTree();
+    expect(judgeTestDoubles(model, DEFAULT_TEST_DOUBLE_OPTIONS).tests).toEqual([
+      { compliant: false, sites: [4] },
+      { compliant: false, sites: [9] },
+      { compliant: true, sites: [] },
+    ]);
   });
 });
