@@ -1,7 +1,7 @@
 /**
  * Require every class that holds collected tests to inherit from one of the project's base test classes.
  */
-import { PythonSourceCode } from "../../parsers/python/python-source-code.js";
+import type { PythonSourceCode } from "../../parsers/python/python-source-code.js";
 import { addImport, baseToWrite } from "../../src/fixes/python-base.js";
 import { applyEdits, type TextEdit } from "../../src/fixes/text-edits.js";
 import { checkBases, requiredBases } from "../../src/policies/base-class.js";
@@ -98,7 +98,7 @@ const rule: TestauditRule<Options, MessageIds> = {
       const { sourceCode } = context;
       // Only Python has a base to replace: unittest.TestCase. Without `bases` it is the required base itself.
       const [required] = bases;
-      const suggest = (cls: ClassFacts) => (sourceCode instanceof PythonSourceCode && required !== undefined ? replacementOf(sourceCode, model, cls, required) : []);
+      const suggest = (cls: ClassFacts) => (model.language === "python" && required !== undefined ? replacementOf(sourceCode as unknown as PythonSourceCode, model, cls, required) : []);
       for (const finding of checkBases(model, { bases, allowFunctions, imports })) {
         switch (finding.kind) {
           case "missingBase":

@@ -2,7 +2,7 @@
  * Require every collected test to be covered by a complete Business Value Justification block.
  */
 import type { TSESLint } from "@typescript-eslint/utils";
-import { PythonSourceCode } from "../../parsers/python/python-source-code.js";
+import type { PythonSourceCode } from "../../parsers/python/python-source-code.js";
 import { DEFAULT_BVJ_POLICY, type BvjAssessment } from "../../src/model/bvj.js";
 import { addMissingFields } from "../../src/fixes/bvj-fields.js";
 import { jsBvjInsertion, pythonBvjInsertion, type BvjTarget } from "../../src/fixes/bvj-insertion.js";
@@ -106,8 +106,8 @@ const rule: TestauditRule<Options, MessageIds> = {
       }
       for (const test of uncovered) {
         const insertion =
-          sourceCode instanceof PythonSourceCode
-            ? pythonBvjInsertion(sourceCode, test, from, fields)
+          model.language === "python"
+            ? pythonBvjInsertion(sourceCode as unknown as PythonSourceCode, test, from, fields)
             : jsBvjInsertion(sourceCode as unknown as TSESLint.SourceCode, model, test, from, fields);
         const insertBlock = insertion ? [{ messageId: "insertBlock" as const, data: { target: targetWords(insertion.target, model.language) }, fix: applyEdits(insertion.edits) }] : [];
         context.report({ loc: test.nameLoc, messageId: "missingBlock", data: { name: test.name, sources: sourceWords }, suggest: insertBlock });
