@@ -1,7 +1,7 @@
 /**
  * Require every collected test to be covered by a complete Business Value Justification block.
  */
-import { DEFAULT_BVJ_POLICY, type BvjAssessment } from "../../src/model/bvj.js";
+import { DEFAULT_BVJ_POLICY, type BvjAssessment } from "../../src/policies/bvj-assessment.js";
 import { auditBvj, type BvjSource } from "../../src/policies/bvj.js";
 import { displayPath, docsUrl, onTestFile, quoted, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 

@@ -86,8 +86,9 @@ function locate(named: string, inputs: VerifyInputs): Located {
   return { problem: inTree.length === 0 ? `file not found: the tree holds no ${named}` : `${named} names ${inTree.length} files of the tree` };
 }
 
+/** The policy's ratio; a policy the audit did not judge has checked nothing. */
 function ratioOf(totals: Totals, policy: PolicyName, of: "files" | undefined): Ratio {
-  return totals.policies[policy][of ?? "tests"];
+  return totals.policies[policy]?.[of ?? "tests"] ?? { compliant: 0, total: 0, percent: null };
 }
 
 function tallyNote(tally: Tally): string {
@@ -171,7 +172,7 @@ function scoped(claim: Claim, inputs: VerifyInputs): { files: readonly FileRepor
   }
   const changed = new Set(inputs.changed.files);
   const files = inputs.audit.files.filter((file) => changed.has(file.path));
-  return { files, totals: computeTotals(files), scopeNote: `over the ${files.length} audited files changed since ${inputs.changed.since}` };
+  return { files, totals: computeTotals(files, inputs.audit.policies), scopeNote: `over the ${files.length} audited files changed since ${inputs.changed.since}` };
 }
 
 /** Said of counts over the tree when its walk stopped early. */
@@ -194,7 +195,7 @@ function measurePolicy(claim: Claim, policy: PolicyName, files: readonly FileRep
     if (where.audited === null) {
       return { measured: null, note: `${where.path} is in the tree but testaudit did not audit it` };
     }
-    totals = computeTotals([where.audited]);
+    totals = computeTotals([where.audited], inputs.audit.policies);
     scopeNote = `in ${where.path}`;
   }
   const ratio = ratioOf(totals, policy, claim.of);

@@ -242,7 +242,7 @@ describe("shards", () => {
     const cut = testaudit(["merge", "cut.json", shards[1]!, shards[2]!], folder);
     expect(cut.status).toBe(2);
     expect(cut.stderr).toMatch(/^testaudit: cut\.json is not JSON \(.*\); merge reads the reports of testaudit --format json \(see testaudit --help\)\n$/u);
-    writeFileSync(join(folder, "other.json"), JSON.stringify({ schemaVersion: 2, files: "none" }));
+    writeFileSync(join(folder, "other.json"), JSON.stringify({ schemaVersion: 3, files: "none" }));
     const malformed = testaudit(["merge", "other.json"], folder);
     expect(malformed.status).toBe(2);
     expect(malformed.stderr).toContain("other.json has no valid \"run\"");

@@ -63,7 +63,7 @@ export function formatTable(report: AuditReport, color: boolean): string {
     }
     lines.push("");
   }
-  const policyTable = [["policy", "files compliant", "tests compliant", "exempted"], ...policyRows(report.totals).map((row) => [row.label, row.files, row.tests, row.exempted])];
+  const policyTable = [["policy", "files compliant", "tests compliant", "exempted"], ...policyRows(report.policies, report.totals).map((row) => [row.label, row.files, row.tests, row.exempted])];
   push(table(policyTable).map((line, index) => (index === 0 ? paint(1, line) : line)));
   const { totals } = report;
   lines.push(

@@ -1,0 +1,24 @@
+/**
+ * The policies: one entry per rule. The plugin's rules (lib/rules/index.ts), the audit's verdicts,
+ * totals and exemptions, every format's rows and the report schema's policy lists all follow this
+ * list, in this order; adding a policy is adding its entry here.
+ */
+import maxTestsPerFile from "../../lib/rules/max-tests-per-file.js";
+import noMocks from "../../lib/rules/no-mocks.js";
+import requireBaseClass from "../../lib/rules/require-base-class.js";
+import requireBvj from "../../lib/rules/require-bvj.js";
+import { judgeBaseClass } from "./base-class.js";
+import { judgeBvj } from "./bvj.js";
+import { judgeMaxTests } from "./max-tests.js";
+import { judgeNoMocks } from "./mocks.js";
+import { definePolicy, type Policy } from "./policy.js";
+
+export const POLICIES = [
+  definePolicy({ key: "noMocks", ruleName: "no-mocks", rule: noMocks, label: "No mocks", judgesTests: true, judgesFilesWithoutTests: true, judge: judgeNoMocks }),
+  definePolicy({ key: "baseClass", ruleName: "require-base-class", rule: requireBaseClass, label: "Shared base class", judgesTests: true, judgesFilesWithoutTests: false, judge: judgeBaseClass }),
+  definePolicy({ key: "bvj", ruleName: "require-bvj", rule: requireBvj, label: "BVJ block", judgesTests: true, judgesFilesWithoutTests: false, judge: judgeBvj }),
+  definePolicy({ key: "maxTests", ruleName: "max-tests-per-file", rule: maxTestsPerFile, label: "Tests per file", judgesTests: false, judgesFilesWithoutTests: false, judge: judgeMaxTests }),
+] as const;
+
+/** Any registry entry, as the audit handles it without knowing its options' type. */
+export type AnyPolicy = Policy;
