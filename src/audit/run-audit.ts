@@ -8,6 +8,7 @@
  */
 import { relative, sep } from "node:path";
 import type { ESLint } from "eslint";
+import { inOneRun } from "../model/fs-snapshot.js";
 import { setModelSink } from "../model/get-model.js";
 import { editorLineCount, lineFeedCount } from "../model/line-count.js";
 import type { TestFileModel } from "../model/test-file-model.js";
@@ -156,7 +157,12 @@ async function auditFile(plan: FilePlan, models: Map<string, BuiltModel>, judgin
   return applyExemptions(judging.named, judged, silenced, plan.wholeFile, inline);
 }
 
-export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+/** The audit of `options.patterns`: the file system is read as one snapshot (see fs-snapshot.ts), each path asked once. */
+export function runAudit(options: AuditOptions): Promise<AuditReport> {
+  return inOneRun(() => audit(options));
+}
+
+async function audit(options: AuditOptions): Promise<AuditReport> {
   const relativePath = (absolute: string): string => relative(options.cwd, absolute).split(sep).join("/");
   let discovered;
   try {

@@ -6,12 +6,13 @@
  * parses them, TOML with a TOML parser, and string values are split with shlex as pytest splits them.
  * Nothing is imported or run. docs/test-collection.md says where pytest versions differ and which we follow.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import type * as SmolToml from "smol-toml";
 import { dependsOn } from "./dependencies.js";
 import { fnmatch } from "./fnmatch.js";
+import { isFile, statOf } from "./fs-snapshot.js";
 import { IniSyntaxError, parseIni, type IniSections } from "./iniconfig.js";
 import { ShlexError, shlexSplit } from "./shlex.js";
 
@@ -185,7 +186,7 @@ function warnUnreadable(file: string, problem: ConfigProblem): void {
 
 function readIfExists(path: string): string | null {
   try {
-    return statSync(path).isFile() ? readFileSync(path, "utf8") : null;
+    return isFile(path) ? readFileSync(path, "utf8") : null;
   } catch {
     return null;
   }
@@ -226,7 +227,7 @@ function directoryStamp(directory: string): string {
     // Most folders hold none of these: not throwing for a missing file keeps this cheap.
     const path = join(directory, name);
     dependsOn(path);
-    const stat = statSync(path, { throwIfNoEntry: false });
+    const stat = statOf(path);
     return stat ? `${stat.mtimeMs}:${stat.size}` : "-";
   }).join("|");
 }

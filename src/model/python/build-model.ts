@@ -1,11 +1,11 @@
 /**
  * Builds the test-file model of a Python file from its syntax tree.
  */
-import { existsSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { PythonSourceCode } from "../../../parsers/python/python-source-code.js";
 import { dependsOn } from "../dependencies.js";
+import { isFile } from "../fs-snapshot.js";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
 import { tracedOncePerLister, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type TestFileModel } from "../test-file-model.js";
@@ -36,7 +36,7 @@ function conftestChain(directory: string, rootdir: string): string[] {
   for (let current = directory; ; current = dirname(current)) {
     const conftest = join(current, "conftest.py");
     dependsOn(conftest);
-    if (existsSync(conftest)) {
+    if (isFile(conftest)) {
       chain.push(conftest);
     }
     if (!insideRoot || current === rootdir || dirname(current) === current) {
