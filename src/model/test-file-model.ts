@@ -197,6 +197,11 @@ export interface TestFileModel {
   lines: number;
   /** How many line feeds it holds, as `wc -l` counts lines. */
   lineFeeds: number;
+  /**
+   * What each line holds besides code, one entry per line (see line-kinds.ts): blank lines and lines of
+   * comments only (Python: docstrings too), as max-lines counts them.
+   */
+  lineKinds: Uint8Array;
   /** The module docstring (Python), or the JSDoc block comment at the top of the file (JS/TS). */
   moduleDocstring: Docstring | null;
   importedModules: ImportedModule[];

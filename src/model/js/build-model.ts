@@ -5,6 +5,7 @@
 import { resolve } from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
+import { readLineKinds } from "../line-kinds.js";
 import { tracedOncePerLister, type ClassFacts, type CollectedTest, type Docstring, type Loc, type ModuleReference, type TestFileModel } from "../test-file-model.js";
 import { collectBindings, memberChain } from "./bindings.js";
 import { dottedExpression, JsClassResolver, summarizeProgram } from "./class-resolver.js";
@@ -227,6 +228,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
       isTestModule: true,
       lines: editorLineCount(sourceCode.text),
       lineFeeds: lineFeedCount(sourceCode.text),
+      lineKinds: readLineKinds(sourceCode.lines, sourceCode.getAllComments().map((comment) => comment.loc)),
       moduleDocstring: jsdoc.top(),
       importedModules: bindings.modules,
       classes,

@@ -7,6 +7,7 @@ import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { PythonSourceCode } from "../../../parsers/python/python-source-code.js";
 import { dependsOn } from "../dependencies.js";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
+import { readLineKinds } from "../line-kinds.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
 import { tracedOncePerLister, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type TestFileModel } from "../test-file-model.js";
 import { ClassResolver } from "./class-resolver.js";
@@ -19,7 +20,7 @@ import { rememberSummary, summarizeFile, summarizeModule, type ModuleSummary } f
 import { ProjectDefinitions } from "./project-definitions.js";
 import { collectReferences, type References } from "./references.js";
 import { withReexports } from "./reexports.js";
-import { docstringReader } from "./docstrings.js";
+import { docstringNodes, docstringReader } from "./docstrings.js";
 import { docstringOf } from "./syntax.js";
 
 /** What pytest hands to unittest's loader; library subclasses reach it through the known hierarchy. */
@@ -111,6 +112,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     isTestModule,
     lines: editorLineCount(sourceCode.text),
     lineFeeds: lineFeedCount(sourceCode.text),
+    lineKinds: readLineKinds(sourceCode.lines, [...sourceCode.comments, ...docstringNodes(root)].map((node) => node.loc)),
     moduleDocstring: readDocstring(docstringOf(root)),
     importedModules,
     classes,
