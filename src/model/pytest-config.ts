@@ -21,11 +21,23 @@ export interface PytestSettings {
   pythonFunctions: string[];
   /** Extra import roots (`pythonpath`), absolute. */
   pythonpath: string[];
+  /**
+   * pytest-asyncio's `asyncio_mode` as the configuration sets it (the setting, or `-o asyncio_mode=...`
+   * or `--asyncio-mode` in `addopts`, which win), or null when it does not.
+   */
+  asyncioMode: string | null;
+  /** pytest-trio's `trio_mode` as the configuration sets it (the setting, or `-o trio_mode=...` in `addopts`), or null. */
+  trioMode: string | null;
+  /** Plugins the configuration names: `-p NAME` in `addopts` (not `-p no:NAME`), and `required_plugins`. */
+  plugins: string[];
   /** The configuration file the settings came from, or null for pytest's defaults. */
   configFile: string | null;
 }
 
 const DEFAULTS = { pythonFiles: ["test_*.py", "*_test.py"], pythonClasses: ["Test"], pythonFunctions: ["test"] };
+
+/** What a configuration says about coroutine tests when it says nothing. */
+const NO_ASYNC_SETTINGS = { asyncioMode: null, trioMode: null, plugins: [] };
 
 /** The files pytest looks for in a folder, in its order: pytest 9's, of which pytest 7 and 8 know all but the first two. */
 const CONFIG_NAMES = ["pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg"];
@@ -159,13 +171,78 @@ function listSetting(config: RawConfig, key: string): string[] | undefined {
   throw new ConfigProblem(`config option '${key}' expects a list of strings`);
 }
 
+/** A setting of type "string" (or "bool") as the file gives it, or null when it does not set it. */
+function scalarSetting(config: RawConfig, key: string): string | null {
+  const raw = config.get(key);
+  if (raw === undefined) {
+    return null;
+  }
+  return typeof raw.value === "string" ? raw.value : pythonStr(raw.value);
+}
+
+type AsyncSettings = Pick<PytestSettings, "asyncioMode" | "trioMode" | "plugins">;
+
+/**
+ * What `addopts` changes for coroutine tests, read as pytest's argument parser reads it: `-p NAME`
+ * (also `-pNAME`), `--asyncio-mode MODE` (also `=MODE`), and `-o`/`--override-ini` of `asyncio_mode`
+ * and `trio_mode`, the last one winning.
+ */
+function readAddopts(args: readonly string[], settings: AsyncSettings): AsyncSettings {
+  const result = { ...settings, plugins: [...settings.plugins] };
+  const override = (assignment: string): void => {
+    const equals = assignment.indexOf("=");
+    const key = assignment.slice(0, equals);
+    if (equals > 0 && key === "asyncio_mode") {
+      result.asyncioMode = assignment.slice(equals + 1);
+    } else if (equals > 0 && key === "trio_mode") {
+      result.trioMode = assignment.slice(equals + 1);
+    }
+  };
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    const next = args[index + 1];
+    let plugin: string | undefined;
+    if (arg === "-p" || arg === "-o" || arg === "--override-ini" || arg === "--asyncio-mode") {
+      if (next === undefined) {
+        break;
+      }
+      index += 1;
+      if (arg === "-p") {
+        plugin = next;
+      } else if (arg === "--asyncio-mode") {
+        result.asyncioMode = next;
+      } else {
+        override(next);
+      }
+    } else if (arg.startsWith("-p")) {
+      plugin = arg.slice(2);
+    } else if (arg.startsWith("-o")) {
+      override(arg.slice(2));
+    } else if (arg.startsWith("--override-ini=")) {
+      override(arg.slice("--override-ini=".length));
+    } else if (arg.startsWith("--asyncio-mode=")) {
+      result.asyncioMode = arg.slice("--asyncio-mode=".length);
+    }
+    if (plugin !== undefined && !plugin.startsWith("no:")) {
+      result.plugins.push(plugin);
+    }
+  }
+  return result;
+}
+
 function settingsFrom(file: string, config: RawConfig): PytestSettings {
   const root = dirname(file);
+  const configured: AsyncSettings = {
+    asyncioMode: scalarSetting(config, "asyncio_mode"),
+    trioMode: scalarSetting(config, "trio_mode"),
+    plugins: listSetting(config, "required_plugins") ?? [],
+  };
   return {
     pythonFiles: listSetting(config, "python_files") ?? DEFAULTS.pythonFiles,
     pythonClasses: listSetting(config, "python_classes") ?? DEFAULTS.pythonClasses,
     pythonFunctions: listSetting(config, "python_functions") ?? DEFAULTS.pythonFunctions,
     pythonpath: (listSetting(config, "pythonpath") ?? []).map((entry) => resolve(root, entry)),
+    ...readAddopts(listSetting(config, "addopts") ?? [], configured),
     configFile: file,
   };
 }
@@ -209,7 +286,7 @@ function readOwnSettings(directory: string): PytestSettings | null {
         throw error;
       }
       warnUnreadable(file, error);
-      return { ...DEFAULTS, pythonpath: [], configFile: file };
+      return { ...DEFAULTS, pythonpath: [], ...NO_ASYNC_SETTINGS, configFile: file };
     }
   }
   return null;
@@ -218,7 +295,7 @@ function readOwnSettings(directory: string): PytestSettings | null {
 /** The settings each folder's own configuration declares (null: none), with the stamp they were read under. */
 const settingsByDirectory = new Map<string, { settings: PytestSettings | null; stamp: string }>();
 
-const DEFAULT_SETTINGS: PytestSettings = { ...DEFAULTS, pythonpath: [], configFile: null };
+const DEFAULT_SETTINGS: PytestSettings = { ...DEFAULTS, pythonpath: [], ...NO_ASYNC_SETTINGS, configFile: null };
 
 /** A cheap fingerprint of the config files a directory could hold, so edits are seen in long-lived processes. */
 function directoryStamp(directory: string): string {
