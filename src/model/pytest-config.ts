@@ -21,14 +21,11 @@ export interface PytestSettings {
   pythonFunctions: string[];
   /** Extra import roots (`pythonpath`), absolute. */
   pythonpath: string[];
-  /**
-   * pytest-asyncio's `asyncio_mode` as the configuration sets it (the setting, or `-o asyncio_mode=...`
-   * or `--asyncio-mode` in `addopts`, which win), or null when it does not.
-   */
+  /** pytest-asyncio's `asyncio_mode` as the configuration sets it (the setting, or `--asyncio-mode` in `addopts`, which wins), or null when it does not. */
   asyncioMode: string | null;
-  /** pytest-trio's `trio_mode` as the configuration sets it (the setting, or `-o trio_mode=...` in `addopts`), or null. */
+  /** pytest-trio's `trio_mode` as the configuration sets it, or null. */
   trioMode: string | null;
-  /** Plugins the configuration names: `-p NAME` in `addopts` (not `-p no:NAME`), and `required_plugins`. */
+  /** Plugins the configuration names: `required_plugins`, and `-p NAME` in `addopts` unless a `-p no:NAME` blocks it. */
   plugins: string[];
   /** The configuration file the settings came from, or null for pytest's defaults. */
   configFile: string | null;
@@ -184,50 +181,45 @@ type AsyncSettings = Pick<PytestSettings, "asyncioMode" | "trioMode" | "plugins"
 
 /**
  * What `addopts` changes for coroutine tests, read as pytest's argument parser reads it: `-p NAME`
- * (also `-pNAME`), `--asyncio-mode MODE` (also `=MODE`), and `-o`/`--override-ini` of `asyncio_mode`
- * and `trio_mode`, the last one winning.
+ * (also `-pNAME`) and `--asyncio-mode MODE` (also `=MODE`), the last one winning, which pytest-asyncio
+ * reads before its setting. A `-o asyncio_mode=...` there changes nothing: pytest takes `-o` from its
+ * command line before it reads `addopts` (pytest 7.2 to 8.4).
  */
 function readAddopts(args: readonly string[], settings: AsyncSettings): AsyncSettings {
-  const result = { ...settings, plugins: [...settings.plugins] };
-  const override = (assignment: string): void => {
-    const equals = assignment.indexOf("=");
-    const key = assignment.slice(0, equals);
-    if (equals > 0 && key === "asyncio_mode") {
-      result.asyncioMode = assignment.slice(equals + 1);
-    } else if (equals > 0 && key === "trio_mode") {
-      result.trioMode = assignment.slice(equals + 1);
-    }
-  };
+  let asyncioOption: string | null = null;
+  const loaded: string[] = [];
+  const blocked = new Set<string>();
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
-    const next = args[index + 1];
     let plugin: string | undefined;
-    if (arg === "-p" || arg === "-o" || arg === "--override-ini" || arg === "--asyncio-mode") {
-      if (next === undefined) {
+    if (arg === "-p" || arg === "--asyncio-mode") {
+      const value = args[index + 1];
+      if (value === undefined) {
         break;
       }
       index += 1;
       if (arg === "-p") {
-        plugin = next;
-      } else if (arg === "--asyncio-mode") {
-        result.asyncioMode = next;
+        plugin = value;
       } else {
-        override(next);
+        asyncioOption = value;
       }
     } else if (arg.startsWith("-p")) {
       plugin = arg.slice(2);
-    } else if (arg.startsWith("-o")) {
-      override(arg.slice(2));
-    } else if (arg.startsWith("--override-ini=")) {
-      override(arg.slice("--override-ini=".length));
     } else if (arg.startsWith("--asyncio-mode=")) {
-      result.asyncioMode = arg.slice("--asyncio-mode=".length);
+      asyncioOption = arg.slice("--asyncio-mode=".length);
     }
-    if (plugin !== undefined && !plugin.startsWith("no:")) {
-      result.plugins.push(plugin);
+    if (plugin?.startsWith("no:")) {
+      blocked.add(plugin.slice("no:".length));
+    } else if (plugin !== undefined) {
+      loaded.push(plugin);
     }
   }
-  return result;
+  // A blocked plugin is never loaded, whether `-p no:NAME` comes before or after `-p NAME`.
+  return {
+    asyncioMode: asyncioOption ?? settings.asyncioMode,
+    trioMode: settings.trioMode,
+    plugins: [...settings.plugins, ...loaded.filter((name) => !blocked.has(name))],
+  };
 }
 
 function settingsFrom(file: string, config: RawConfig): PytestSettings {

@@ -408,7 +408,6 @@ pythonRuleTester.run("no-unawaited-async-tests (Python)", rule, {
     { name: "a module pytest does not collect", filename: "helpers.py", code: "async def test_like():\n    pass\n" },
     inTree(project("asyncio_mode = auto"), TEST_FILE, { name: "asyncio_mode = auto", code: "async def test_create():\n    pass\n" }),
     inTree(project("addopts = --strict-markers --asyncio-mode=auto"), TEST_FILE, { name: "--asyncio-mode=auto in addopts", code: "async def test_create():\n    pass\n" }),
-    inTree(project("addopts = -o asyncio_mode=auto"), TEST_FILE, { name: "-o asyncio_mode=auto in addopts", code: "async def test_create():\n    pass\n" }),
     inTree(project("trio_mode = true"), TEST_FILE, { name: "trio_mode = true", code: "async def test_create():\n    pass\n" }),
     inTree({ "pyproject.toml": '[tool.pytest.ini_options]\nasyncio_mode = "auto"\n' }, TEST_FILE, { name: "asyncio_mode in pyproject.toml", code: "async def test_create():\n    pass\n" }),
     inTree(project("addopts = -p pytest_tornasync"), TEST_FILE, { name: "a plugin the config names and the project does not hold may run every coroutine", code: "async def test_create():\n    pass\n" }),
@@ -581,6 +580,11 @@ pythonRuleTester.run("no-unawaited-async-tests (Python)", rule, {
       code: "import pytest\n\n\n@pytest.mark.asyncio_cooperative_like\n@pytest.mark.timeout(5)\nasync def test_create():\n    pass\n",
       errors: [unrun("test_create", 6, 11)],
     },
+    inTree(project("addopts = -o asyncio_mode=auto"), TEST_FILE, {
+      name: "-o asyncio_mode=auto in addopts changes nothing: pytest reads -o from its command line only",
+      code: "async def test_create():\n    pass\n",
+      errors: [unrun("test_create", 1, 11)],
+    }),
     inTree(project("asyncio_mode = strict"), TEST_FILE, { name: "asyncio_mode = strict needs marks", code: "async def test_create():\n    pass\n", errors: [unrun("test_create", 1, 11)] }),
     inTree(project("trio_mode = false\naddopts = -p no:asyncio -p pytester"), TEST_FILE, {
       name: "trio_mode off, a plugin turned off and pytest's own pytester",
