@@ -33,6 +33,53 @@ function project(settings: string, files: Files = {}): Files {
 
 const TEST_FILE = "tests/test_orders.py";
 
+/** Base classes and tests in another file of the project, which the test file inherits or imports. */
+const SUPPORT: Files = {
+  "tests/__init__.py": "",
+  "support/__init__.py": "from support.cases import ServiceCase\n",
+  "support/cases.py": dedent`
+    import asyncio
+    import unittest
+
+    import pytest
+
+    from support.loop import in_loop
+
+
+    class ServiceCase(unittest.TestCase):
+        async def test_service_is_up(self):
+            pass
+
+
+    class LoopCase(unittest.TestCase):
+        def _callTestMethod(self, method):
+            asyncio.run(method())
+
+
+    class WrappedChecks:
+        @in_loop
+        async def test_wrapped(self):
+            pass
+
+
+    class MarkedChecks:
+        pytestmark = pytest.mark.asyncio
+
+        async def test_marked(self):
+            pass
+
+
+    class PlainChecks:
+        async def test_plain(self):
+            pass
+
+
+    async def test_shared():
+        pass
+  `,
+  "support/loop.py": "import asyncio\n\n\ndef in_loop(fn):\n    return lambda *args: asyncio.run(fn(*args))\n",
+};
+
 pythonRuleTester.run("no-unawaited-async-tests (Python)", rule, {
   valid: [
     {
@@ -406,6 +453,31 @@ pythonRuleTester.run("no-unawaited-async-tests (Python)", rule, {
       `,
     },
     { name: "a module pytest does not collect", filename: "helpers.py", code: "async def test_like():\n    pass\n" },
+    inTree(SUPPORT, TEST_FILE, {
+      name: "tests inherited from another file carry its decorators, marks and runner methods",
+      code: dedent`
+        import unittest
+
+        from support.cases import LoopCase, MarkedChecks, WrappedChecks
+
+
+        class TestWrapped(WrappedChecks):
+            pass
+
+
+        class TestMarked(MarkedChecks):
+            pass
+
+
+        class LoopTests(LoopCase):
+            async def test_loop(self):
+                pass
+
+
+        class WrappedCaseTests(WrappedChecks, unittest.TestCase):
+            pass
+      `,
+    }),
     inTree(project("asyncio_mode = auto"), TEST_FILE, { name: "asyncio_mode = auto", code: "async def test_create():\n    pass\n" }),
     inTree(project("addopts = --strict-markers --asyncio-mode=auto"), TEST_FILE, { name: "--asyncio-mode=auto in addopts", code: "async def test_create():\n    pass\n" }),
     inTree(project("trio_mode = true"), TEST_FILE, { name: "trio_mode = true", code: "async def test_create():\n    pass\n" }),
@@ -584,6 +656,30 @@ pythonRuleTester.run("no-unawaited-async-tests (Python)", rule, {
       name: "-o asyncio_mode=auto in addopts changes nothing: pytest reads -o from its command line only",
       code: "async def test_create():\n    pass\n",
       errors: [unrun("test_create", 1, 11)],
+    }),
+    inTree(SUPPORT, TEST_FILE, {
+      name: "tests inherited and imported from another file: reported where this file collects them",
+      code: dedent`
+        from support import ServiceCase
+        from support.cases import PlainChecks, test_shared
+
+
+        class OrderTests(ServiceCase):
+            async def test_create(self):
+                pass
+
+
+        class TestOrders(PlainChecks):
+            pass
+      `,
+      // pytest collects the imported ServiceCase here too, at its import; test_shared at its own.
+      errors: [
+        testCase("test_service_is_up", "ServiceCase", 1, 21, 11),
+        unrun("test_shared", 2, 40),
+        testCase("test_service_is_up", "OrderTests", 5, 7, 10),
+        testCase("test_create", "OrderTests", 6, 15),
+        unrun("test_plain", 10, 7, 10),
+      ],
     }),
     inTree(project("asyncio_mode = strict"), TEST_FILE, { name: "asyncio_mode = strict needs marks", code: "async def test_create():\n    pass\n", errors: [unrun("test_create", 1, 11)] }),
     inTree(project("trio_mode = false\naddopts = -p no:asyncio -p pytester"), TEST_FILE, {
