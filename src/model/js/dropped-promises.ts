@@ -97,8 +97,27 @@ function chainRoot(node: Node): TSESTree.Identifier | null {
   return current.type === "Identifier" ? current : null;
 }
 
+/** Whether a variable is bound to an `async` function the file declares, and to nothing else. */
+function isAsyncFunctionVariable(variable: TSESLint.Scope.Variable): boolean {
+  if (variable.defs.length !== 1 || variable.references.filter((reference) => reference.isWrite()).length > 1) {
+    return false;
+  }
+  const definition = variable.defs[0]!;
+  if (definition.type === "FunctionName") {
+    // A declared function is written by no reference; one that is, was replaced.
+    return definition.node.type === "FunctionDeclaration" && definition.node.async && !variable.references.some((reference) => reference.isWrite());
+  }
+  if (definition.type === "Variable") {
+    const init = definition.node.init ? unwrap(definition.node.init) : null;
+    return (init?.type === "ArrowFunctionExpression" || init?.type === "FunctionExpression") && init.async;
+  }
+  return false;
+}
+
 export class DroppedPromiseReader {
   readonly #sourceCode: TSESLint.SourceCode;
+  /** The identifiers that refer to an `async` function of the file, found once from the scope manager. */
+  #asyncReferences: Set<TSESTree.Identifier> | undefined;
 
   constructor(sourceCode: TSESLint.SourceCode) {
     this.#sourceCode = sourceCode;
@@ -132,7 +151,7 @@ export class DroppedPromiseReader {
     }
     const callee = unwrap(expression.callee);
     if (callee.type === "Identifier") {
-      return this.#isAsyncFunction(callee) ? "asyncCall" : null;
+      return this.#asyncFunctionReferences().has(callee) ? "asyncCall" : null;
     }
     if (callee.type !== "MemberExpression" || callee.computed || callee.property.type !== "Identifier") {
       return null;
@@ -173,21 +192,19 @@ export class DroppedPromiseReader {
     return !variable || variable.defs.length === 0;
   }
 
-  /** The name is bound to an `async` function the file declares, and to nothing else. */
-  #isAsyncFunction(identifier: TSESTree.Identifier): boolean {
-    const variable = this.#variableOf(identifier);
-    if (variable?.defs.length !== 1 || variable.references.filter((reference) => reference.isWrite()).length > 1) {
-      return false;
+  #asyncFunctionReferences(): Set<TSESTree.Identifier> {
+    if (!this.#asyncReferences) {
+      this.#asyncReferences = new Set();
+      for (const scope of this.#sourceCode.scopeManager?.scopes ?? []) {
+        for (const variable of scope.variables) {
+          if (isAsyncFunctionVariable(variable)) {
+            for (const reference of variable.references) {
+              this.#asyncReferences.add(reference.identifier as TSESTree.Identifier);
+            }
+          }
+        }
+      }
     }
-    const definition = variable.defs[0]!;
-    if (definition.type === "FunctionName") {
-      // A declared function is written by no reference; one that is, was replaced.
-      return definition.node.type === "FunctionDeclaration" && definition.node.async && !variable.references.some((reference) => reference.isWrite());
-    }
-    if (definition.type === "Variable") {
-      const init = definition.node.init ? unwrap(definition.node.init) : null;
-      return (init?.type === "ArrowFunctionExpression" || init?.type === "FunctionExpression") && init.async;
-    }
-    return false;
+    return this.#asyncReferences;
   }
 }
