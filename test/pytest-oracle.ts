@@ -61,6 +61,26 @@ export function runPytest(root: string, folder = ".", ignore: readonly string[] 
   return run(ORACLE_PYTHON, args, { cwd: root, env: PYTEST_ENV });
 }
 
+/** What pytest made of each test it ran: its node id (`tests/test_a.py::Class::test_name`) → PASSED, FAILED, SKIPPED, ERROR, XFAIL or XPASS. */
+export type TestOutcomes = Record<string, string>;
+
+/**
+ * Runs the tests of `folder` of the tree at `root` (`pytest -v`, the tree as rootdir) and reads each
+ * test's outcome from the verbose lines. pytest exits 1 when a test fails, which is an outcome too.
+ */
+export async function runPytestTests(root: string, folder = "."): Promise<TestOutcomes> {
+  const args = ["-m", "pytest", "-v", "-p", "no:cacheprovider", `--rootdir=${root}`, folder];
+  const result = await run(ORACLE_PYTHON, args, { cwd: root, env: PYTEST_ENV });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`pytest exited ${String(result.status)} in ${join(root, folder)}:\n${result.stdout}${result.stderr}`);
+  }
+  const outcomes: TestOutcomes = {};
+  for (const match of result.stdout.matchAll(/^(\S+::\S+) (PASSED|FAILED|SKIPPED|ERROR|XFAIL|XPASS)\b/gmu)) {
+    outcomes[match[1]!] = match[2]!;
+  }
+  return outcomes;
+}
+
 /** Adds the node ids of `pytest -q --collect-only` output (they come first, up to the first blank line) to `ids`. */
 function readNodeIds(output: string, ids: Map<string, Set<string>>): void {
   for (const line of output.split("\n")) {

@@ -136,6 +136,55 @@ export interface CollectedTest {
   parametrized: boolean;
   /** Identifies the definition: inherited tests share it with the base's own. */
   definitionKey: object;
+  /** Python: what decides whether a runner awaits the test, when its function is `async def`; null for a plain function, and in JS/TS. */
+  coroutine: CoroutineFacts | null;
+  /** JS/TS: the function the test runs, as far as it decides whether the runner waits for the promises it makes; null without one (a `.todo`, a body passed by name), and in Python. */
+  callback: TestCallback | null;
+}
+
+/**
+ * Python: an `async def` test, and what around it may give it an event loop: decorators (which may also
+ * wrap the coroutine function into a plain one), marks, and the methods through which its classes call it.
+ * An inherited or imported test carries those of the file that defines it and of the classes it is
+ * collected through.
+ */
+export interface CoroutineFacts {
+  /** Decorators of the test function, then of the classes it is collected through (the collecting class, the classes it is nested in, its bases), by name without their calls (`pytest.mark.asyncio`, `patch.object`). */
+  decorators: string[];
+  /** The marks `pytestmark` assigns in those classes and at the module's top level, by name without their calls (`pytest.mark.anyio`); an element that is no name is kept as written. */
+  pytestmarks: string[];
+  /** Methods of those classes, in the project, through which a class can change how its test methods are called (RUNNER_METHODS): `run`, `__call__`, `_callTestMethod`, ... */
+  runnerMethods: string[];
+}
+
+/** Methods through which a unittest class (or any class) can change how its test methods are called. */
+export const RUNNER_METHODS: ReadonlySet<string> = new Set(["run", "__call__", "debug", "_callTestMethod", "__init_subclass__", "__getattribute__"]);
+
+/** JS/TS: the function a test runs (its callback, or a `@test` method). */
+export interface TestCallback {
+  async: boolean;
+  /**
+   * It declares a first parameter that is a plain name (`(done) => ...`), which Jest and Mocha pass as the
+   * `done` callback; false with none, or with a destructuring pattern (Vitest's context, Playwright's fixtures).
+   */
+  doneParameter: boolean;
+  /** Promises its body makes in statements of their own and neither returns, awaits nor discards with `void`, in source order. */
+  droppedPromises: DroppedPromise[];
+}
+
+/**
+ * How a dropped expression is known to be a promise without type information: a `.then`, `.catch` or
+ * `.finally` call; a call of an `async` function of the same file; `new Promise(...)`; `Promise.all`,
+ * `allSettled`, `any` or `race`; or an `expect(...).resolves`/`.rejects` assertion.
+ */
+export type PromiseShape = "then" | "catch" | "finally" | "asyncCall" | "newPromise" | "promiseCombinator" | "expectResolves";
+
+export interface DroppedPromise {
+  shape: PromiseShape;
+  /** What makes it, as written: `fetch(url).then`, `seedOrders`, `new Promise`, `Promise.all`, `expect(total).resolves.toBe`. */
+  written: string;
+  /** The statement. */
+  loc: Loc;
 }
 
 /** A base that could not be told to reach the required bases or not, and why. */
@@ -197,6 +246,11 @@ export interface TestFileModel {
   lines: number;
   /** How many line feeds it holds, as `wc -l` counts lines. */
   lineFeeds: number;
+  /**
+   * What each line holds besides code, one entry per line (see line-kinds.ts): blank lines and lines of
+   * comments only (Python: docstrings too), as max-lines counts them.
+   */
+  lineKinds: Uint8Array;
   /** The module docstring (Python), or the JSDoc block comment at the top of the file (JS/TS). */
   moduleDocstring: Docstring | null;
   importedModules: ImportedModule[];
@@ -213,8 +267,42 @@ export interface TestFileModel {
    * files, never imports them. Traced once per lister: callers that share a lister share the work.
    */
   traceMocks(listMocks: MockLister): Map<CollectedTest, MockTrace | null>;
+  /**
+   * Python: what pytest's configuration, the conftest.py files and the plugins they name provide for
+   * running coroutine tests, read from those files on first call; null in JS/TS.
+   */
+  pytestAsyncSupport(): PytestAsyncSupport | null;
   /** Reads now what traceMocks needs from the syntax tree, so a model kept after linting (by the CLI) lets the tree go. */
   detachFromTree(): void;
+}
+
+/** A module named as a pytest plugin (`pytest_plugins`, `-p`), and its file when it is one of the project's. */
+export interface PluginModule {
+  name: string;
+  /** Absolute path of the project file it is, or null when it is none (an installed package, or not found). */
+  path: string | null;
+}
+
+/** A module-level `pytest_*` function of a conftest.py or plugin module of the project. */
+export interface PytestHookFact {
+  name: string;
+  path: string;
+  line: number;
+  /** Its text names coroutines, event loops or plugins (`async`, `await`, `coroutine`, `loop`, asyncio, anyio, trio, `plugin`). */
+  mentionsAsync: boolean;
+}
+
+export interface PytestAsyncSupport {
+  /** pytest-asyncio's `asyncio_mode` as the configuration sets it, or null. */
+  asyncioMode: string | null;
+  /** pytest-trio's `trio_mode` as the configuration sets it, or null. */
+  trioMode: string | null;
+  /** Plugins pytest loads by name: `-p` in `addopts`, `required_plugins`, and `pytest_plugins` of the test module, its conftest.py files and the project plugin modules they name. */
+  plugins: PluginModule[];
+  /** The `pytest_*` functions of the conftest.py files (from the test's folder up to the rootdir) and of the project plugin modules. */
+  hooks: PytestHookFact[];
+  /** Every fixture the test requests, by name: by parameter, `usefixtures` (its own, its classes', the module's) and, through each fixture found as pytest finds it, the fixtures those request. */
+  requestedFixtures(test: CollectedTest): ReadonlySet<string>;
 }
 
 /** `trace`, run once per lister: the rule and the CLI's audit ask a model with the same lister (see reachingMocks). */

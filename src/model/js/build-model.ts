@@ -5,9 +5,11 @@
 import { resolve } from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
+import { readLineKinds } from "../line-kinds.js";
 import { tracedOncePerLister, type ClassFacts, type CollectedTest, type Docstring, type Loc, type ModuleReference, type TestFileModel } from "../test-file-model.js";
 import { collectBindings, memberChain } from "./bindings.js";
 import { dottedExpression, JsClassResolver, summarizeProgram } from "./class-resolver.js";
+import { DroppedPromiseReader } from "./dropped-promises.js";
 import { JsdocReader } from "./jsdoc.js";
 import { traceJsMocks } from "./mock-trace.js";
 import { decoratorRoot, readTestDeclaration, type TestDeclaration } from "./test-calls.js";
@@ -89,6 +91,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
   const walked = walk(sourceCode);
   const bindings = collectBindings(sourceCode, walked.declarators, walked.calls, walked.dynamicImports);
   const jsdoc = new JsdocReader(sourceCode);
+  const promises = new DroppedPromiseReader(sourceCode);
   const runnerName = (identifier: TSESTree.Identifier): string | undefined => bindings.qualified.get(identifier);
 
   // Declarations by call, then tests placed in the groups whose callbacks hold them.
@@ -143,6 +146,8 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
       parametrized: declaration.parametrized,
       // A plain object: the model must not hold syntax nodes (the CLI keeps models after linting).
       definitionKey: {},
+      coroutine: null,
+      callback: declaration.body ? promises.read(declaration.body) : null,
     };
     tests.push(test);
     groupBodies.set(test, groups.flatMap((group) => (group.body ? [group.body.loc] : [])));
@@ -200,6 +205,8 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
         todo: false,
         parametrized: marks.some((mark) => mark?.name === "params"),
         definitionKey: {},
+        coroutine: null,
+        callback: member.value.type === "FunctionExpression" ? promises.read(member.value) : null,
       };
       facts.tests.push(collected);
       tests.push(collected);
@@ -227,6 +234,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
       isTestModule: true,
       lines: editorLineCount(sourceCode.text),
       lineFeeds: lineFeedCount(sourceCode.text),
+      lineKinds: readLineKinds(sourceCode.lines, sourceCode.getAllComments().map((comment) => comment.loc)),
       moduleDocstring: jsdoc.top(),
       importedModules: bindings.modules,
       classes,
@@ -245,12 +253,13 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
  * The model's questions over its plain facts. Built outside buildJsModel so the closures hold only
  * these arguments, not the syntax tree: the CLI keeps models after linting.
  */
-function withQueries(facts: Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree">, path: string, summary: ReturnType<typeof summarizeProgram>, groupBodies: ReadonlyMap<CollectedTest, readonly Loc[]>): TestFileModel {
+function withQueries(facts: Omit<TestFileModel, "resolveBases" | "traceMocks" | "pytestAsyncSupport" | "detachFromTree">, path: string, summary: ReturnType<typeof summarizeProgram>, groupBodies: ReadonlyMap<CollectedTest, readonly Loc[]>): TestFileModel {
   const resolver = new JsClassResolver();
   const model: TestFileModel = {
     ...facts,
     resolveBases: (cls, bases) => resolver.resolveBases(summary, cls.bases, bases),
     traceMocks: tracedOncePerLister((listMocks) => traceJsMocks(model, path, groupBodies, listMocks)),
+    pytestAsyncSupport: () => null,
     // Everything the trace reads is already plain locations.
     detachFromTree: () => undefined,
   };

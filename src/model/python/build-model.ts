@@ -7,19 +7,21 @@ import type { PythonSourceCode } from "../../../parsers/python/python-source-cod
 import { dependsOn } from "../dependencies.js";
 import { isFile } from "../fs-snapshot.js";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
-import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
-import { tracedOncePerLister, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type TestFileModel } from "../test-file-model.js";
+import { readLineKinds } from "../line-kinds.js";
+import { isPytestFile, pytestSettingsFor, type PytestSettings } from "../pytest-config.js";
+import { tracedOncePerLister, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type PytestAsyncSupport, type TestFileModel } from "../test-file-model.js";
+import { readAsyncSupport } from "./async-support.js";
 import { ClassResolver } from "./class-resolver.js";
 import { importRoots } from "./module-paths.js";
 import { NameResolver } from "./name-resolver.js";
 import { collectTests } from "./collect-tests.js";
 import { moduleFactsOfFile, readModuleFacts, type ModuleFacts } from "./module-facts.js";
-import { MockTracer } from "./mock-trace.js";
+import { MockTracer, type Located } from "./mock-trace.js";
 import { rememberSummary, summarizeFile, summarizeModule, type ModuleSummary } from "./module-summary.js";
 import { ProjectDefinitions } from "./project-definitions.js";
 import { collectReferences, type References } from "./references.js";
 import { withReexports } from "./reexports.js";
-import { docstringReader } from "./docstrings.js";
+import { docstringNodes, docstringReader } from "./docstrings.js";
 import { docstringOf } from "./syntax.js";
 
 /** What pytest hands to unittest's loader; library subclasses reach it through the known hierarchy. */
@@ -111,6 +113,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     isTestModule,
     lines: editorLineCount(sourceCode.text),
     lineFeeds: lineFeedCount(sourceCode.text),
+    lineKinds: readLineKinds(sourceCode.lines, [...sourceCode.comments, ...docstringNodes(root)].map((node) => node.loc)),
     moduleDocstring: readDocstring(docstringOf(root)),
     importedModules,
     classes,
@@ -118,10 +121,13 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     ...references,
   };
   const rootdir = settings.configFile ? dirname(settings.configFile) : resolve(cwd);
-  return withQueries(facts, { tree: root, path, directory, rootdir, summary, references, names, resolveBases });
+  return withQueries(facts, { tree: root, path, directory, rootdir, settings, summary, references, names, resolveBases });
 }
 
-type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree">;
+type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "pytestAsyncSupport" | "detachFromTree">;
+
+/** No mock at all: a tracer made for what it finds besides mocks (the fixtures a test requests). */
+const NO_MOCKS = (): [] => [];
 
 interface QueryContext {
   /** The syntax tree, until the trace's facts are read from it. */
@@ -130,6 +136,7 @@ interface QueryContext {
   /** The file's folder and pytest's rootdir: the conftest.py chain between them is looked up only when a trace needs it. */
   directory: string;
   rootdir: string;
+  settings: PytestSettings;
   summary: ModuleSummary;
   references: References;
   names: NameResolver;
@@ -147,6 +154,20 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
     context.tree = null;
     return moduleFacts;
   };
+  let conftestPaths: string[] | null = null;
+  const conftests = (): string[] => {
+    conftestPaths ??= conftestChain(context.directory, context.rootdir).filter((conftest) => conftest !== context.path);
+    return conftestPaths;
+  };
+  const factsOf = (path: string): ModuleFacts | null => (path === context.path ? readFacts() : moduleFactsOfFile(path));
+  /** The function a test runs (of another file, for a test inherited or imported from there) and the class collecting it, as the tracer finds them. */
+  const locate = (test: CollectedTest): { located: Located; cls: ReturnType<typeof classOf> } | null => {
+    const module = test.origin ? factsOf(test.origin.path) : readFacts();
+    const line = test.origin?.line ?? test.nameLoc.start.line;
+    const fn = module?.definitions.functions.find((candidate) => candidate.line === line && (test.origin !== null || candidate.name === test.name));
+    return module && fn ? { located: { module, fn }, cls: classOf(test.cls, readFacts(), factsOf) } : null;
+  };
+  let asyncSupport: PytestAsyncSupport | null = null;
   return {
     ...facts,
     resolveBases: (cls, bases) => context.resolveBases(cls, bases),
@@ -156,19 +177,30 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
       if (facts.tests.length === 0) {
         return traces;
       }
-      const self = readFacts();
-      const conftests = conftestChain(context.directory, context.rootdir).filter((conftest) => conftest !== context.path);
-      const tracer = new MockTracer(self, context.names, conftests, listMocks);
-      const factsOf = (path: string): ModuleFacts | null => (path === context.path ? self : moduleFactsOfFile(path));
+      const tracer = new MockTracer(readFacts(), context.names, conftests(), listMocks);
       for (const test of facts.tests) {
         // A test inherited or imported from another file runs that file's function, in this module.
-        const module = test.origin ? factsOf(test.origin.path) : self;
-        const line = test.origin?.line ?? test.nameLoc.start.line;
-        const fn = module?.definitions.functions.find((candidate) => candidate.line === line && (test.origin !== null || candidate.name === test.name));
-        traces.set(test, module && fn ? tracer.trace({ module, fn }, classOf(test.cls, self, factsOf)) : null);
+        const found = locate(test);
+        traces.set(test, found ? tracer.trace(found.located, found.cls) : null);
       }
       return traces;
     }),
+    pytestAsyncSupport: () => {
+      if (asyncSupport === null) {
+        const tracer = new MockTracer(readFacts(), context.names, conftests(), NO_MOCKS);
+        asyncSupport = readAsyncSupport({
+          settings: context.settings,
+          self: readFacts(),
+          conftests: conftests().flatMap((path) => moduleFactsOfFile(path) ?? []),
+          names: context.names,
+          requestedFixtures: (test) => {
+            const found = locate(test);
+            return found ? tracer.requestedFixtures(found.located, found.cls) : new Set();
+          },
+        });
+      }
+      return asyncSupport;
+    },
     detachFromTree: () => void readFacts(),
   };
 }

@@ -10,7 +10,9 @@
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { matchesPrefixOrGlob } from "../fnmatch.js";
 import type { PytestSettings } from "../pytest-config.js";
-import type { ClassFacts, CollectedTest, Docstring, Loc, Origin } from "../test-file-model.js";
+import { RUNNER_METHODS, type ClassFacts, type CollectedTest, type CoroutineFacts, type Docstring, type Loc, type Origin } from "../test-file-model.js";
+import { isAsyncDefinition } from "./syntax.js";
+import { pytestmarksAssigned } from "./definitions.js";
 import { readImports } from "./imports.js";
 import { baseExpressions, namespaceStatements } from "./module-summary.js";
 import { decoratorName, docstringOf, testAttributeOf, unwrapDefinition } from "./syntax.js";
@@ -21,6 +23,7 @@ export interface ForeignFunction {
   line: number;
   decorators: readonly string[];
   docstring: Docstring | null;
+  isAsync: boolean;
 }
 
 /** A class of another project file, as collection needs it. */
@@ -35,6 +38,8 @@ export interface ForeignClass {
   docstring: Docstring | null;
   /** Written as in its file. */
   bases: readonly string[];
+  /** The marks a `pytestmark` in its body applies. */
+  pytestmarks: readonly string[];
 }
 
 /** A project class a base resolves to: a module-level class of this file (by the line of its name), or one of another file. */
@@ -74,6 +79,7 @@ interface FunctionInfo {
   decorators: string[];
   /** Identifies the definition in the model without holding its syntax node. */
   key: object;
+  isAsync: boolean;
 }
 
 interface ClassInfo {
@@ -83,9 +89,14 @@ interface ClassInfo {
   /** The value of a `__test__ = True/False` in the class body, if any. */
   testAttribute: boolean | null;
   decorators: string[];
+  /** The marks a `pytestmark` in its body applies. */
+  pytestmarks: string[];
   insideFunction: boolean;
   nested: ClassInfo[];
 }
+
+/** What the classes and module a test is collected through add to its CoroutineFacts. */
+type CoroutineScope = Omit<CoroutineFacts, "decorators"> & { decorators: readonly string[] };
 
 /** One class of a test class's lineage: of this file, or of another. */
 type LineageEntry = { local: ClassInfo } | { foreign: ForeignClass };
@@ -126,8 +137,17 @@ function groupDocstrings(cls: ClassFacts | null, definingClass: ClassFacts | Doc
   return [...new Set(docstrings)];
 }
 
-function entryFacts(entry: LineageEntry): { definesInit: boolean; testAttribute: boolean | null } {
+function entryFacts(entry: LineageEntry): { definesInit: boolean; testAttribute: boolean | null; decorators: readonly string[]; pytestmarks: readonly string[] } {
   return "local" in entry ? entry.local : entry.foreign;
+}
+
+function entryMethodNames(entry: LineageEntry): string[] {
+  return "local" in entry ? [...entry.local.methods.keys()] : entry.foreign.methods.map((fn) => fn.name);
+}
+
+/** The facts of an `async def` test, or null for a plain function. */
+function coroutineFacts(fn: { isAsync: boolean; decorators: readonly string[] }, scope: CoroutineScope): CoroutineFacts | null {
+  return fn.isAsync ? { decorators: [...fn.decorators, ...scope.decorators], pytestmarks: [...scope.pytestmarks], runnerMethods: [...scope.runnerMethods] } : null;
 }
 
 export function collectTests(input: CollectionInput): Collection {
@@ -138,6 +158,8 @@ export function collectTests(input: CollectionInput): Collection {
   /** Names module-level imports bind, with where each is written; star imports with where their `*` is. */
   const importedNames = new Map<string, Loc>();
   const starImports: Loc[] = [];
+  /** The marks module-level `pytestmark` assignments apply to every test of the module. */
+  const modulePytestmarks: string[] = [];
 
   const walk = (container: PyNode, owner: ClassInfo | null, insideFunction: boolean): void => {
     for (const statement of namespaceStatements(container)) {
@@ -161,6 +183,7 @@ export function collectTests(input: CollectionInput): Collection {
           definesInit: false,
           testAttribute: null,
           decorators: decoratorNames,
+          pytestmarks: [],
           insideFunction,
           nested: [],
         };
@@ -175,7 +198,7 @@ export function collectTests(input: CollectionInput): Collection {
           walk(definition.body, info, insideFunction);
         }
       } else if (definition.type === "function_definition" && definition.name) {
-        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames, key: {} };
+        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames, key: {}, isAsync: isAsyncDefinition(definition) };
         if (owner && !insideFunction) {
           owner.methods.set(fn.name, fn);
           owner.definesInit ||= fn.name === "__init__" || fn.name === "__new__";
@@ -187,6 +210,7 @@ export function collectTests(input: CollectionInput): Collection {
         }
       } else if (owner) {
         owner.testAttribute = testAttributeOf(definition) ?? owner.testAttribute;
+        owner.pytestmarks.push(...pytestmarksAssigned(definition));
       } else if (!insideFunction && (definition.type === "import_statement" || definition.type === "import_from_statement")) {
         for (const imported of readImports(definition)) {
           if (imported.local === null) {
@@ -195,6 +219,8 @@ export function collectTests(input: CollectionInput): Collection {
             importedNames.set(imported.local, imported.node.loc);
           }
         }
+      } else if (!insideFunction) {
+        modulePytestmarks.push(...pytestmarksAssigned(definition));
       }
     }
   };
@@ -247,7 +273,14 @@ export function collectTests(input: CollectionInput): Collection {
     }
     return value;
   };
-  const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, definingClass: ClassFacts | null, classDecorators: readonly string[]): CollectedTest => ({
+  const moduleScope: CoroutineScope = { decorators: [], pytestmarks: modulePytestmarks, runnerMethods: [] };
+  /** The classes a test is collected through: `decorators` of the collecting class and those it is nested in; `outerPytestmarks` of the latter. */
+  const classScope = (chain: readonly LineageEntry[], decorators: readonly string[], outerPytestmarks: readonly string[]): CoroutineScope => ({
+    decorators: [...new Set([...decorators, ...chain.flatMap((entry) => entryFacts(entry).decorators)])],
+    pytestmarks: [...outerPytestmarks, ...chain.flatMap((entry) => entryFacts(entry).pytestmarks), ...modulePytestmarks],
+    runnerMethods: [...new Set(chain.flatMap(entryMethodNames).filter((name) => RUNNER_METHODS.has(name)))],
+  });
+  const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, definingClass: ClassFacts | null, classDecorators: readonly string[], scope: CoroutineScope): CollectedTest => ({
     name: fn.name,
     id,
     nameLoc: fn.nameNode.loc,
@@ -262,12 +295,14 @@ export function collectTests(input: CollectionInput): Collection {
     todo: false,
     parametrized: isParametrized(fn.decorators),
     definitionKey: fn.key,
+    coroutine: coroutineFacts(fn, scope),
+    callback: null,
   });
   /**
    * A test defined in another file, brought in at `at` (the collecting class's name, or an import);
    * `definingClass`: the class of that file that defines it, `inherited` when a base of `cls`.
    */
-  const foreignTest = (fn: ForeignFunction, origin: Origin, id: string, at: { nameLoc: Loc; loc: Loc }, cls: ClassFacts | null, definingClass: ForeignClass | null, inherited: boolean, classDecorators: readonly string[]): CollectedTest => ({
+  const foreignTest = (fn: ForeignFunction, origin: Origin, id: string, at: { nameLoc: Loc; loc: Loc }, cls: ClassFacts | null, definingClass: ForeignClass | null, inherited: boolean, classDecorators: readonly string[], scope: CoroutineScope): CollectedTest => ({
     name: fn.name,
     id,
     nameLoc: at.nameLoc,
@@ -282,9 +317,11 @@ export function collectTests(input: CollectionInput): Collection {
     todo: false,
     parametrized: isParametrized(fn.decorators),
     definitionKey: foreignKey(origin),
+    coroutine: coroutineFacts(fn, scope),
+    callback: null,
   });
 
-  const collectClass = (info: ClassInfo, idPrefix: string, outerDecorators: readonly string[]): void => {
+  const collectClass = (info: ClassInfo, idPrefix: string, outerDecorators: readonly string[], outerPytestmarks: readonly string[] = []): void => {
     const facts = info.facts;
     const chain = lineage({ local: info });
     facts.unittest = input.inheritsTestCase(facts);
@@ -293,11 +330,11 @@ export function collectTests(input: CollectionInput): Collection {
     }
     const id = `${idPrefix}${facts.name}`;
     const decorators = [...outerDecorators, ...info.decorators];
-    collectMethods(facts, chain, id, decorators);
+    collectMethods(facts, chain, id, decorators, classScope(chain, decorators, outerPytestmarks));
     if (!facts.unittest) {
       const nestedByName = new Map(info.nested.filter((nested) => !nested.insideFunction).map((nested) => [nested.facts.name, nested]));
       for (const nested of nestedByName.values()) {
-        collectClass(nested, `${id}::`, decorators);
+        collectClass(nested, `${id}::`, decorators, [...outerPytestmarks, ...info.pytestmarks]);
       }
     }
   };
@@ -312,7 +349,7 @@ export function collectTests(input: CollectionInput): Collection {
   };
 
   /** The test methods of a collected class, its own first, then each base's not yet seen. */
-  const collectMethods = (facts: ClassFacts, chain: readonly LineageEntry[], id: string, decorators: readonly string[]): void => {
+  const collectMethods = (facts: ClassFacts, chain: readonly LineageEntry[], id: string, decorators: readonly string[], scope: CoroutineScope): void => {
     const seen = new Set<string>();
     const isTest = (name: string, methodDecorators: readonly string[]): boolean =>
       facts.unittest ? name.startsWith("test") : matchesPrefixOrGlob(name, input.settings.pythonFunctions) && !isFixture(methodDecorators);
@@ -328,8 +365,8 @@ export function collectTests(input: CollectionInput): Collection {
         }
         const test =
           "local" in entry
-            ? testFunction(fn as FunctionInfo, `${id}::${fn.name}`, facts, entry.local.facts, decorators)
-            : foreignTest(fn as ForeignFunction, { path: entry.foreign.origin.path, line: (fn as ForeignFunction).line }, `${id}::${fn.name}`, facts, facts, entry.foreign, index > 0, decorators);
+            ? testFunction(fn as FunctionInfo, `${id}::${fn.name}`, facts, entry.local.facts, decorators, scope)
+            : foreignTest(fn as ForeignFunction, { path: entry.foreign.origin.path, line: (fn as ForeignFunction).line }, `${id}::${fn.name}`, facts, facts, entry.foreign, index > 0, decorators, scope);
         facts.tests.push(test);
         tests.push(test);
       }
@@ -350,11 +387,11 @@ export function collectTests(input: CollectionInput): Collection {
       origin: foreign.origin,
       tests: [],
     };
-    const info: ClassInfo = { facts, methods: new Map(), definesInit: false, testAttribute: null, decorators: [], insideFunction: false, nested: [] };
+    const info: ClassInfo = { facts, methods: new Map(), definesInit: false, testAttribute: null, decorators: [], pytestmarks: [], insideFunction: false, nested: [] };
     const chain = lineage({ foreign });
     facts.unittest = input.inheritsTestCase(facts);
     if (isCollected(facts, chain)) {
-      collectMethods(facts, chain, name, foreign.decorators);
+      collectMethods(facts, chain, name, foreign.decorators, classScope(chain, foreign.decorators, []));
     }
     return info;
   };
@@ -365,14 +402,14 @@ export function collectTests(input: CollectionInput): Collection {
       return;
     }
     if (matchesPrefixOrGlob(name, input.settings.pythonFunctions) && !isFixture(definition.fn.decorators)) {
-      tests.push(foreignTest({ ...definition.fn, name }, definition.origin, name, { nameLoc: at, loc: at }, null, null, false, []));
+      tests.push(foreignTest({ ...definition.fn, name }, definition.origin, name, { nameLoc: at, loc: at }, null, null, false, [], moduleScope));
     }
   };
 
   if (input.isTestModule) {
     for (const fn of moduleFunctions.values()) {
       if (matchesPrefixOrGlob(fn.name, input.settings.pythonFunctions) && !isFixture(fn.decorators)) {
-        tests.push(testFunction(fn, fn.name, null, null, []));
+        tests.push(testFunction(fn, fn.name, null, null, [], moduleScope));
       }
     }
     for (const info of moduleClasses.values()) {

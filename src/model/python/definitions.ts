@@ -8,7 +8,7 @@ import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { Docstring, Loc } from "../test-file-model.js";
 import type { DocstringReader } from "./docstrings.js";
 import { baseExpressions, namespaceStatements } from "./module-summary.js";
-import { decoratorName, docstringOf, dottedName, parameterNames, stringBody, testAttributeOf, unwrapDefinition } from "./syntax.js";
+import { decoratorName, docstringOf, dottedName, isAsyncDefinition, parameterNames, stringBody, testAttributeOf, unwrapDefinition } from "./syntax.js";
 
 export interface PyFunctionDef {
   name: string;
@@ -27,6 +27,8 @@ export interface PyFunctionDef {
   decorators: string[];
   /** Read only for files other than the test file, whose tests may be inherited or imported. */
   docstring: Docstring | null;
+  /** Defined with `async def`. */
+  isAsync: boolean;
 }
 
 export interface PyClassDef {
@@ -44,6 +46,16 @@ export interface PyClassDef {
   testAttribute: boolean | null;
   /** Read only for files other than the test file. */
   docstring: Docstring | null;
+  /** The marks a `pytestmark` in its body applies (see pytestmarkNames). */
+  pytestmarks: string[];
+}
+
+/** A module-level function named like a pytest hook (`pytest_pyfunc_call`), as plugin and conftest.py modules define them. */
+export interface PyHook {
+  name: string;
+  line: number;
+  /** Its text names coroutines or event loops (`async`, `await`, `coroutine`, `loop`, asyncio, anyio, trio) or plugins. */
+  mentionsAsync: boolean;
 }
 
 export interface PyDefinitions {
@@ -53,7 +65,14 @@ export interface PyDefinitions {
   moduleUsefixtures: string[];
   /** Modules named by `pytest_plugins`. */
   plugins: string[];
+  /** The marks a module-level `pytestmark` applies (see pytestmarkNames). */
+  modulePytestmarks: string[];
+  /** Its module-level `pytest_*` functions. */
+  hooks: PyHook[];
 }
+
+/** Words of code that runs coroutines or loads plugins, which a hook that changes how tests run would hold. */
+const ASYNC_WORDS = /async|await|coroutine|loop|anyio|trio|plugin/iu;
 
 /** The strings of a string or a list/tuple of strings (`"a"`, `["a", "b"]`). */
 function stringValues(node: PyNode | undefined): string[] {
@@ -85,7 +104,7 @@ function keywordArgument(call: PyNode | undefined, name: string): PyNode | undef
 }
 
 /** The fixtures named by `pytest.mark.usefixtures("a", "b")` marks in `expression` (a mark or a list of marks). */
-function usefixturesOf(expression: PyNode | undefined): string[] {
+export function usefixturesOf(expression: PyNode | undefined): string[] {
   if (!expression) {
     return [];
   }
@@ -98,6 +117,35 @@ function usefixturesOf(expression: PyNode | undefined): string[] {
     return [];
   }
   return (call!.arguments?.children ?? []).flatMap((argument) => stringValues(argument));
+}
+
+/**
+ * The marks a `pytestmark` value applies, by name without their calls: `pytest.mark.asyncio`,
+ * `[pytest.mark.anyio, mark.usefixtures("db")]` → `pytest.mark.anyio`, `mark.usefixtures`. An element
+ * that is no dotted name or call of one (a variable's subscript, a conditional) is kept as written.
+ */
+export function pytestmarkNames(value: PyNode | undefined): string[] {
+  if (!value) {
+    return [];
+  }
+  if (value.type === "list" || value.type === "tuple" || value.type === "parenthesized_expression") {
+    return value.children.filter((child) => child.type !== "comment").flatMap((child) => pytestmarkNames(child));
+  }
+  const callee = value.type === "call" && value.function ? value.function : value;
+  return [dottedName(callee) ?? value.text];
+}
+
+/** The marks a statement assigns to `pytestmark` (see pytestmarkNames); none for any other statement. */
+export function pytestmarksAssigned(statement: PyNode): string[] {
+  return pytestmarkNames(assignedTo(statement, "pytestmark"));
+}
+
+/** Fixtures a function requests: by parameter (a method's first parameter is the instance or the class) and by `usefixtures` decorators. */
+export function requestedFixtures(definition: PyNode, decorators: readonly PyNode[], isMethod: boolean): string[] {
+  const isStatic = decorators.some((decorator) => decoratorName(decorator) === "staticmethod");
+  const parameters = parameterNames(definition.parameters).map((parameter) => parameter.text);
+  const requested = isMethod && !isStatic ? parameters.slice(1) : parameters;
+  return [...requested, ...decorators.flatMap((decorator) => usefixturesOf(decoratorExpression(decorator)))];
 }
 
 function decoratorExpression(decorator: PyNode): PyNode | undefined {
@@ -134,23 +182,16 @@ function callsIn(body: PyNode | undefined): string[] {
 function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[], owner: string | null, readDocstring: DocstringReader | undefined): PyFunctionDef {
   const name = definition.name?.text ?? "";
   const decoratorNames = decorators.map(decoratorName);
-  const isStatic = decoratorNames.some((decorator) => decorator === "staticmethod");
-  const parameters = parameterNames(definition.parameters).map((parameter) => parameter.text);
-  // A method's first parameter is the instance or the class, not a fixture.
-  const requested = owner !== null && !isStatic ? parameters.slice(1) : parameters;
   let fixture: PyFunctionDef["fixture"] = null;
-  const usefixtures: string[] = [];
   for (const [index, decorator] of decorators.entries()) {
     const decorated = decoratorNames[index];
-    const expression = decoratorExpression(decorator);
     if (decorated !== null && decorated !== undefined && lastSegment(decorated) === "fixture") {
-      const call = callOf(expression);
+      const call = callOf(decoratorExpression(decorator));
       fixture = {
         name: stringValues(keywordArgument(call, "name"))[0] ?? name,
         autouse: keywordArgument(call, "autouse")?.type === "true",
       };
     }
-    usefixtures.push(...usefixturesOf(expression));
   }
   return {
     name,
@@ -158,21 +199,26 @@ function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[
     loc: statement.loc,
     line: definition.name?.loc.start.line ?? statement.loc.start.line,
     fixture,
-    requests: [...requested, ...usefixtures],
+    requests: requestedFixtures(definition, decorators, owner !== null),
     calls: callsIn(definition.body),
     decorators: decoratorNames.filter((decorator): decorator is string => decorator !== null),
     docstring: readDocstring?.(docstringOf(definition.body)) ?? null,
+    isAsync: isAsyncDefinition(definition),
   };
 }
 
 /** `readDocstring`: reads the docstrings of functions and classes too (for files other than the test file). */
 export function collectDefinitions(root: PyNode, readDocstring?: DocstringReader): PyDefinitions {
-  const definitions: PyDefinitions = { functions: [], classes: [], moduleUsefixtures: [], plugins: [] };
+  const definitions: PyDefinitions = { functions: [], classes: [], moduleUsefixtures: [], plugins: [], modulePytestmarks: [], hooks: [] };
   const walk = (container: PyNode, owner: PyClassDef | null): void => {
     for (const statement of namespaceStatements(container)) {
       const { definition, decorators } = unwrapDefinition(statement);
       if (definition.type === "function_definition" && definition.name) {
-        definitions.functions.push(readFunction(statement, definition, decorators, owner?.name ?? null, readDocstring));
+        const fn = readFunction(statement, definition, decorators, owner?.name ?? null, readDocstring);
+        definitions.functions.push(fn);
+        if (owner === null && fn.name.startsWith("pytest_")) {
+          definitions.hooks.push({ name: fn.name, line: fn.line, mentionsAsync: ASYNC_WORDS.test(statement.text) });
+        }
       } else if (definition.type === "class_definition" && definition.name) {
         const cls: PyClassDef = {
           name: owner ? `${owner.name}.${definition.name.text}` : definition.name.text,
@@ -183,16 +229,21 @@ export function collectDefinitions(root: PyNode, readDocstring?: DocstringReader
           decorators: decorators.map(decoratorName).filter((decorator): decorator is string => decorator !== null),
           testAttribute: null,
           docstring: readDocstring?.(docstringOf(definition.body)) ?? null,
+          pytestmarks: [],
         };
         definitions.classes.push(cls);
         if (definition.body) {
           walk(definition.body, cls);
         }
       } else if (owner) {
-        owner.usefixtures.push(...usefixturesOf(assignedTo(definition, "pytestmark")));
+        const pytestmark = assignedTo(definition, "pytestmark");
+        owner.usefixtures.push(...usefixturesOf(pytestmark));
+        owner.pytestmarks.push(...pytestmarkNames(pytestmark));
         owner.testAttribute = testAttributeOf(definition) ?? owner.testAttribute;
       } else {
-        definitions.moduleUsefixtures.push(...usefixturesOf(assignedTo(definition, "pytestmark")));
+        const pytestmark = assignedTo(definition, "pytestmark");
+        definitions.moduleUsefixtures.push(...usefixturesOf(pytestmark));
+        definitions.modulePytestmarks.push(...pytestmarkNames(pytestmark));
         definitions.plugins.push(...stringValues(assignedTo(definition, "pytest_plugins")));
       }
     }

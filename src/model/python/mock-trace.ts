@@ -125,6 +125,30 @@ export class MockTracer {
     return this.#traceSetup(scope) ?? this.#traceAutouse(scope) ?? this.#traceTopLevels();
   }
 
+  /**
+   * Every fixture `test` requests, by name: by parameter, through the `usefixtures` marks of its classes
+   * and module, as an autouse fixture of its scope, and through the fixtures these find (a requested name
+   * no fixture of the scope has is listed too); `cls` as for trace.
+   */
+  requestedFixtures(test: Located, cls: { module: ModuleFacts; name: string } | null): Set<string> {
+    const scope = this.#scope(cls);
+    const requested = new Set<string>();
+    const followed = new Set<PyFunctionDef>();
+    const autouse = scope.fixtures.flat().filter(({ fn }) => fn.fixture!.autouse).map(({ fn }) => fn.fixture!.name);
+    const marked = [...scope.lineage.flatMap(({ cls: ref }) => ref.usefixtures), ...this.#self.definitions.moduleUsefixtures];
+    const pending = [...test.fn.requests, ...marked, ...autouse].map((name) => ({ name, requester: test.fn }));
+    while (pending.length > 0) {
+      const { name, requester } = pending.pop()!;
+      requested.add(name);
+      const fixture = this.#fixture(scope, name, requester);
+      if (fixture && !followed.has(fixture.fn)) {
+        followed.add(fixture.fn);
+        pending.push(...fixture.fn.requests.map((next) => ({ name: next, requester: fixture.fn })));
+      }
+    }
+    return requested;
+  }
+
   /** The nearer of two reaches; the first on a tie. */
   #nearest(first: Reach | null, second: Reach | null): Reach | null {
     return first === null || (second !== null && second.through.length < first.through.length) ? second : first;

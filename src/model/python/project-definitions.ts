@@ -96,7 +96,7 @@ export class ProjectDefinitions {
 
 /** A function of the file at `path`, its docstring marked as that file's. */
 function foreignFunction(fn: PyFunctionDef, path: string): ForeignFunction {
-  return { name: fn.name, line: fn.line, decorators: fn.decorators, docstring: fn.docstring === null ? null : { ...fn.docstring, path } };
+  return { name: fn.name, line: fn.line, decorators: fn.decorators, docstring: fn.docstring === null ? null : { ...fn.docstring, path }, isAsync: fn.isAsync };
 }
 
 function readForeignClass(path: string, line: number): ForeignClass | null {
@@ -115,5 +115,6 @@ function readForeignClass(path: string, line: number): ForeignClass | null {
     decorators: definition.decorators,
     docstring: definition.docstring === null ? null : { ...definition.docstring, path },
     bases: definition.bases,
+    pytestmarks: definition.pytestmarks,
   };
 }
