@@ -8,13 +8,17 @@ import type { PythonSourceCode } from "../../../parsers/python/python-source-cod
 import { dependsOn } from "../dependencies.js";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
 import { isPytestFile, pytestSettingsFor } from "../pytest-config.js";
-import { tracedOncePerLister, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type TestFileModel } from "../test-file-model.js";
+import { tracedOncePerLister, type AssertionTrace, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type TestFileModel } from "../test-file-model.js";
 import { ClassResolver } from "./class-resolver.js";
 import { importRoots } from "./module-paths.js";
 import { NameResolver } from "./name-resolver.js";
 import { collectTests } from "./collect-tests.js";
 import { moduleFactsOfFile, readModuleFacts, type ModuleFacts } from "./module-facts.js";
 import { MockTracer } from "./mock-trace.js";
+import { AssertionTracer } from "./assertion-trace.js";
+import { CallGraph, type Located } from "./call-graph.js";
+import { ImportedUses } from "./check-facts.js";
+import { SkipMarkReader } from "./skip-marks.js";
 import { rememberSummary, summarizeFile, summarizeModule, type ModuleSummary } from "./module-summary.js";
 import { ProjectDefinitions } from "./project-definitions.js";
 import { collectReferences, type References } from "./references.js";
@@ -64,6 +68,23 @@ function classOf(cls: ClassFacts | null, self: ModuleFacts, factsOf: (path: stri
   return module && defined ? { module, name: defined.name } : null;
 }
 
+/**
+ * The function a test runs and the class collecting it, as the traces find them: a test inherited or
+ * imported from another file runs that file's function, in this module.
+ */
+function locateTest(test: CollectedTest, self: ModuleFacts): { fn: Located; cls: { module: ModuleFacts; name: string } | null } | null {
+  const factsOf = (path: string): ModuleFacts | null => (path === self.path ? self : moduleFactsOfFile(path));
+  const module = test.origin ? factsOf(test.origin.path) : self;
+  const line = test.origin?.line ?? test.nameLoc.start.line;
+  const fn = module?.definitions.functions.find((candidate) => candidate.line === line && (test.origin !== null || candidate.name === test.name));
+  return module && fn ? { fn: { module, fn }, cls: classOf(test.cls, self, factsOf) } : null;
+}
+
+/** The class whose body defines a method, in its module. */
+function definingClassOf({ module, fn }: Located): { module: ModuleFacts; name: string } | null {
+  return fn.owner === null ? null : { module, name: fn.owner };
+}
+
 /** ESLint's name for text that comes from no file (`lintText` without a path, stdin). */
 function isVirtualFile(filename: string): boolean {
   return filename.startsWith("<") && filename.endsWith(">");
@@ -89,18 +110,19 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
 
   const isTestModule = isVirtualFile(filename) || isPytestFile(path, settings.pythonFiles);
   const definitions = new ProjectDefinitions(names, summary);
+  const references = withReexports(collectReferences(root), path, names);
   const { classes, tests } = collectTests({
     root,
     isTestModule,
     settings,
     readDocstring,
+    marks: new SkipMarkReader(root, new ImportedUses(references.moduleReferences)),
     inheritsTestCase: (cls) => resolveBases(cls, TESTCASE_BASES).reached,
     baseClasses: (cls) => definitions.baseClasses(cls),
     foreignBaseClasses: (cls) => definitions.foreignBaseClasses(cls),
     importedDefinition: (name) => definitions.importedDefinition(name),
     starImported: () => definitions.starImported(),
   });
-  const references = withReexports(collectReferences(root), path, names);
   const importedModules = references.moduleReferences
     .filter((reference) => reference.kind === "import")
     .map((reference) => ({ module: reference.qualifiedName, loc: reference.loc }));
@@ -121,7 +143,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
   return withQueries(facts, { tree: root, path, directory, rootdir, summary, references, names, resolveBases });
 }
 
-type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "detachFromTree">;
+type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "traceAssertions" | "detachFromTree">;
 
 interface QueryContext {
   /** The syntax tree, until the trace's facts are read from it. */
@@ -159,13 +181,29 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
       const self = readFacts();
       const conftests = conftestChain(context.directory, context.rootdir).filter((conftest) => conftest !== context.path);
       const tracer = new MockTracer(self, context.names, conftests, listMocks);
-      const factsOf = (path: string): ModuleFacts | null => (path === context.path ? self : moduleFactsOfFile(path));
       for (const test of facts.tests) {
-        // A test inherited or imported from another file runs that file's function, in this module.
-        const module = test.origin ? factsOf(test.origin.path) : self;
-        const line = test.origin?.line ?? test.nameLoc.start.line;
-        const fn = module?.definitions.functions.find((candidate) => candidate.line === line && (test.origin !== null || candidate.name === test.name));
-        traces.set(test, module && fn ? tracer.trace({ module, fn }, classOf(test.cls, self, factsOf)) : null);
+        const located = locateTest(test, self);
+        traces.set(test, located ? tracer.trace(located.fn, located.cls) : null);
+      }
+      return traces;
+    }),
+    traceAssertions: tracedOncePerLister((findAssertion) => {
+      const traces = new Map<CollectedTest, AssertionTrace | null>();
+      if (facts.tests.length === 0) {
+        return traces;
+      }
+      const self = readFacts();
+      const graph = new CallGraph(self, context.names);
+      const tracer = new AssertionTracer(graph, findAssertion);
+      for (const test of facts.tests) {
+        // A test whose definition cannot be read (its file went away) is left out: nothing is known of it.
+        const located = locateTest(test, self);
+        if (located) {
+          // Traced as collected, else as defined: an inherited test also asserts where its own class's helpers do.
+          const defining = test.inherited ? definingClassOf(located.fn) : null;
+          const trace = tracer.trace(located.fn, located.cls ? graph.lineage(located.cls.module, located.cls.name) : []) ?? (defining ? tracer.trace(located.fn, graph.lineage(defining.module, defining.name)) : null);
+          traces.set(test, trace);
+        }
       }
       return traces;
     }),

@@ -10,9 +10,10 @@
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { matchesPrefixOrGlob } from "../fnmatch.js";
 import type { PytestSettings } from "../pytest-config.js";
-import type { ClassFacts, CollectedTest, Docstring, Loc, Origin } from "../test-file-model.js";
+import { skipFacts, type ClassFacts, type CollectedTest, type Docstring, type Loc, type Origin, type SkipMark } from "../test-file-model.js";
 import { readImports } from "./imports.js";
 import { baseExpressions, namespaceStatements } from "./module-summary.js";
+import type { SkipMarkReader } from "./skip-marks.js";
 import { decoratorName, docstringOf, testAttributeOf, unwrapDefinition } from "./syntax.js";
 
 /** A function or method of another project file, as collection needs it. */
@@ -21,6 +22,8 @@ export interface ForeignFunction {
   line: number;
   decorators: readonly string[];
   docstring: Docstring | null;
+  /** Its decorators' skip marks and its body's skip calls, marked as that file's. */
+  skips: readonly SkipMark[];
 }
 
 /** A class of another project file, as collection needs it. */
@@ -31,8 +34,9 @@ export interface ForeignClass {
   methods: readonly ForeignFunction[];
   definesInit: boolean;
   testAttribute: boolean | null;
-  decorators: readonly string[];
   docstring: Docstring | null;
+  /** The skip marks of its decorators and body `pytestmark`, marked as that file's. */
+  skips: readonly SkipMark[];
   /** Written as in its file. */
   bases: readonly string[];
 }
@@ -48,6 +52,8 @@ export interface CollectionInput {
   isTestModule: boolean;
   settings: PytestSettings;
   readDocstring(stringNode: PyNode | null): Docstring | null;
+  /** Reads the file's skip marks. */
+  marks: SkipMarkReader;
   /** Whether a class inherits from unittest.TestCase. */
   inheritsTestCase(cls: ClassFacts): boolean;
   /** The project classes a class of this file inherits from, in the order of its bases. */
@@ -72,6 +78,9 @@ interface FunctionInfo {
   statement: PyNode;
   body: PyNode | undefined;
   decorators: string[];
+  decoratorNodes: PyNode[];
+  /** Its decorators' and body's skip marks, read once when it is first collected (an inherited test shares them). */
+  skips: SkipMark[] | null;
   /** Identifies the definition in the model without holding its syntax node. */
   key: object;
 }
@@ -82,15 +91,14 @@ interface ClassInfo {
   definesInit: boolean;
   /** The value of a `__test__ = True/False` in the class body, if any. */
   testAttribute: boolean | null;
-  decorators: string[];
+  /** The skip marks of its decorators and body `pytestmark`. */
+  skips: SkipMark[];
   insideFunction: boolean;
   nested: ClassInfo[];
 }
 
 /** One class of a test class's lineage: of this file, or of another. */
 type LineageEntry = { local: ClassInfo } | { foreign: ForeignClass };
-
-const SKIP_DECORATORS = new Set(["skip", "skipif", "skipIf", "skipUnless"]);
 
 function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf(".") + 1);
@@ -100,12 +108,14 @@ function isFixture(decorators: readonly string[]): boolean {
   return decorators.some((name) => lastSegment(name) === "fixture");
 }
 
-function isSkipped(decorators: readonly string[]): boolean {
-  return decorators.some((name) => SKIP_DECORATORS.has(lastSegment(name)));
-}
-
 function isParametrized(decorators: readonly string[]): boolean {
   return decorators.some((name) => lastSegment(name) === "parametrize");
+}
+
+/** The value of a `pytestmark = ...` statement, or undefined for any other statement. */
+function pytestmarkValue(statement: PyNode): PyNode | undefined {
+  const assignment = statement.type === "expression_statement" ? statement.children[0] : undefined;
+  return assignment?.type === "assignment" && assignment.left?.text === "pytestmark" ? assignment.right : undefined;
 }
 
 /** The docstrings of the classes a test sits in, nearest first; an inherited test adds its defining class's. */
@@ -126,7 +136,7 @@ function groupDocstrings(cls: ClassFacts | null, definingClass: ClassFacts | Doc
   return [...new Set(docstrings)];
 }
 
-function entryFacts(entry: LineageEntry): { definesInit: boolean; testAttribute: boolean | null } {
+function entryFacts(entry: LineageEntry): { definesInit: boolean; testAttribute: boolean | null; skips: readonly SkipMark[] } {
   return "local" in entry ? entry.local : entry.foreign;
 }
 
@@ -138,6 +148,8 @@ export function collectTests(input: CollectionInput): Collection {
   /** Names module-level imports bind, with where each is written; star imports with where their `*` is. */
   const importedNames = new Map<string, Loc>();
   const starImports: Loc[] = [];
+  /** The skip marks of the module's `pytestmark`. */
+  const moduleSkips: SkipMark[] = [];
 
   const walk = (container: PyNode, owner: ClassInfo | null, insideFunction: boolean): void => {
     for (const statement of namespaceStatements(container)) {
@@ -160,7 +172,7 @@ export function collectTests(input: CollectionInput): Collection {
           methods: new Map(),
           definesInit: false,
           testAttribute: null,
-          decorators: decoratorNames,
+          skips: input.marks.decoratorMarks(decorators, "group"),
           insideFunction,
           nested: [],
         };
@@ -175,7 +187,7 @@ export function collectTests(input: CollectionInput): Collection {
           walk(definition.body, info, insideFunction);
         }
       } else if (definition.type === "function_definition" && definition.name) {
-        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames, key: {} };
+        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames, decoratorNodes: decorators, skips: null, key: {} };
         if (owner && !insideFunction) {
           owner.methods.set(fn.name, fn);
           owner.definesInit ||= fn.name === "__init__" || fn.name === "__new__";
@@ -187,6 +199,10 @@ export function collectTests(input: CollectionInput): Collection {
         }
       } else if (owner) {
         owner.testAttribute = testAttributeOf(definition) ?? owner.testAttribute;
+        const pytestmark = pytestmarkValue(definition);
+        owner.skips.push(...(pytestmark ? input.marks.pytestmarkMarks(pytestmark, "group") : []));
+      } else if (!insideFunction && pytestmarkValue(definition)) {
+        moduleSkips.push(...input.marks.pytestmarkMarks(pytestmarkValue(definition)!, "module"));
       } else if (!insideFunction && (definition.type === "import_statement" || definition.type === "import_from_statement")) {
         for (const imported of readImports(definition)) {
           if (imported.local === null) {
@@ -247,7 +263,8 @@ export function collectTests(input: CollectionInput): Collection {
     }
     return value;
   };
-  const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, definingClass: ClassFacts | null, classDecorators: readonly string[]): CollectedTest => ({
+  const functionSkips = (fn: FunctionInfo): SkipMark[] => (fn.skips ??= [...input.marks.decoratorMarks(fn.decoratorNodes, "test"), ...input.marks.bodyMarks(fn.body)]);
+  const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, definingClass: ClassFacts | null, groupSkips: readonly SkipMark[]): CollectedTest => ({
     name: fn.name,
     id,
     nameLoc: fn.nameNode.loc,
@@ -258,7 +275,7 @@ export function collectTests(input: CollectionInput): Collection {
     origin: null,
     docstring: input.readDocstring(docstringOf(fn.body)),
     groupDocstrings: groupDocstrings(cls, definingClass),
-    skipped: isSkipped(fn.decorators) || isSkipped(classDecorators),
+    ...skipFacts([...functionSkips(fn), ...groupSkips, ...moduleSkips]),
     todo: false,
     parametrized: isParametrized(fn.decorators),
     definitionKey: fn.key,
@@ -267,7 +284,7 @@ export function collectTests(input: CollectionInput): Collection {
    * A test defined in another file, brought in at `at` (the collecting class's name, or an import);
    * `definingClass`: the class of that file that defines it, `inherited` when a base of `cls`.
    */
-  const foreignTest = (fn: ForeignFunction, origin: Origin, id: string, at: { nameLoc: Loc; loc: Loc }, cls: ClassFacts | null, definingClass: ForeignClass | null, inherited: boolean, classDecorators: readonly string[]): CollectedTest => ({
+  const foreignTest = (fn: ForeignFunction, origin: Origin, id: string, at: { nameLoc: Loc; loc: Loc }, cls: ClassFacts | null, definingClass: ForeignClass | null, inherited: boolean, groupSkips: readonly SkipMark[]): CollectedTest => ({
     name: fn.name,
     id,
     nameLoc: at.nameLoc,
@@ -278,13 +295,16 @@ export function collectTests(input: CollectionInput): Collection {
     origin,
     docstring: fn.docstring,
     groupDocstrings: groupDocstrings(cls, definingClass?.docstring ?? null),
-    skipped: isSkipped(fn.decorators) || isSkipped(classDecorators) || isSkipped(definingClass?.decorators ?? []),
+    ...skipFacts([...fn.skips, ...groupSkips, ...moduleSkips]),
     todo: false,
     parametrized: isParametrized(fn.decorators),
     definitionKey: foreignKey(origin),
   });
 
-  const collectClass = (info: ClassInfo, idPrefix: string, outerDecorators: readonly string[]): void => {
+  /** The skip marks of a class and its bases (subclass first), then of the classes it is nested in. */
+  const groupSkipsOf = (chain: readonly LineageEntry[], outerSkips: readonly SkipMark[]): SkipMark[] => [...new Set([...chain.flatMap((entry) => entryFacts(entry).skips), ...outerSkips])];
+
+  const collectClass = (info: ClassInfo, idPrefix: string, outerSkips: readonly SkipMark[]): void => {
     const facts = info.facts;
     const chain = lineage({ local: info });
     facts.unittest = input.inheritsTestCase(facts);
@@ -292,12 +312,12 @@ export function collectTests(input: CollectionInput): Collection {
       return;
     }
     const id = `${idPrefix}${facts.name}`;
-    const decorators = [...outerDecorators, ...info.decorators];
-    collectMethods(facts, chain, id, decorators);
+    const groupSkips = groupSkipsOf(chain, outerSkips);
+    collectMethods(facts, chain, id, groupSkips);
     if (!facts.unittest) {
       const nestedByName = new Map(info.nested.filter((nested) => !nested.insideFunction).map((nested) => [nested.facts.name, nested]));
       for (const nested of nestedByName.values()) {
-        collectClass(nested, `${id}::`, decorators);
+        collectClass(nested, `${id}::`, groupSkips);
       }
     }
   };
@@ -312,7 +332,7 @@ export function collectTests(input: CollectionInput): Collection {
   };
 
   /** The test methods of a collected class, its own first, then each base's not yet seen. */
-  const collectMethods = (facts: ClassFacts, chain: readonly LineageEntry[], id: string, decorators: readonly string[]): void => {
+  const collectMethods = (facts: ClassFacts, chain: readonly LineageEntry[], id: string, groupSkips: readonly SkipMark[]): void => {
     const seen = new Set<string>();
     const isTest = (name: string, methodDecorators: readonly string[]): boolean =>
       facts.unittest ? name.startsWith("test") : matchesPrefixOrGlob(name, input.settings.pythonFunctions) && !isFixture(methodDecorators);
@@ -328,8 +348,8 @@ export function collectTests(input: CollectionInput): Collection {
         }
         const test =
           "local" in entry
-            ? testFunction(fn as FunctionInfo, `${id}::${fn.name}`, facts, entry.local.facts, decorators)
-            : foreignTest(fn as ForeignFunction, { path: entry.foreign.origin.path, line: (fn as ForeignFunction).line }, `${id}::${fn.name}`, facts, facts, entry.foreign, index > 0, decorators);
+            ? testFunction(fn as FunctionInfo, `${id}::${fn.name}`, facts, entry.local.facts, groupSkips)
+            : foreignTest(fn as ForeignFunction, { path: entry.foreign.origin.path, line: (fn as ForeignFunction).line }, `${id}::${fn.name}`, facts, facts, entry.foreign, index > 0, groupSkips);
         facts.tests.push(test);
         tests.push(test);
       }
@@ -350,11 +370,11 @@ export function collectTests(input: CollectionInput): Collection {
       origin: foreign.origin,
       tests: [],
     };
-    const info: ClassInfo = { facts, methods: new Map(), definesInit: false, testAttribute: null, decorators: [], insideFunction: false, nested: [] };
+    const info: ClassInfo = { facts, methods: new Map(), definesInit: false, testAttribute: null, skips: [], insideFunction: false, nested: [] };
     const chain = lineage({ foreign });
     facts.unittest = input.inheritsTestCase(facts);
     if (isCollected(facts, chain)) {
-      collectMethods(facts, chain, name, foreign.decorators);
+      collectMethods(facts, chain, name, groupSkipsOf(chain, []));
     }
     return info;
   };
