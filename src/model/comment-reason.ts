@@ -1,6 +1,7 @@
 /**
  * The reason a comment gives for a mark whose API takes none (`@unittest.expectedFailure`, Jest's
- * `it.skip`): a comment alone on the line above the mark, or one that ends the mark's line. Comments
+ * `it.skip`): a comment alone on the line above the mark, one that ends the mark's line, or, under a
+ * Python decorator, one alone on the line below it (between the decorator and the definition). Comments
  * addressed to tools (ESLint directives, `noqa`, `type:`, `@ts-...`, coverage pragmas) give no reason.
  */
 
@@ -24,9 +25,10 @@ function commentText(text: string, marker: "#" | "//"): string | null {
 /**
  * @param lineAbove the whole line above the mark (undefined on the first line).
  * @param restOfLine what follows the mark on its last line.
+ * @param lineBelow the whole line below a Python decorator, which may hold a comment before the definition.
  */
-export function commentReason(marker: "#" | "//", lineAbove: string | undefined, restOfLine: string | undefined): string | null {
-  const trailing = restOfLine === undefined ? -1 : restOfLine.indexOf(marker === "#" ? "#" : "//");
+export function commentReason(marker: "#" | "//", lineAbove: string | undefined, restOfLine: string | undefined, lineBelow?: string): string | null {
+  const trailing = restOfLine === undefined ? -1 : restOfLine.search(marker === "#" ? /#/u : /\/[/*]/u);
   const sameLine = trailing === -1 ? null : commentText(restOfLine!.slice(trailing), marker);
-  return sameLine ?? (lineAbove === undefined ? null : commentText(lineAbove, marker));
+  return sameLine ?? (lineAbove === undefined ? null : commentText(lineAbove, marker)) ?? (lineBelow === undefined ? null : commentText(lineBelow, marker));
 }

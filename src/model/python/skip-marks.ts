@@ -197,10 +197,10 @@ export class SkipMarkReader {
     return mark;
   }
 
-  /** A comment on the line above the mark, or after it on its last line. */
+  /** A comment on the line above the mark, after it on its last line, or alone on the line below it. */
   #commentReason(loc: Loc): string | null {
     this.#lines ??= this.#root.text.split(/\r\n|\r|\n/u);
-    return commentReason("#", this.#lines[loc.start.line - 2], this.#lines[loc.end.line - 1]?.slice(loc.end.column));
+    return commentReason("#", this.#lines[loc.start.line - 2], this.#lines[loc.end.line - 1]?.slice(loc.end.column), this.#lines[loc.end.line]);
   }
 }
 
