@@ -366,7 +366,11 @@ describe("testaudit's exit codes and errors", () => {
     const sarif = JSON.parse(testaudit(["--format", "sarif"], folder).stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     expect(sarif.version).toBe("2.1.0");
     const [run] = sarif.runs;
-    expect(run!.tool.driver.rules.map((rule) => rule.id)).toEqual(["testaudit/max-tests-per-file", "testaudit/no-mocks", "testaudit/require-base-class", "testaudit/require-bvj"]);
+    // Every rule of the plugin, in the registry's order, whether the config turns it on or not.
+    expect(run!.tool.driver.rules.map((rule) => rule.id)).toEqual([
+      "testaudit/max-tests-per-file", "testaudit/no-mocks", "testaudit/require-assertions", "testaudit/require-base-class", "testaudit/require-bvj",
+      "testaudit/require-skip-reason",
+    ]);
     expect(run!.results.map((result) => [result.ruleId, result.level, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
       ["testaudit/require-bvj", "error", "tests/integration/test_a.py", 7],
       ["testaudit/require-bvj", "error", "tests/integration/test_b.py", 7],

@@ -26,8 +26,44 @@ export interface ClassRef {
   cls: PyClassDef;
 }
 
-/** A module's functions by owner and name: names are looked up at every call followed. Shared by every graph of a run (module facts are cached per file). */
+/**
+ * A module's functions by owner and name, its methods by owner and its classes by dotted name: names are
+ * looked up at every call and base followed, and a file can hold thousands. Shared by every graph of a
+ * run (module facts are cached per file).
+ */
 const functionIndexes = new WeakMap<ModuleFacts, Map<string, PyFunctionDef>>();
+const methodIndexes = new WeakMap<ModuleFacts, Map<string, PyFunctionDef[]>>();
+const classIndexes = new WeakMap<ModuleFacts, Map<string, PyClassDef>>();
+
+/** The functions defined in the body of `module`'s class `owner` (its dotted path), in source order. */
+export function methodsOf(module: ModuleFacts, owner: string): readonly PyFunctionDef[] {
+  let index = methodIndexes.get(module);
+  if (!index) {
+    index = new Map();
+    for (const fn of module.definitions.functions) {
+      if (fn.owner !== null) {
+        index.set(fn.owner, [...(index.get(fn.owner) ?? []), fn]);
+      }
+    }
+    methodIndexes.set(module, index);
+  }
+  return index.get(owner) ?? [];
+}
+
+/** The first class of `module` whose dotted path is `name`. */
+function classNamed(module: ModuleFacts, name: string): PyClassDef | undefined {
+  let index = classIndexes.get(module);
+  if (!index) {
+    index = new Map();
+    for (const cls of module.definitions.classes) {
+      if (!index.has(cls.name)) {
+        index.set(cls.name, cls);
+      }
+    }
+    classIndexes.set(module, index);
+  }
+  return index.get(name);
+}
 
 /** The function `name` of `module` at module level (owner null), or the method `name` of its class `owner`. */
 export function functionOf(module: ModuleFacts, owner: string | null, name: string): PyFunctionDef | undefined {
@@ -162,7 +198,7 @@ export class CallGraph {
         }
       }
     };
-    const start = module.definitions.classes.find((candidate) => candidate.name === name);
+    const start = classNamed(module, name);
     if (start) {
       visit(module, start, 0);
     }

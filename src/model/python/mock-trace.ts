@@ -9,7 +9,7 @@
  * class's setup, then autouse fixtures, then module and conftest top levels.
  */
 import type { Loc, MockLister, MockTrace, MockVia, TraceStep } from "../test-file-model.js";
-import { CallGraph, type ClassRef, type Located } from "./call-graph.js";
+import { CallGraph, methodsOf, type ClassRef, type Located } from "./call-graph.js";
 import type { NameResolver } from "./name-resolver.js";
 import type { PyClassDef, PyFunctionDef } from "./definitions.js";
 import { moduleFactsOfFile, type ModuleFacts } from "./module-facts.js";
@@ -232,9 +232,7 @@ export class MockTracer {
     let scope = this.#scopes.get(key);
     if (!scope) {
       const lineage = cls === null ? [] : this.#calls.lineage(cls.module, cls.name);
-      const classFixtures = lineage.flatMap(({ module, cls }) =>
-        module.definitions.functions.filter((fn) => fn.owner === cls.name && fn.fixture !== null).map((fn) => ({ module, fn })),
-      );
+      const classFixtures = lineage.flatMap(({ module, cls }) => methodsOf(module, cls.name).filter((fn) => fn.fixture !== null).map((fn) => ({ module, fn })));
       const moduleFixtures = [this.#self, ...this.#conftests].map((module) => this.#namespace(module));
       scope = { lineage, fixtures: [classFixtures, ...moduleFixtures] };
       this.#scopes.set(key, scope);
