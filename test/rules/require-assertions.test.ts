@@ -200,6 +200,27 @@ pythonRuleTester.run("require-assertions", rule, {
       `,
     },
     {
+      name: "a context manager class of the file that asserts when it closes",
+      filename: "test_context.py",
+      code: dedent`
+        class ExpectEvents:
+            def __init__(self, expected):
+                self.expected = expected
+                self.seen = []
+
+            def __enter__(self):
+                return self.seen
+
+            def __exit__(self, *exc):
+                assert self.seen == self.expected
+
+
+        def test_a():
+            with ExpectEvents(["created"]) as seen:
+                seen.append("created")
+      `,
+    },
+    {
       name: "assertFunctions: patterns on the called name, within a segment, across segments, and on the qualified name",
       filename: "test_options.py",
       options: [{ assertFunctions: ["verify_*", "self.check_*", "client.**.expect_status", "shop.testing.*"] }],

@@ -12,6 +12,9 @@ import { moduleFactsOfFile, type ModuleFacts } from "./module-facts.js";
 import type { ClassSummary } from "./module-summary.js";
 import { STDLIB_MODULES } from "./stdlib-modules.js";
 
+/** The methods that run when a class is instantiated and used as a context manager. */
+const LIFECYCLE_METHODS = ["__init__", "__enter__", "__exit__", "__aenter__", "__aexit__"];
+
 /** How deep a class lineage is followed. */
 const MAX_LINEAGE_DEPTH = 40;
 
@@ -92,13 +95,16 @@ export class CallGraph {
    * @param testLineage the lineage of the test's class (empty at module level).
    * @param wide also the functions of the project that decorate `from` (`@jump_test(1, 3)`), whose
    *   wrappers run in its place (`self.name()` in a module-level function, such a wrapper, is then a
-   *   method of the test's class), and the functions it calls through an imported project module
-   *   (`support.check_syntax_error(...)`; the standard library's are not followed).
+   *   method of the test's class), the functions it calls through an imported project module
+   *   (`support.check_syntax_error(...)`; the standard library's are not followed), and the
+   *   `__init__`, `__enter__` and `__exit__` of the project classes it instantiates (a context manager
+   *   that checks when it closes).
    */
   *callees(from: Located, testLineage: readonly ClassRef[], wide = false): Generator<Located> {
     if (wide) {
       yield* this.#decorators(from);
       yield* this.#moduleAttributeCalls(from);
+      yield* this.#constructions(from);
     }
     for (const call of from.fn.calls) {
       const onSelf = call.startsWith("self.");
@@ -139,6 +145,23 @@ export class CallGraph {
       }
     }
     return undefined;
+  }
+
+  /** What runs when `from` instantiates a project class by name: its `__init__`, and as a context manager its `__enter__` and `__exit__`. */
+  *#constructions({ module, fn }: Located): Generator<Located> {
+    for (const call of fn.calls) {
+      const cls = call.includes(".") ? null : this.#resolveClass(module, call, undefined);
+      if (!cls) {
+        continue;
+      }
+      const lineage = this.lineage(cls.module, cls.cls.name);
+      for (const name of LIFECYCLE_METHODS) {
+        const method = this.method(lineage, name);
+        if (method) {
+          yield method;
+        }
+      }
+    }
   }
 
   /** The functions `from` calls as attributes of an imported module of the project: `support.check_warnings(...)`. */
