@@ -48,6 +48,7 @@ export function buildFileReport(absolutePath: string, config: string | null, mod
     className: test.cls?.name ?? null,
     definedIn: test.origin ? { path: relativePath(test.origin.path), line: test.origin.line } : null,
     skipped: test.skipped,
+    skipReason: test.skipReason,
     todo: test.todo,
     parametrized: test.parametrized,
     mockReach: null,

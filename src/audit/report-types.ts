@@ -82,6 +82,8 @@ export interface TestReport {
   /** The file and line of the test function's definition when that is another file (inherited from a base class there, or imported); the test's own `line` is then where this file brings it in. */
   definedIn: { path: string; line: number } | null;
   skipped: boolean;
+  /** Why it is skipped (or expected to fail), as its nearest skip mark says; null when it gives no reason or is not skipped. */
+  skipReason: string | null;
   todo: boolean;
   parametrized: boolean;
   /** Where the nearest mock that reaches the test is, and what it is reached through; null for none. */

@@ -102,6 +102,69 @@ export interface ClassFacts {
   tests: CollectedTest[];
 }
 
+/** Where a reason can be written into a mark that has none: `loc` (empty to insert) is replaced by `before`, the reason as a string literal, and `after`. */
+export interface ReasonEdit {
+  loc: Loc;
+  before: string;
+  after: string;
+}
+
+/**
+ * A mark that skips a test or expects it to fail: a decorator or modifier on the test, a call in its
+ * body, a mark of a group it is in (its class, a base class, an enclosing class; a `describe`), or of
+ * the whole module (`pytestmark`; a Playwright `test.skip()` at the top of the file).
+ */
+export interface SkipMark {
+  /** `skip`: the test does not run (when the condition holds); `xfail`: it runs and is expected to fail. */
+  kind: "skip" | "xfail";
+  /** The API as resolved through the file's imports: `pytest.mark.skipif`, `unittest.skip`, `self.skipTest`, `it.skip`, `xit`, `test.fixme`. */
+  api: string;
+  /** Applies only when a condition holds: `skipif`, `skipIf`, `skipUnless`, `.skipIf`, `test.skip(condition, ...)`, a skip call under an `if`. */
+  conditional: boolean;
+  scope: "test" | "body" | "group" | "module";
+  /**
+   * Why: the text of a string literal, the source text of any other expression, or, where the API takes no
+   * reason (`unittest.expectedFailure`, Jest's and Vitest's `.skip`, `xit`), a comment on the line above
+   * the mark or at the end of its line. Null when there is none, or it is empty or blank.
+   */
+  reason: string | null;
+  /** The mark as written: the decorator's expression, the call, the `pytestmark` entry, or the test call's callee. */
+  loc: Loc;
+  /** The absolute path of the file it is in, when that is not the linted file (a test inherited or imported from there). */
+  path?: string;
+  /** How to give it a reason where it has none or a blank one; null when the API takes no reason argument. */
+  addReason: ReasonEdit | null;
+}
+
+/** A call a function makes, by the callee's dotted name (through calls: `client.get(url).json` for `client.get(url).json()`). */
+export interface CallFact {
+  /** As written (`self.assertEqual`, `expect.soft`, `verify_order`). */
+  written: string;
+  /** Where an import binds its first name: what it denotes (`pytest.raises` for `raises` from `from pytest import raises`). */
+  qualified: string | null;
+  loc: Loc;
+}
+
+/** What in a function (a test, or a helper it calls) may assert, as plain data. */
+export interface CheckFacts {
+  /**
+   * Statements that assert by themselves: Python's `assert`, `raise AssertionError` and `raise self.failureException(...)`; JS/TS member
+   * accesses that assert (chai's `.should`). The first one, or null.
+   */
+  assertStatement: { loc: Loc; name: string } | null;
+  /** Its calls, one per dotted name (the first), in source order; nested functions included. */
+  calls: CallFact[];
+}
+
+/** The assertion a policy finds in a function's facts, or null. */
+export type AssertionFinder = (facts: CheckFacts) => { loc: Loc; name: string } | null;
+
+/** Where an assertion that a test reaches is: in the test (`through` empty) or in the helpers it calls, from the test outwards. */
+export interface AssertionTrace {
+  through: TraceStep[];
+  assertion: { path: string; loc: Loc; name: string };
+}
+
 /** A test pytest would collect (one per test function: a parametrized test counts once). */
 export interface CollectedTest {
   name: string;
@@ -129,7 +192,12 @@ export interface CollectedTest {
    * test, the class defining it); JS `describe` blocks and class-based suites.
    */
   groupDocstrings: Docstring[];
+  /** A skip mark of kind `skip` applies to it, other than a call in its body: a decorator or modifier, or a group's or the module's mark. */
   skipped: boolean;
+  /** The marks that skip it or expect it to fail, nearest first: its own, its body's, its groups' (inner first), the module's. */
+  skips: SkipMark[];
+  /** The reason of its nearest mark of kind `skip`; null when none applies or that one gives no reason. */
+  skipReason: string | null;
   /** Declared as still to write (`test.todo`); counted like any other test. */
   todo: boolean;
   /** One test function for many cases (`@pytest.mark.parametrize`, `test.each`, `test.for`). */
@@ -272,6 +340,12 @@ export interface TestFileModel {
    * running coroutine tests, read from those files on first call; null in JS/TS.
    */
   pytestAsyncSupport(): PytestAsyncSupport | null;
+  /**
+   * For each test, the nearest assertion `findAssertion` finds in it or in the helpers it calls (of this
+   * file; in Python also of project files, resolved as the mock trace resolves them), or null; absent for
+   * a test whose definition cannot be read. Traced once per finder.
+   */
+  traceAssertions(findAssertion: AssertionFinder): Map<CollectedTest, AssertionTrace | null>;
   /** Reads now what traceMocks needs from the syntax tree, so a model kept after linting (by the CLI) lets the tree go. */
   detachFromTree(): void;
 }
@@ -305,15 +379,25 @@ export interface PytestAsyncSupport {
   requestedFixtures(test: CollectedTest): ReadonlySet<string>;
 }
 
-/** `trace`, run once per lister: the rule and the CLI's audit ask a model with the same lister (see reachingMocks). */
-export function tracedOncePerLister(trace: (listMocks: MockLister) => Map<CollectedTest, MockTrace | null>): TestFileModel["traceMocks"] {
-  const traces = new Map<MockLister, Map<CollectedTest, MockTrace | null>>();
-  return (listMocks) => {
-    let found = traces.get(listMocks);
+/** `trace`, run once per lister (or finder): the rule and the CLI's audit ask a model with the same one (see reachingMocks). */
+export function tracedOncePerLister<Lister, Trace>(trace: (lister: Lister) => Map<CollectedTest, Trace | null>): (lister: Lister) => Map<CollectedTest, Trace | null> {
+  const traces = new Map<Lister, Map<CollectedTest, Trace | null>>();
+  return (lister) => {
+    let found = traces.get(lister);
     if (!found) {
-      found = trace(listMocks);
-      traces.set(listMocks, found);
+      found = trace(lister);
+      traces.set(lister, found);
     }
     return found;
+  };
+}
+
+/** A test's skip facts from its marks, nearest first: `skipped` and `skipReason` as CollectedTest defines them. */
+export function skipFacts(skips: SkipMark[]): Pick<CollectedTest, "skips" | "skipped" | "skipReason"> {
+  const nearestSkip = skips.find((mark) => mark.kind === "skip");
+  return {
+    skips,
+    skipped: skips.some((mark) => mark.kind === "skip" && mark.scope !== "body"),
+    skipReason: nearestSkip?.reason ?? null,
   };
 }

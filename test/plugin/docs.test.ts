@@ -359,11 +359,15 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
     }
   });
 
-  it("shows, with its real text, every message the rule can report", () => {
+  it("shows, with its real text, every message the rule can report, its suggestions' too", () => {
     const reported = new Map<string, string[]>();
+    const report = (messageId: string, text: string): void => void reported.set(messageId, [...(reported.get(messageId) ?? []), text]);
     for (const example of parsed().examples.filter((candidate) => candidate.section === "Incorrect")) {
       for (const message of lintExample(name, example)) {
-        reported.set(message.messageId!, [...(reported.get(message.messageId!) ?? []), message.message]);
+        report(message.messageId!, message.message);
+        for (const suggestion of message.suggestions ?? []) {
+          report(suggestion.messageId!, suggestion.desc);
+        }
       }
     }
     for (const messageId of Object.keys(rule.meta!.messages!)) {

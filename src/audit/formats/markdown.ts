@@ -5,7 +5,7 @@
 import type { AuditReport, FileReport, PolicyReport } from "../report-types.js";
 import { hiddenMockRows, testsSummary } from "./hidden-mocks.js";
 import { codeSpan } from "./markdown-text.js";
-import { exemptionPlace, exemptionReason, policyRows, summarySentence } from "./summary-rows.js";
+import { exemptionPlace, exemptionReason, policyRows, skippedTests, summarySentence } from "./summary-rows.js";
 
 function fileStatus(file: FileReport, policies: readonly PolicyReport[]): string {
   if (file.readError) {
@@ -68,6 +68,13 @@ export function formatMarkdown(report: AuditReport): string {
     lines.push("", "**Exemptions** (not compliant, let through the gate):", "", "| Where | Rule | How | Reason |", "|---|---|---|---|");
     for (const { file, exemption } of exemptions) {
       lines.push(`| ${codeSpan(exemptionPlace(file.path, exemption.line), true)} | ${exemption.ruleId} | ${exemption.kind} | ${codeSpan(exemptionReason(exemption), true)} |`);
+    }
+  }
+  const skipped = skippedTests(report);
+  if (skipped.length > 0) {
+    lines.push("", "**Skipped tests:**", "", "| Where | Test | Reason |", "|---|---|---|");
+    for (const test of skipped) {
+      lines.push(`| ${codeSpan(test.place, true)} | ${codeSpan(test.id, true)} | ${codeSpan(test.reason, true)} |`);
     }
   }
   lines.push("", "| File | Lines | Tests | Mock uses | Violations | Status |", "|---|---:|---:|---:|---:|---|");

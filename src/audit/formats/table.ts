@@ -5,7 +5,7 @@
  */
 import type { AuditReport } from "../report-types.js";
 import { hiddenMockRows, testsPerFile } from "./hidden-mocks.js";
-import { exemptionPlace, exemptionReason, plural, policyRows } from "./summary-rows.js";
+import { exemptionPlace, exemptionReason, plural, policyRows, skippedTests } from "./summary-rows.js";
 import { visible } from "./terminal-text.js";
 
 function table(rows: readonly string[][]): string[] {
@@ -46,6 +46,14 @@ export function formatTable(report: AuditReport, color: boolean): string {
     lines.push(paint(1, "exemptions (not compliant, let through the gate)"));
     for (const { file, exemption } of exemptions) {
       lines.push(visible(`${exemptionPlace(file.path, exemption.line)}  ${exemption.ruleId}  ${exemption.kind}: ${exemptionReason(exemption)}`));
+    }
+    lines.push("");
+  }
+  const skipped = skippedTests(report);
+  if (skipped.length > 0) {
+    lines.push(paint(1, "skipped tests"));
+    for (const test of skipped) {
+      lines.push(visible(`${test.place}  ${test.id}: ${test.reason}`));
     }
     lines.push("");
   }

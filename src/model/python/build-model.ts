@@ -9,14 +9,18 @@ import { isFile } from "../fs-snapshot.js";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
 import { readLineKinds } from "../line-kinds.js";
 import { isPytestFile, pytestSettingsFor, type PytestSettings } from "../pytest-config.js";
-import { tracedOncePerLister, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type PytestAsyncSupport, type TestFileModel } from "../test-file-model.js";
+import { tracedOncePerLister, type AssertionTrace, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type PytestAsyncSupport, type TestFileModel } from "../test-file-model.js";
 import { readAsyncSupport } from "./async-support.js";
 import { ClassResolver } from "./class-resolver.js";
 import { importRoots } from "./module-paths.js";
 import { NameResolver } from "./name-resolver.js";
 import { collectTests } from "./collect-tests.js";
 import { moduleFactsOfFile, readModuleFacts, type ModuleFacts } from "./module-facts.js";
-import { MockTracer, type Located } from "./mock-trace.js";
+import { MockTracer } from "./mock-trace.js";
+import { AssertionTracer } from "./assertion-trace.js";
+import { CallGraph, type Located } from "./call-graph.js";
+import { ImportedUses } from "./check-facts.js";
+import { SkipMarkReader } from "./skip-marks.js";
 import { rememberSummary, summarizeFile, summarizeModule, type ModuleSummary } from "./module-summary.js";
 import { ProjectDefinitions } from "./project-definitions.js";
 import { collectReferences, type References } from "./references.js";
@@ -66,6 +70,11 @@ function classOf(cls: ClassFacts | null, self: ModuleFacts, factsOf: (path: stri
   return module && defined ? { module, name: defined.name } : null;
 }
 
+/** The class whose body defines a method, in its module. */
+function definingClassOf({ module, fn }: Located): { module: ModuleFacts; name: string } | null {
+  return fn.owner === null ? null : { module, name: fn.owner };
+}
+
 /** ESLint's name for text that comes from no file (`lintText` without a path, stdin). */
 function isVirtualFile(filename: string): boolean {
   return filename.startsWith("<") && filename.endsWith(">");
@@ -91,18 +100,19 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
 
   const isTestModule = isVirtualFile(filename) || isPytestFile(path, settings.pythonFiles);
   const definitions = new ProjectDefinitions(names, summary);
+  const references = withReexports(collectReferences(root), path, names);
   const { classes, tests } = collectTests({
     root,
     isTestModule,
     settings,
     readDocstring,
+    marks: new SkipMarkReader(root, new ImportedUses(references.moduleReferences)),
     inheritsTestCase: (cls) => resolveBases(cls, TESTCASE_BASES).reached,
     baseClasses: (cls) => definitions.baseClasses(cls),
     foreignBaseClasses: (cls) => definitions.foreignBaseClasses(cls),
     importedDefinition: (name) => definitions.importedDefinition(name),
     starImported: () => definitions.starImported(),
   });
-  const references = withReexports(collectReferences(root), path, names);
   const importedModules = references.moduleReferences
     .filter((reference) => reference.kind === "import")
     .map((reference) => ({ module: reference.qualifiedName, loc: reference.loc }));
@@ -124,7 +134,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
   return withQueries(facts, { tree: root, path, directory, rootdir, settings, summary, references, names, resolveBases });
 }
 
-type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "pytestAsyncSupport" | "detachFromTree">;
+type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "traceAssertions" | "pytestAsyncSupport" | "detachFromTree">;
 
 /** No mock at all: a tracer made for what it finds besides mocks (the fixtures a test requests). */
 const NO_MOCKS = (): [] => [];
@@ -182,6 +192,27 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
         // A test inherited or imported from another file runs that file's function, in this module.
         const found = locate(test);
         traces.set(test, found ? tracer.trace(found.located, found.cls) : null);
+      }
+      return traces;
+    }),
+    traceAssertions: tracedOncePerLister((findAssertion) => {
+      const traces = new Map<CollectedTest, AssertionTrace | null>();
+      if (facts.tests.length === 0) {
+        return traces;
+      }
+      const graph = new CallGraph(readFacts(), context.names);
+      const tracer = new AssertionTracer(graph, findAssertion);
+      for (const test of facts.tests) {
+        // A test whose definition cannot be read (its file went away) is left out: nothing is known of it.
+        const found = locate(test);
+        if (found) {
+          // Traced as collected, else as defined: an inherited test also asserts where its own class's helpers do.
+          const defining = test.inherited ? definingClassOf(found.located) : null;
+          const trace =
+            tracer.trace(found.located, found.cls ? graph.lineage(found.cls.module, found.cls.name) : []) ??
+            (defining ? tracer.trace(found.located, graph.lineage(defining.module, defining.name)) : null);
+          traces.set(test, trace);
+        }
       }
       return traces;
     }),

@@ -10,11 +10,12 @@
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { matchesPrefixOrGlob } from "../fnmatch.js";
 import type { PytestSettings } from "../pytest-config.js";
-import { RUNNER_METHODS, type ClassFacts, type CollectedTest, type CoroutineFacts, type Docstring, type Loc, type Origin } from "../test-file-model.js";
+import { RUNNER_METHODS, skipFacts, type ClassFacts, type CollectedTest, type CoroutineFacts, type Docstring, type Loc, type Origin, type SkipMark } from "../test-file-model.js";
 import { isAsyncDefinition } from "./syntax.js";
 import { pytestmarksAssigned } from "./definitions.js";
 import { readImports } from "./imports.js";
 import { baseExpressions, namespaceStatements } from "./module-summary.js";
+import type { SkipMarkReader } from "./skip-marks.js";
 import { decoratorName, docstringOf, testAttributeOf, unwrapDefinition } from "./syntax.js";
 
 /** A function or method of another project file, as collection needs it. */
@@ -23,6 +24,8 @@ export interface ForeignFunction {
   line: number;
   decorators: readonly string[];
   docstring: Docstring | null;
+  /** Its decorators' skip marks and its body's skip calls, marked as that file's. */
+  skips: readonly SkipMark[];
   isAsync: boolean;
 }
 
@@ -36,6 +39,8 @@ export interface ForeignClass {
   testAttribute: boolean | null;
   decorators: readonly string[];
   docstring: Docstring | null;
+  /** The skip marks of its decorators and body `pytestmark`, marked as that file's. */
+  skips: readonly SkipMark[];
   /** Written as in its file. */
   bases: readonly string[];
   /** The marks a `pytestmark` in its body applies. */
@@ -53,6 +58,8 @@ export interface CollectionInput {
   isTestModule: boolean;
   settings: PytestSettings;
   readDocstring(stringNode: PyNode | null): Docstring | null;
+  /** Reads the file's skip marks. */
+  marks: SkipMarkReader;
   /** Whether a class inherits from unittest.TestCase. */
   inheritsTestCase(cls: ClassFacts): boolean;
   /** The project classes a class of this file inherits from, in the order of its bases. */
@@ -77,6 +84,9 @@ interface FunctionInfo {
   statement: PyNode;
   body: PyNode | undefined;
   decorators: string[];
+  decoratorNodes: PyNode[];
+  /** Its decorators' and body's skip marks, read once when it is first collected (an inherited test shares them). */
+  skips: SkipMark[] | null;
   /** Identifies the definition in the model without holding its syntax node. */
   key: object;
   isAsync: boolean;
@@ -91,6 +101,8 @@ interface ClassInfo {
   decorators: string[];
   /** The marks a `pytestmark` in its body applies. */
   pytestmarks: string[];
+  /** The skip marks of its decorators and body `pytestmark`. */
+  skips: SkipMark[];
   insideFunction: boolean;
   nested: ClassInfo[];
 }
@@ -101,8 +113,6 @@ type CoroutineScope = Omit<CoroutineFacts, "decorators"> & { decorators: readonl
 /** One class of a test class's lineage: of this file, or of another. */
 type LineageEntry = { local: ClassInfo } | { foreign: ForeignClass };
 
-const SKIP_DECORATORS = new Set(["skip", "skipif", "skipIf", "skipUnless"]);
-
 function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf(".") + 1);
 }
@@ -111,12 +121,14 @@ function isFixture(decorators: readonly string[]): boolean {
   return decorators.some((name) => lastSegment(name) === "fixture");
 }
 
-function isSkipped(decorators: readonly string[]): boolean {
-  return decorators.some((name) => SKIP_DECORATORS.has(lastSegment(name)));
-}
-
 function isParametrized(decorators: readonly string[]): boolean {
   return decorators.some((name) => lastSegment(name) === "parametrize");
+}
+
+/** The value of a `pytestmark = ...` statement, or undefined for any other statement. */
+function pytestmarkValue(statement: PyNode): PyNode | undefined {
+  const assignment = statement.type === "expression_statement" ? statement.children[0] : undefined;
+  return assignment?.type === "assignment" && assignment.left?.text === "pytestmark" ? assignment.right : undefined;
 }
 
 /** The docstrings of the classes a test sits in, nearest first; an inherited test adds its defining class's. */
@@ -137,7 +149,7 @@ function groupDocstrings(cls: ClassFacts | null, definingClass: ClassFacts | Doc
   return [...new Set(docstrings)];
 }
 
-function entryFacts(entry: LineageEntry): { definesInit: boolean; testAttribute: boolean | null; decorators: readonly string[]; pytestmarks: readonly string[] } {
+function entryFacts(entry: LineageEntry): { definesInit: boolean; testAttribute: boolean | null; decorators: readonly string[]; pytestmarks: readonly string[]; skips: readonly SkipMark[] } {
   return "local" in entry ? entry.local : entry.foreign;
 }
 
@@ -160,6 +172,8 @@ export function collectTests(input: CollectionInput): Collection {
   const starImports: Loc[] = [];
   /** The marks module-level `pytestmark` assignments apply to every test of the module. */
   const modulePytestmarks: string[] = [];
+  /** The skip marks of the module's `pytestmark`. */
+  const moduleSkips: SkipMark[] = [];
 
   const walk = (container: PyNode, owner: ClassInfo | null, insideFunction: boolean): void => {
     for (const statement of namespaceStatements(container)) {
@@ -184,6 +198,7 @@ export function collectTests(input: CollectionInput): Collection {
           testAttribute: null,
           decorators: decoratorNames,
           pytestmarks: [],
+          skips: input.marks.decoratorMarks(decorators, "group"),
           insideFunction,
           nested: [],
         };
@@ -198,7 +213,7 @@ export function collectTests(input: CollectionInput): Collection {
           walk(definition.body, info, insideFunction);
         }
       } else if (definition.type === "function_definition" && definition.name) {
-        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames, key: {}, isAsync: isAsyncDefinition(definition) };
+        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames, decoratorNodes: decorators, skips: null, key: {}, isAsync: isAsyncDefinition(definition) };
         if (owner && !insideFunction) {
           owner.methods.set(fn.name, fn);
           owner.definesInit ||= fn.name === "__init__" || fn.name === "__new__";
@@ -211,6 +226,8 @@ export function collectTests(input: CollectionInput): Collection {
       } else if (owner) {
         owner.testAttribute = testAttributeOf(definition) ?? owner.testAttribute;
         owner.pytestmarks.push(...pytestmarksAssigned(definition));
+        const pytestmark = pytestmarkValue(definition);
+        owner.skips.push(...(pytestmark ? input.marks.pytestmarkMarks(pytestmark, "group") : []));
       } else if (!insideFunction && (definition.type === "import_statement" || definition.type === "import_from_statement")) {
         for (const imported of readImports(definition)) {
           if (imported.local === null) {
@@ -221,6 +238,8 @@ export function collectTests(input: CollectionInput): Collection {
         }
       } else if (!insideFunction) {
         modulePytestmarks.push(...pytestmarksAssigned(definition));
+        const pytestmark = pytestmarkValue(definition);
+        moduleSkips.push(...(pytestmark ? input.marks.pytestmarkMarks(pytestmark, "module") : []));
       }
     }
   };
@@ -280,7 +299,8 @@ export function collectTests(input: CollectionInput): Collection {
     pytestmarks: [...outerPytestmarks, ...chain.flatMap((entry) => entryFacts(entry).pytestmarks), ...modulePytestmarks],
     runnerMethods: [...new Set(chain.flatMap(entryMethodNames).filter((name) => RUNNER_METHODS.has(name)))],
   });
-  const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, definingClass: ClassFacts | null, classDecorators: readonly string[], scope: CoroutineScope): CollectedTest => ({
+  const functionSkips = (fn: FunctionInfo): SkipMark[] => (fn.skips ??= [...input.marks.decoratorMarks(fn.decoratorNodes, "test"), ...input.marks.bodyMarks(fn.body)]);
+  const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, definingClass: ClassFacts | null, groupSkips: readonly SkipMark[], scope: CoroutineScope): CollectedTest => ({
     name: fn.name,
     id,
     nameLoc: fn.nameNode.loc,
@@ -291,7 +311,7 @@ export function collectTests(input: CollectionInput): Collection {
     origin: null,
     docstring: input.readDocstring(docstringOf(fn.body)),
     groupDocstrings: groupDocstrings(cls, definingClass),
-    skipped: isSkipped(fn.decorators) || isSkipped(classDecorators),
+    ...skipFacts([...functionSkips(fn), ...groupSkips, ...moduleSkips]),
     todo: false,
     parametrized: isParametrized(fn.decorators),
     definitionKey: fn.key,
@@ -302,7 +322,7 @@ export function collectTests(input: CollectionInput): Collection {
    * A test defined in another file, brought in at `at` (the collecting class's name, or an import);
    * `definingClass`: the class of that file that defines it, `inherited` when a base of `cls`.
    */
-  const foreignTest = (fn: ForeignFunction, origin: Origin, id: string, at: { nameLoc: Loc; loc: Loc }, cls: ClassFacts | null, definingClass: ForeignClass | null, inherited: boolean, classDecorators: readonly string[], scope: CoroutineScope): CollectedTest => ({
+  const foreignTest = (fn: ForeignFunction, origin: Origin, id: string, at: { nameLoc: Loc; loc: Loc }, cls: ClassFacts | null, definingClass: ForeignClass | null, inherited: boolean, groupSkips: readonly SkipMark[], scope: CoroutineScope): CollectedTest => ({
     name: fn.name,
     id,
     nameLoc: at.nameLoc,
@@ -313,7 +333,7 @@ export function collectTests(input: CollectionInput): Collection {
     origin,
     docstring: fn.docstring,
     groupDocstrings: groupDocstrings(cls, definingClass?.docstring ?? null),
-    skipped: isSkipped(fn.decorators) || isSkipped(classDecorators) || isSkipped(definingClass?.decorators ?? []),
+    ...skipFacts([...fn.skips, ...groupSkips, ...moduleSkips]),
     todo: false,
     parametrized: isParametrized(fn.decorators),
     definitionKey: foreignKey(origin),
@@ -321,7 +341,10 @@ export function collectTests(input: CollectionInput): Collection {
     callback: null,
   });
 
-  const collectClass = (info: ClassInfo, idPrefix: string, outerDecorators: readonly string[], outerPytestmarks: readonly string[] = []): void => {
+  /** The skip marks of a class and its bases (subclass first), then of the classes it is nested in. */
+  const groupSkipsOf = (chain: readonly LineageEntry[], outerSkips: readonly SkipMark[]): SkipMark[] => [...new Set([...chain.flatMap((entry) => entryFacts(entry).skips), ...outerSkips])];
+
+  const collectClass = (info: ClassInfo, idPrefix: string, outerDecorators: readonly string[], outerSkips: readonly SkipMark[], outerPytestmarks: readonly string[] = []): void => {
     const facts = info.facts;
     const chain = lineage({ local: info });
     facts.unittest = input.inheritsTestCase(facts);
@@ -330,11 +353,12 @@ export function collectTests(input: CollectionInput): Collection {
     }
     const id = `${idPrefix}${facts.name}`;
     const decorators = [...outerDecorators, ...info.decorators];
-    collectMethods(facts, chain, id, decorators, classScope(chain, decorators, outerPytestmarks));
+    const groupSkips = groupSkipsOf(chain, outerSkips);
+    collectMethods(facts, chain, id, groupSkips, classScope(chain, decorators, outerPytestmarks));
     if (!facts.unittest) {
       const nestedByName = new Map(info.nested.filter((nested) => !nested.insideFunction).map((nested) => [nested.facts.name, nested]));
       for (const nested of nestedByName.values()) {
-        collectClass(nested, `${id}::`, decorators, [...outerPytestmarks, ...info.pytestmarks]);
+        collectClass(nested, `${id}::`, decorators, groupSkips, [...outerPytestmarks, ...info.pytestmarks]);
       }
     }
   };
@@ -349,7 +373,7 @@ export function collectTests(input: CollectionInput): Collection {
   };
 
   /** The test methods of a collected class, its own first, then each base's not yet seen. */
-  const collectMethods = (facts: ClassFacts, chain: readonly LineageEntry[], id: string, decorators: readonly string[], scope: CoroutineScope): void => {
+  const collectMethods = (facts: ClassFacts, chain: readonly LineageEntry[], id: string, groupSkips: readonly SkipMark[], scope: CoroutineScope): void => {
     const seen = new Set<string>();
     const isTest = (name: string, methodDecorators: readonly string[]): boolean =>
       facts.unittest ? name.startsWith("test") : matchesPrefixOrGlob(name, input.settings.pythonFunctions) && !isFixture(methodDecorators);
@@ -365,8 +389,8 @@ export function collectTests(input: CollectionInput): Collection {
         }
         const test =
           "local" in entry
-            ? testFunction(fn as FunctionInfo, `${id}::${fn.name}`, facts, entry.local.facts, decorators, scope)
-            : foreignTest(fn as ForeignFunction, { path: entry.foreign.origin.path, line: (fn as ForeignFunction).line }, `${id}::${fn.name}`, facts, facts, entry.foreign, index > 0, decorators, scope);
+            ? testFunction(fn as FunctionInfo, `${id}::${fn.name}`, facts, entry.local.facts, groupSkips, scope)
+            : foreignTest(fn as ForeignFunction, { path: entry.foreign.origin.path, line: (fn as ForeignFunction).line }, `${id}::${fn.name}`, facts, facts, entry.foreign, index > 0, groupSkips, scope);
         facts.tests.push(test);
         tests.push(test);
       }
@@ -387,11 +411,11 @@ export function collectTests(input: CollectionInput): Collection {
       origin: foreign.origin,
       tests: [],
     };
-    const info: ClassInfo = { facts, methods: new Map(), definesInit: false, testAttribute: null, decorators: [], pytestmarks: [], insideFunction: false, nested: [] };
+    const info: ClassInfo = { facts, methods: new Map(), definesInit: false, testAttribute: null, decorators: [], pytestmarks: [], skips: [], insideFunction: false, nested: [] };
     const chain = lineage({ foreign });
     facts.unittest = input.inheritsTestCase(facts);
     if (isCollected(facts, chain)) {
-      collectMethods(facts, chain, name, foreign.decorators, classScope(chain, foreign.decorators, []));
+      collectMethods(facts, chain, name, groupSkipsOf(chain, []), classScope(chain, foreign.decorators, []));
     }
     return info;
   };
@@ -413,7 +437,7 @@ export function collectTests(input: CollectionInput): Collection {
       }
     }
     for (const info of moduleClasses.values()) {
-      collectClass(info, "", []);
+      collectClass(info, "", [], []);
     }
     // pytest collects every name of the module's namespace, the imported ones too.
     for (const [name, at] of importedNames) {

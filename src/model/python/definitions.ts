@@ -2,12 +2,17 @@
  * The definitions of a Python module that decide which code runs around a test, as plain data: its
  * functions and methods with the fixtures they request and the functions they call, its pytest fixtures
  * (autouse or not), its classes, and the module's `pytestmark` and `pytest_plugins`. What mocks a test
- * reaches through helpers, setup methods and fixtures is traced over these (see mock-trace.ts).
+ * reaches through helpers, setup methods and fixtures is traced over these (see mock-trace.ts), and so
+ * are the assertions it reaches through helpers (see assertion-trace.ts). The skip marks of functions
+ * and classes are read here for tests inherited or imported from the module.
  */
 import type { PyNode } from "../../../parsers/python/py-node.js";
-import type { Docstring, Loc } from "../test-file-model.js";
+import type { CheckFacts, Docstring, Loc, SkipMark } from "../test-file-model.js";
+import { CheckCollector, ImportedUses } from "./check-facts.js";
 import type { DocstringReader } from "./docstrings.js";
 import { baseExpressions, namespaceStatements } from "./module-summary.js";
+import type { References } from "./references.js";
+import { SkipMarkReader } from "./skip-marks.js";
 import { decoratorName, docstringOf, dottedName, isAsyncDefinition, parameterNames, stringBody, testAttributeOf, unwrapDefinition } from "./syntax.js";
 
 export interface PyFunctionDef {
@@ -21,7 +26,7 @@ export interface PyFunctionDef {
   fixture: { name: string; autouse: boolean } | null;
   /** Fixtures requested by parameter (without `self`/`cls`) and by `@pytest.mark.usefixtures`. */
   requests: string[];
-  /** Functions it calls by name (`helper`) and methods it calls on itself (`self.helper`, `cls.helper`). */
+  /** Functions it calls by name (`helper`), methods it calls on itself (`self.helper`, `cls.helper`) and its bases' methods through `super()` (`super.helper`). */
   calls: string[];
   /** Its decorators' names without their calls (`pytest.mark.skip`). */
   decorators: string[];
@@ -29,6 +34,10 @@ export interface PyFunctionDef {
   docstring: Docstring | null;
   /** Defined with `async def`. */
   isAsync: boolean;
+  /** Its decorators' skip marks, then its body's skip calls. */
+  skips: SkipMark[];
+  /** What in its body (nested functions included) may assert. */
+  checks: CheckFacts;
 }
 
 export interface PyClassDef {
@@ -46,6 +55,10 @@ export interface PyClassDef {
   testAttribute: boolean | null;
   /** Read only for files other than the test file. */
   docstring: Docstring | null;
+  /** The skip marks of its decorators and of a `pytestmark` in its body. */
+  skips: SkipMark[];
+  /** Names its body binds to a dotted name, as written (`ndiffAssertEqual = unittest.TestCase.assertEqual`). */
+  aliases: Map<string, string>;
   /** The marks a `pytestmark` in its body applies (see pytestmarkNames). */
   pytestmarks: string[];
 }
@@ -69,6 +82,8 @@ export interface PyDefinitions {
   modulePytestmarks: string[];
   /** Its module-level `pytest_*` functions. */
   hooks: PyHook[];
+  /** The skip marks of a module-level `pytestmark`. */
+  moduleSkips: SkipMark[];
 }
 
 /** Words of code that runs coroutines or loads plugins, which a hook that changes how tests run would hold. */
@@ -152,37 +167,64 @@ function decoratorExpression(decorator: PyNode): PyNode | undefined {
   return decorator.children.find((child) => child.type !== "comment");
 }
 
+/** `name = a.b.c` as a statement: the name and the dotted name it is bound to. */
+function aliasOf(statement: PyNode): { name: string; target: string } | null {
+  const assignment = statement.type === "expression_statement" ? statement.children[0] : undefined;
+  const target = assignment?.type === "assignment" && assignment.left?.type === "identifier" && assignment.right?.type === "attribute" ? dottedName(assignment.right) : null;
+  return target === null ? null : { name: assignment!.left!.text, target };
+}
+
 /** `name = value` as a statement, when the target is that plain name. */
 function assignedTo(statement: PyNode, name: string): PyNode | undefined {
   const assignment = statement.type === "expression_statement" ? statement.children[0] : undefined;
   return assignment?.type === "assignment" && assignment.left?.text === name ? assignment.right : undefined;
 }
 
-/** Every function called by name, or as a method of `self`/`cls`, anywhere in `body`. */
-function callsIn(body: PyNode | undefined): string[] {
+/**
+ * One walk of a function's body, nested functions included: every function it calls by name, as a
+ * method of `self`/`cls` or through `super()`, and what may assert.
+ */
+function readBody(body: PyNode | undefined, uses: ImportedUses): { calls: string[]; checks: CheckFacts } {
   const calls = new Set<string>();
+  const checks = new CheckCollector(uses);
   const stack: PyNode[] = body ? [body] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    checks.visit(node);
     if (node.type === "call" && node.function) {
       const callee = node.function;
       if (callee.type === "identifier") {
         calls.add(callee.text);
+        // `check = self.check_output` then `check(...)` calls the method.
+        const method = /^(?:self|cls)\.([^.]+)$/u.exec(checks.aliasOf(callee.text) ?? "");
+        if (method) {
+          calls.add(`self.${method[1]!}`);
+        }
       } else if (callee.type === "attribute" && callee.object?.type === "identifier" && /^(?:self|cls)$/u.test(callee.object.text) && callee.attribute) {
         calls.add(`self.${callee.attribute.text}`);
+      } else if (callee.type === "attribute" && callee.object?.type === "call" && callee.object.function?.type === "identifier" && callee.object.function.text === "super" && callee.attribute) {
+        calls.add(`super.${callee.attribute.text}`);
       }
     }
     for (let i = node.children.length - 1; i >= 0; i--) {
       stack.push(node.children[i]!);
     }
   }
-  return [...calls];
+  return { calls: [...calls], checks: checks.facts() };
 }
 
-function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[], owner: string | null, readDocstring: DocstringReader | undefined): PyFunctionDef {
+/** What reads a module's definitions needs besides its tree. */
+interface DefinitionReaders {
+  uses: ImportedUses;
+  marks: SkipMarkReader;
+  readDocstring: DocstringReader | undefined;
+}
+
+function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[], owner: string | null, { uses, marks, readDocstring }: DefinitionReaders): PyFunctionDef {
   const name = definition.name?.text ?? "";
   const decoratorNames = decorators.map(decoratorName);
   let fixture: PyFunctionDef["fixture"] = null;
+  const { calls, checks } = readBody(definition.body, uses);
   for (const [index, decorator] of decorators.entries()) {
     const decorated = decoratorNames[index];
     if (decorated !== null && decorated !== undefined && lastSegment(decorated) === "fixture") {
@@ -200,21 +242,28 @@ function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[
     line: definition.name?.loc.start.line ?? statement.loc.start.line,
     fixture,
     requests: requestedFixtures(definition, decorators, owner !== null),
-    calls: callsIn(definition.body),
+    calls,
     decorators: decoratorNames.filter((decorator): decorator is string => decorator !== null),
     docstring: readDocstring?.(docstringOf(definition.body)) ?? null,
+    skips: [...marks.decoratorMarks(decorators, "test"), ...marks.bodyMarks(definition.body)],
+    checks,
     isAsync: isAsyncDefinition(definition),
   };
 }
 
-/** `readDocstring`: reads the docstrings of functions and classes too (for files other than the test file). */
-export function collectDefinitions(root: PyNode, readDocstring?: DocstringReader): PyDefinitions {
-  const definitions: PyDefinitions = { functions: [], classes: [], moduleUsefixtures: [], plugins: [], modulePytestmarks: [], hooks: [] };
+/**
+ * @param references the module's references, whose uses of imported names tell what decorators and calls denote.
+ * @param readDocstring reads the docstrings of functions and classes too (for files other than the test file).
+ */
+export function collectDefinitions(root: PyNode, references: References, readDocstring?: DocstringReader): PyDefinitions {
+  const uses = new ImportedUses(references.moduleReferences);
+  const readers: DefinitionReaders = { uses, marks: new SkipMarkReader(root, uses), readDocstring };
+  const definitions: PyDefinitions = { functions: [], classes: [], moduleUsefixtures: [], plugins: [], modulePytestmarks: [], hooks: [], moduleSkips: [] };
   const walk = (container: PyNode, owner: PyClassDef | null): void => {
     for (const statement of namespaceStatements(container)) {
       const { definition, decorators } = unwrapDefinition(statement);
       if (definition.type === "function_definition" && definition.name) {
-        const fn = readFunction(statement, definition, decorators, owner?.name ?? null, readDocstring);
+        const fn = readFunction(statement, definition, decorators, owner?.name ?? null, readers);
         definitions.functions.push(fn);
         if (owner === null && fn.name.startsWith("pytest_")) {
           definitions.hooks.push({ name: fn.name, line: fn.line, mentionsAsync: ASYNC_WORDS.test(statement.text) });
@@ -228,7 +277,9 @@ export function collectDefinitions(root: PyNode, readDocstring?: DocstringReader
           usefixtures: decorators.flatMap((decorator) => usefixturesOf(decoratorExpression(decorator))),
           decorators: decorators.map(decoratorName).filter((decorator): decorator is string => decorator !== null),
           testAttribute: null,
-          docstring: readDocstring?.(docstringOf(definition.body)) ?? null,
+          docstring: readers.readDocstring?.(docstringOf(definition.body)) ?? null,
+          skips: readers.marks.decoratorMarks(decorators, "group"),
+          aliases: new Map(),
           pytestmarks: [],
         };
         definitions.classes.push(cls);
@@ -239,11 +290,17 @@ export function collectDefinitions(root: PyNode, readDocstring?: DocstringReader
         const pytestmark = assignedTo(definition, "pytestmark");
         owner.usefixtures.push(...usefixturesOf(pytestmark));
         owner.pytestmarks.push(...pytestmarkNames(pytestmark));
+        owner.skips.push(...(pytestmark ? readers.marks.pytestmarkMarks(pytestmark, "group") : []));
         owner.testAttribute = testAttributeOf(definition) ?? owner.testAttribute;
+        const alias = aliasOf(definition);
+        if (alias) {
+          owner.aliases.set(alias.name, alias.target);
+        }
       } else {
         const pytestmark = assignedTo(definition, "pytestmark");
         definitions.moduleUsefixtures.push(...usefixturesOf(pytestmark));
         definitions.modulePytestmarks.push(...pytestmarkNames(pytestmark));
+        definitions.moduleSkips.push(...(pytestmark ? readers.marks.pytestmarkMarks(pytestmark, "module") : []));
         definitions.plugins.push(...stringValues(assignedTo(definition, "pytest_plugins")));
       }
     }
