@@ -10,8 +10,9 @@ const DESCRIPTION_NOTICE = /^📝 (.+)\.$/mu;
 export default {
   pathRuleDoc: "../../docs/rules/{name}.md",
   pathRuleList: "../../README.md",
-  // recommended-python and recommended-js are the two halves of recommended: naming it is enough.
-  ignoreConfig: ["recommended-python", "recommended-js"],
+  // The -python and -js configs are the two halves of recommended and strict: naming those is enough.
+  ignoreConfig: ["recommended-python", "recommended-js", "strict-python", "strict-js"],
+  configEmoji: [["strict", "🔒"]],
   ruleDocNotices: ["description", "configs"],
   ruleListColumns: ["name", "description", "configsError"],
   /**

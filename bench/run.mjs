@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
- * testaudit benchmark: `npm run bench [-- --only python|js] [-- --corpus DIR] [-- --runs N]`.
+ * testaudit benchmark: `npm run bench [-- --only python|js|cli] [-- --corpus DIR] [-- --runs N]`.
  *
- * Two halves, each measured as separate child processes run round-robin N times so noise hits every
+ * Three parts, each measured as separate child processes run round-robin N times so noise hits every
  * variant alike; the default runs both.
  *
  * Python: lints CPython's own test suite (or --corpus DIR):
@@ -21,6 +21,10 @@
  *
  * Both halves end with sanity checks from ESLint's report (file count, fatal parse errors, problems per
  * rule, crashes).
+ *
+ * CLI: the `testaudit` command against `eslint` with the same config and four rules, on CPython's suite
+ * and on a generated pytest suite with a src/ layout (bench/generate-pytest-corpus.mjs) at 1x, 2x and 4x
+ * its 755 test files: the wall-time ratio (target <= 1.2), peak RSS, and peak RSS growth per file.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -28,6 +32,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DEFAULT_FILES as JS_DEFAULT_FILES, DEFAULT_SEED as JS_SEED, generateJsCorpus } from "./generate-js-corpus.mjs";
+import { DEFAULT_FILES as PYTEST_DEFAULT_FILES, generatePytestCorpus } from "./generate-pytest-corpus.mjs";
 
 const BENCH_DIR = fileURLToPath(new URL(".", import.meta.url));
 const ROOT = resolve(BENCH_DIR, "..");
@@ -35,8 +40,8 @@ const DEFAULT_CORPUS = "/usr/lib/python3.11/test";
 const ESLINT_BIN = join(ROOT, "node_modules", "eslint", "bin", "eslint.js");
 const RULES = ["testaudit/no-mocks", "testaudit/require-base-class", "testaudit/require-bvj", "testaudit/max-tests-per-file"];
 const JEST_RULES = ["jest/no-mocks-import", "jest/expect-expect"];
-const USAGE = "usage: npm run bench [-- --only python|js] [-- --corpus DIR] [-- --runs N] [-- --js-files N]\n" +
-  "  --only python|js  run one half (default: both)\n" +
+const USAGE = "usage: npm run bench [-- --only python|js|cli] [-- --corpus DIR] [-- --runs N] [-- --js-files N]\n" +
+  "  --only python|js|cli  run one part (default: all three)\n" +
   "  --corpus DIR      Python corpus (default: CPython's test suite, " + "/usr/lib/python3.11/test)\n" +
   "  --runs N          repetitions of every variant, round-robin (default 3)\n" +
   "  --js-files N      size of the generated JS/TS corpus (default 2000)";
@@ -59,8 +64,8 @@ function parseArgs(argv) {
       }
     } else if (flag === "--only") {
       options.only = value();
-      if (options.only !== "python" && options.only !== "js") {
-        fail(`--only wants "python" or "js", got ${JSON.stringify(options.only)}.`, 2);
+      if (options.only !== "python" && options.only !== "js" && options.only !== "cli") {
+        fail(`--only wants "python", "js" or "cli", got ${JSON.stringify(options.only)}.`, 2);
       }
     } else if (flag === "--js-files") {
       options.jsFiles = Number(value());
@@ -532,12 +537,63 @@ async function benchJs(work) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// The testaudit CLI against eslint with the same config, and its memory as the suite grows.
+
+const CLI_BIN = join(ROOT, "dist", "src", "cli", "main.js");
+const CLI_SIZES = [1, 2, 4];
+
+async function benchCli(work) {
+  const rssFile = join(work, "rss.txt");
+  const config = join(BENCH_DIR, "eslint.rules.config.js");
+  const cpython = resolve(options.corpus ?? DEFAULT_CORPUS);
+  const corpora = [{ key: "cpython", name: `CPython's test suite (${listPythonFiles(cpython).length} files)`, dir: cpython }];
+  for (const times of CLI_SIZES) {
+    const dir = join(work, `pytest-corpus-${times}x`);
+    const count = generatePytestCorpus(dir, { files: PYTEST_DEFAULT_FILES * times });
+    corpora.push({ key: `pytest${times}x`, name: `generated pytest suite, src/ layout, ${times}x (${count} test files)`, dir, times, files: listPythonFiles(dir).length });
+  }
+  const variants = corpora.flatMap((corpus) => [
+    { key: `${corpus.key}-eslint`, name: `${corpus.key}: eslint`, eslint: true, args: [ESLINT_BIN, "-c", config, "--format", "json", "--output-file", join(work, "cli-eslint.json"), "."], cwd: corpus.dir },
+    // Exit 1 is the gate failing on the corpus's findings, as ESLint's 1 is problems found.
+    { key: `${corpus.key}-testaudit`, name: `${corpus.key}: testaudit`, eslint: true, args: [CLI_BIN, "--config", config, "--no-progress", "--format", "json", "--output", join(work, "cli-testaudit.json"), "."], cwd: corpus.dir },
+  ]);
+  console.log("The testaudit CLI (audit, JSON report) against eslint (JSON report) with the same config, four rules:");
+  for (const corpus of corpora) {
+    console.log(`  ${corpus.key}: ${corpus.name}`);
+  }
+  console.log(`node ${process.version}, ${availableParallelism()} cores, ${options.runs} run(s) of ${variants.length} variants, round-robin; load average ${loadText()}\n`);
+  const measured = await measure(variants, { runs: options.runs, rssFile, expectedFiles: null, rules: RULES });
+  if (measured === null) {
+    return;
+  }
+  const { stats } = measured;
+  const rows = [["corpus", "eslint s", "testaudit s", "testaudit / eslint", "eslint MB", "testaudit MB"]];
+  for (const corpus of corpora) {
+    const eslint = stats[`${corpus.key}-eslint`];
+    const cli = stats[`${corpus.key}-testaudit`];
+    rows.push([corpus.key, eslint.wall.toFixed(2), cli.wall.toFixed(2), `${(cli.wall / eslint.wall).toFixed(2)} (target <= 1.2)`, eslint.rss?.toFixed(0) ?? "n/a", cli.rss?.toFixed(0) ?? "n/a"]);
+  }
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  for (const [index, row] of rows.entries()) {
+    console.log(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join("  "));
+    if (index === 0) {
+      console.log(widths.map((width) => "-".repeat(width)).join("  "));
+    }
+  }
+  const [smallest, largest] = [corpora.find((corpus) => corpus.times === 1), corpora.find((corpus) => corpus.times === CLI_SIZES.at(-1))];
+  const growth = (tool) => ((stats[`${largest.key}-${tool}`].rss - stats[`${smallest.key}-${tool}`].rss) * 1024) / (largest.files - smallest.files);
+  console.log(`\nPeak RSS growth per file from 1x to ${CLI_SIZES.at(-1)}x (median peaks): testaudit ${growth("testaudit").toFixed(0)} KB (target < 50), eslint ${growth("eslint").toFixed(0)} KB`);
+  console.log(`load average at the end: ${loadText()}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Main.
 
 const options = parseArgs(process.argv.slice(2));
-const runPython = options.only !== "js";
-const runJs = options.only !== "python";
-if (runPython) {
+const runPython = options.only === null || options.only === "python";
+const runJs = options.only === null || options.only === "js";
+const runCli = options.only === null || options.only === "cli";
+if (runPython || runCli) {
   const corpus = resolve(options.corpus ?? DEFAULT_CORPUS);
   if (!existsSync(corpus) || !statSync(corpus).isDirectory()) {
     if (options.corpus === null) {
@@ -574,6 +630,12 @@ try {
       console.log(`\n${"=".repeat(100)}\n`);
     }
     await benchJs(work);
+  }
+  if (runCli && process.exitCode !== 1) {
+    if (runPython || runJs) {
+      console.log(`\n${"=".repeat(100)}\n`);
+    }
+    await benchCli(work);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

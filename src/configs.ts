@@ -23,36 +23,49 @@ export const JS_INTEGRATION_FILES = [`**/integration/**/*.{test,spec}.${JS_EXTEN
 
 // eslint-disable-next-line @typescript-eslint/consistent-type-definitions -- ESLint's Plugin.configs is a Record, which only a type alias satisfies (an interface has no implicit index signature).
 export type TestauditConfigs = {
-  /** Both languages: the Python config and the JS/TS config. */
+  /** Both languages: the Python config and the JS/TS config, with the rules meant for every suite. */
   recommended: Linter.Config[];
   "recommended-python": Linter.Config;
   "recommended-js": Linter.Config;
+  /** Both languages, with every rule, as eslint-plugin-jest's `all`: a new rule joins it in a minor release. */
+  strict: Linter.Config[];
+  "strict-python": Linter.Config;
+  "strict-js": Linter.Config;
 };
 
+/** The rules of `names` at "error". */
+function errors(names: readonly RuleName[]): Linter.RulesRecord {
+  return Object.fromEntries(names.map((name) => [`testaudit/${name}`, "error"]));
+}
+
 export function createConfigs(plugin: object): TestauditConfigs {
-  const recommendedRules = Object.fromEntries(
-    (Object.keys(rules) as RuleName[])
-      .filter((name) => rules[name].meta?.docs?.recommended)
-      .map((name) => [`testaudit/${name}`, "error"]),
-  ) as Linter.RulesRecord;
+  const names = Object.keys(rules) as RuleName[];
+  const recommendedRules = errors(names.filter((name) => rules[name].meta?.docs?.recommended));
   // ESLint's cache keys on the config: this stamp changes when a file another file's results depend on does.
   const settings = { testaudit: { dependencies: dependencyStamp(process.cwd()) } };
-  const python: Linter.Config = {
-    name: "testaudit/recommended-python",
+  const python = (name: string, configRules: Linter.RulesRecord): Linter.Config => ({
+    name: `testaudit/${name}-python`,
     files: PYTHON_INTEGRATION_FILES,
     plugins: { testaudit: plugin },
     language: "testaudit/python",
     settings,
-    rules: recommendedRules,
-  };
-  const js: Linter.Config = {
-    name: "testaudit/recommended-js",
+    rules: configRules,
+  });
+  const js = (name: string, configRules: Linter.RulesRecord): Linter.Config => ({
+    name: `testaudit/${name}-js`,
     files: JS_INTEGRATION_FILES,
     plugins: { testaudit: plugin },
     // One parser for JS and TS alike: TypeScript syntax (types, decorators, satisfies) parses everywhere.
     languageOptions: { parser: lazyTsParser },
     settings,
-    rules: recommendedRules,
+    rules: configRules,
+  });
+  const strictRules = errors(names);
+  const configs = {
+    "recommended-python": python("recommended", recommendedRules),
+    "recommended-js": js("recommended", recommendedRules),
+    "strict-python": python("strict", strictRules),
+    "strict-js": js("strict", strictRules),
   };
-  return { recommended: [python, js], "recommended-python": python, "recommended-js": js };
+  return { ...configs, recommended: [configs["recommended-python"], configs["recommended-js"]], strict: [configs["strict-python"], configs["strict-js"]] };
 }

@@ -6,7 +6,7 @@
  * counts them.
  */
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AuditReport } from "../src/audit/report-types.js";
@@ -59,6 +59,26 @@ const PYTEST_ENV = {
 export function runPytest(root: string, folder = ".", ignore: readonly string[] = []): Promise<CommandResult> {
   const args = ["-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", `--rootdir=${root}`, ...ignore.map((path) => `--ignore=${path}`), folder];
   return run(ORACLE_PYTHON, args, { cwd: root, env: PYTEST_ENV });
+}
+
+/** What pytest made of each test it ran: its node id (`tests/test_a.py::Class::test_name`) → PASSED, FAILED, SKIPPED, ERROR, XFAIL or XPASS. */
+export type TestOutcomes = Record<string, string>;
+
+/**
+ * Runs the tests of `folder` of the tree at `root` (`pytest -v`, the tree as rootdir) and reads each
+ * test's outcome from the verbose lines. pytest exits 1 when a test fails, which is an outcome too.
+ */
+export async function runPytestTests(root: string, folder = "."): Promise<TestOutcomes> {
+  const args = ["-m", "pytest", "-v", "-p", "no:cacheprovider", `--rootdir=${root}`, folder];
+  const result = await run(ORACLE_PYTHON, args, { cwd: root, env: PYTEST_ENV });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`pytest exited ${String(result.status)} in ${join(root, folder)}:\n${result.stdout}${result.stderr}`);
+  }
+  const outcomes: TestOutcomes = {};
+  for (const match of result.stdout.matchAll(/^(\S+::\S+) (PASSED|FAILED|SKIPPED|ERROR|XFAIL|XPASS)\b/gmu)) {
+    outcomes[match[1]!] = match[2]!;
+  }
+  return outcomes;
 }
 
 /** Adds the node ids of `pytest -q --collect-only` output (they come first, up to the first blank line) to `ids`. */
@@ -175,4 +195,49 @@ export function inTurns<T>(tasks: readonly (() => Promise<T>)[], concurrency = 2
     result.catch(() => undefined);
     return result;
   });
+}
+
+/** What pytest did with one test: skipped it (and why), ran it as an expected failure (and why), or ran it. */
+export interface PytestOutcome {
+  outcome: "skipped" | "xfailed" | "ran";
+  /** pytest's reason: its skip message without `Skipped: `, or the xfail reason; "" when it ran. */
+  reason: string;
+}
+
+/**
+ * A pytest plugin that writes, for each test, what pytest did with it (see PytestOutcome) to the JSON
+ * file named by TESTAUDIT_OUTCOMES, keyed by node id.
+ */
+const OUTCOME_PLUGIN = `
+import json, os
+
+outcomes = {}
+
+def pytest_runtest_logreport(report):
+    if hasattr(report, "wasxfail"):
+        # An xfail raised at run time (pytest.xfail, expectedFailure) is told as "reason: <why>".
+        reason = report.wasxfail
+        outcomes[report.nodeid] = {"outcome": "xfailed", "reason": reason[len("reason: "):] if reason.startswith("reason: ") else reason}
+    elif report.skipped:
+        message = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        outcomes[report.nodeid] = {"outcome": "skipped", "reason": message[len("Skipped: "):] if message.startswith("Skipped: ") else message}
+    elif report.when == "call":
+        outcomes.setdefault(report.nodeid, {"outcome": "ran", "reason": ""})
+
+def pytest_sessionfinish(session):
+    with open(os.environ["TESTAUDIT_OUTCOMES"], "w") as file:
+        json.dump(outcomes, file)
+`;
+
+/** Runs pytest on the tree at `root` (tests and all: they must be harmless) and reads what it did with each test, by node id. */
+export async function pytestOutcomes(root: string, scratch: string): Promise<Record<string, PytestOutcome>> {
+  writeFileSync(join(scratch, "testaudit_outcomes.py"), OUTCOME_PLUGIN);
+  const outcomes = join(scratch, "outcomes.json");
+  const args = ["-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "testaudit_outcomes", `--rootdir=${root}`, "."];
+  const result = await run(ORACLE_PYTHON, args, { cwd: root, env: { ...PYTEST_ENV, PYTHONPATH: scratch, TESTAUDIT_OUTCOMES: outcomes } });
+  // 0: all passed or skipped; 1: some failed.
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`pytest exited ${String(result.status)} in ${root}:\n${result.stdout}${result.stderr}`);
+  }
+  return JSON.parse(readFileSync(outcomes, "utf8")) as Record<string, PytestOutcome>;
 }

@@ -1,18 +1,13 @@
 /**
- * The rule registry: the one list the plugin, its configs, the docs and the meta-tests iterate.
+ * The plugin's rules: one per policy in the registry (src/policies/registry.ts), which the plugin, its
+ * configs, the docs and the meta-tests iterate.
  */
-import maxTestsPerFile from "./max-tests-per-file.js";
-import noMocks from "./no-mocks.js";
-import noTestDoubles from "./no-test-doubles.js";
-import requireBaseClass from "./require-base-class.js";
-import requireBvj from "./require-bvj.js";
+import { POLICIES } from "../../src/policies/registry.js";
 
-export const rules = {
-  "max-tests-per-file": maxTestsPerFile,
-  "no-mocks": noMocks,
-  "no-test-doubles": noTestDoubles,
-  "require-base-class": requireBaseClass,
-  "require-bvj": requireBvj,
-};
+type Policies = (typeof POLICIES)[number];
 
-export type RuleName = keyof typeof rules;
+export type Rules = { [Entry in Policies as Entry["ruleName"]]: Entry["rule"] };
+
+export const rules = Object.fromEntries(POLICIES.map((policy) => [policy.ruleName, policy.rule])) as Rules;
+
+export type RuleName = keyof Rules;

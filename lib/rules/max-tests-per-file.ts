@@ -1,6 +1,7 @@
 /**
  * Enforce a maximum number of collected tests per file.
  */
+import { firstTestBeyond } from "../../src/policies/max-tests.js";
 import { docsUrl, onTestFile, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
 type Options = [{ max: number }];
@@ -31,9 +32,8 @@ const rule: TestauditRule<Options, MessageIds> = {
   create(context) {
     const [{ max }] = context.options;
     return onTestFile(context, (model) => {
-      const firstBeyond = model.tests[max];
+      const firstBeyond = firstTestBeyond(model, { max });
       if (firstBeyond) {
-        // Reported once, at the first test past the limit, so the finding stays on one stable line.
         context.report({ loc: firstBeyond.nameLoc, messageId: "tooManyTests", data: { count: String(model.tests.length), max: String(max) } });
       }
     });

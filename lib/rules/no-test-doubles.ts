@@ -1,6 +1,7 @@
 /**
  * Disallow hand-written test doubles (fake, stub and mock classes) and mock factories in integration tests.
  */
+import { resolve } from "node:path";
 import { describeReach } from "../../src/policies/mocks.js";
 import { DEFAULT_TEST_DOUBLE_PATTERNS, findTestDoubles, reachingTestDoubles, type TestDoubleFindingKind } from "../../src/policies/test-doubles.js";
 import { displayPath, docsUrl, onTestFile, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
@@ -60,8 +61,9 @@ const rule: TestauditRule<Options, MessageIds> = {
         }
       }
       // A use in this file is reported above, where it is written; one in another file only here.
+      const path = resolve(context.cwd, context.filename);
       for (const [test, reach] of model.traceMocks(reachingTestDoubles({ patterns, factories }))) {
-        if (reach && reach.mock.path !== model.path) {
+        if (reach && reach.mock.path !== path) {
           const { route, location } = describeReach(
             { via: reach.via, through: reach.through, mock: { path: displayPath(context, reach.mock.path), line: reach.mock.loc.start.line } },
             test.cls?.name ?? null,

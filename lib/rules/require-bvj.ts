@@ -3,10 +3,10 @@
  */
 import type { TSESLint } from "@typescript-eslint/utils";
 import type { PythonSourceCode } from "../../parsers/python/python-source-code.js";
-import { DEFAULT_BVJ_POLICY, type BvjAssessment } from "../../src/model/bvj.js";
 import { addMissingFields } from "../../src/fixes/bvj-fields.js";
 import { jsBvjInsertion, pythonBvjInsertion, type BvjTarget } from "../../src/fixes/bvj-insertion.js";
 import { applyEdits, type EditableSource } from "../../src/fixes/text-edits.js";
+import { DEFAULT_BVJ_POLICY, type BvjAssessment } from "../../src/policies/bvj-assessment.js";
 import { auditBvj, type BvjSource } from "../../src/policies/bvj.js";
 import { displayPath, docsUrl, onTestFile, quoted, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 

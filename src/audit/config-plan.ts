@@ -10,11 +10,12 @@
  */
 import { relative, resolve } from "node:path";
 import { ESLint, type Linter } from "eslint";
-import { rules } from "../../lib/rules/index.js";
 import { UsageError } from "./errors.js";
 import type { WholeFileExemption } from "./exemptions.js";
-import { DEFAULT_POLICY_OPTIONS, type PolicyOptions } from "./file-report.js";
-import { perPolicy, POLICY_NAMES, POLICY_RULES } from "./policies.js";
+import type { AnyPolicy } from "../policies/registry.js";
+import { ruleIdOf } from "../policies/policy.js";
+import type { PolicyOptions } from "./file-report.js";
+import { optionsOver, perPolicy } from "./policies.js";
 import type { PolicyName } from "./report-types.js";
 
 export interface ConfigPlanOptions {
@@ -22,6 +23,8 @@ export interface ConfigPlanOptions {
   /** `--config`: one config for every file, no lookup. */
   configFile?: string | undefined;
   allowNestedConfig: boolean;
+  /** The policies judged: their rules' options are read from each config. */
+  policies: readonly AnyPolicy[];
 }
 
 /** How one file is audited. */
@@ -49,22 +52,13 @@ interface View {
   inlineConfig: boolean;
 }
 
-/** The options a rule gets in `config`, over its defaults, or null where the rule is off (at any severity it is on). */
-function ruleOptions<T extends object>(config: Linter.Config, name: keyof typeof rules, defaults: T): T | null {
-  const entry = config.rules?.[`testaudit/${name}`];
-  const [severity, options] = Array.isArray(entry) ? entry : [entry];
-  if (severity === undefined || severity === 0 || severity === "off") {
-    return null;
-  }
-  return { ...defaults, ...(options as Partial<T> | undefined) };
-}
-
-function policyOptions(config: Linter.Config): PolicyOptions {
-  return perPolicy((policy) => ruleOptions(config, POLICY_RULES[policy], DEFAULT_POLICY_OPTIONS[policy] as object)) as PolicyOptions;
+/** The options each policy's rule gets in `config`, over the rule's defaults, or null where the rule is off (at any severity it is on). */
+function policyOptions(config: Linter.Config, policies: readonly AnyPolicy[]): PolicyOptions {
+  return Object.fromEntries(policies.map((policy) => [policy.key, optionsOver(policy, null, config.rules?.[ruleIdOf(policy)])]));
 }
 
 function auditsAnything(options: PolicyOptions): boolean {
-  return POLICY_NAMES.some((policy) => options[policy] !== null);
+  return Object.values(options).some((entry) => entry !== null);
 }
 
 /** A config that fails to load, as a configuration error: one line, with a hint for the commonest cause. */
@@ -112,7 +106,7 @@ export class ConfigPlanner {
   async #view(eslint: ESLint, path: string): Promise<View | null> {
     const config = (await eslint.calculateConfigForFile(path)) as Linter.Config | undefined;
     if (config !== undefined) {
-      const options = policyOptions(config);
+      const options = policyOptions(config, this.#options.policies);
       return auditsAnything(options) ? { eslint, options, ignored: false, inlineConfig: config.linterOptions?.noInlineConfig !== true } : null;
     }
     const unignored = this.#eslint(this.#configs.get(eslint), false);
@@ -165,13 +159,14 @@ export class ConfigPlanner {
     const own = await this.#view(this.#eslint(undefined, true), path);
     if (own && !own.ignored) {
       const wholeFile: FilePlan["wholeFile"] = {};
-      const options = perPolicy((policy) => {
-        if (own.options[policy] === null && root?.options[policy] != null) {
-          wholeFile[policy] = root.ignored ? { kind: "ignore", source: this.root! } : { kind: "narrowerConfig", source: governing };
-          return root.options[policy];
+      const options = perPolicy(this.#options.policies, (policy) => {
+        const rootOptions = root?.options[policy] ?? null;
+        if (own.options[policy] === null && rootOptions !== null) {
+          wholeFile[policy] = root?.ignored ? { kind: "ignore", source: this.root! } : { kind: "narrowerConfig", source: governing };
+          return rootOptions;
         }
-        return own.options[policy];
-      }) as PolicyOptions;
+        return own.options[policy] ?? null;
+      });
       return { path, config: governing, eslint: own.eslint, options, wholeFile, inlineConfig: own.inlineConfig };
     }
     // The nested config ignores the file, or gives it no testaudit rule: judged as the root config would, every policy exempted.
@@ -184,6 +179,6 @@ export class ConfigPlanner {
   }
 
   #whole(options: PolicyOptions, exemption: WholeFileExemption): FilePlan["wholeFile"] {
-    return Object.fromEntries(POLICY_NAMES.filter((policy) => options[policy] !== null).map((policy) => [policy, exemption]));
+    return Object.fromEntries(Object.keys(options).filter((policy) => options[policy] !== null).map((policy) => [policy, exemption]));
   }
 }

@@ -6,8 +6,8 @@
  * percentages count it as not compliant; only the gate lets it pass.
  */
 import type { JudgedFile, VerdictSites } from "./file-report.js";
-import { perPolicy, POLICY_NAMES, POLICY_RULES, policyOfRule } from "./policies.js";
-import type { ExemptionKind, ExemptionReport, FileReport, PolicyName } from "./report-types.js";
+import { perPolicy, policyOfRule } from "./policies.js";
+import type { ExemptionKind, ExemptionReport, FileReport, PolicyName, PolicyReport } from "./report-types.js";
 
 /** A finding of a testaudit rule that ESLint did not report as a violation, and why. */
 export interface SilencedFinding {
@@ -35,6 +35,7 @@ export interface WholeFileExemption {
 }
 
 export function applyExemptions(
+  policies: readonly PolicyReport[],
   judged: JudgedFile,
   silenced: readonly SilencedFinding[],
   wholeFile: Partial<Record<PolicyName, WholeFileExemption>>,
@@ -42,31 +43,31 @@ export function applyExemptions(
 ): FileReport {
   const { report } = judged;
   const entries: ExemptionReport[] = silenced.flatMap((finding) => {
-    const policy = policyOfRule(finding.ruleId);
+    const policy = policyOfRule(policies, finding.ruleId);
     return policy === undefined ? [] : [{ kind: finding.kind, ruleId: finding.ruleId, policy, line: finding.line, message: finding.message, justification: finding.justification, source: finding.source }];
   });
-  const silencedLines = perPolicy((policy) => new Set(entries.filter((entry) => entry.policy === policy).map((entry) => entry.line)));
-  const reportedLines = perPolicy((policy) => new Set(report.violations.filter((violation) => policyOfRule(violation.ruleId) === policy).map((violation) => violation.line)));
+  const silencedLines = perPolicy(policies, (policy) => new Set(entries.filter((entry) => entry.policy === policy).map((entry) => entry.line)));
+  const reportedLines = perPolicy(policies, (policy) => new Set(report.violations.filter((violation) => policyOfRule(policies, violation.ruleId) === policy).map((violation) => violation.line)));
   const exempted = (verdict: boolean | null, sites: VerdictSites, policy: PolicyName, byComment: boolean): boolean =>
     verdict === false &&
-    (byComment || wholeFile[policy] !== undefined || (sites[policy].length > 0 && sites[policy].every((line) => silencedLines[policy].has(line) && !reportedLines[policy].has(line))));
+    (byComment || wholeFile[policy] !== undefined || (sites[policy]!.length > 0 && sites[policy]!.every((line) => silencedLines[policy]!.has(line) && !reportedLines[policy]!.has(line))));
   for (const exemption of Object.values(inline)) {
-    if (exemption.file || exemption.tests.includes(true)) {
+    if (exemption && (exemption.file || exemption.tests.includes(true))) {
       entries.push(exemption.entry);
     }
   }
 
-  for (const policy of POLICY_NAMES) {
+  for (const { key: policy, ruleId } of policies) {
     const whole = wholeFile[policy];
     // A file exempted as a whole is listed even where no finding marks a line (a mock reaching from another file, say).
     if (whole && report.compliant[policy] === false && !entries.some((entry) => entry.policy === policy)) {
-      entries.push({ kind: whole.kind, ruleId: `testaudit/${POLICY_RULES[policy]}`, policy, line: null, message: null, justification: null, source: whole.source });
+      entries.push({ kind: whole.kind, ruleId, policy, line: null, message: null, justification: null, source: whole.source });
     }
   }
   return {
     ...report,
-    tests: report.tests.map((test, index) => ({ ...test, exempted: perPolicy((policy) => exempted(test.compliant[policy], judged.testSites[index]!, policy, inline[policy]?.tests[index] === true)) })),
-    exempted: perPolicy((policy) => exempted(report.compliant[policy], judged.fileSites, policy, inline[policy]?.file === true)),
+    tests: report.tests.map((test, index) => ({ ...test, exempted: perPolicy(policies, (policy) => exempted(test.compliant[policy] ?? null, judged.testSites[index]!, policy, inline[policy]?.tests[index] === true)) })),
+    exempted: perPolicy(policies, (policy) => exempted(report.compliant[policy] ?? null, judged.fileSites, policy, inline[policy]?.file === true)),
     exemptions: entries.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
 }

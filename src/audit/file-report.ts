@@ -1,38 +1,15 @@
 /**
- * One file's part of the audit: its tests, classes and mock uses from the test-file model, judged by
- * the same policy functions as the rules, with the options the user's config gives the rules.
+ * One file's part of the audit: its tests and classes from the test-file model, judged by each policy
+ * of the registry with the options the user's config gives its rule.
  */
-import { DEFAULT_BVJ_POLICY } from "../model/bvj.js";
-import type { MockTrace, TestFileModel } from "../model/test-file-model.js";
-import { checkBases, requiredBases, type BasePolicyOptions } from "../policies/base-class.js";
-import { auditBvj, type BvjPolicyOptions } from "../policies/bvj.js";
-import { findMocks, reachingMocks, type MockPolicyOptions } from "../policies/mocks.js";
+import type { TestFileModel } from "../model/test-file-model.js";
+import type { PolicyVerdict, ReportDetails } from "../policies/policy.js";
+import type { AnyPolicy } from "../policies/registry.js";
 import { perPolicy } from "./policies.js";
-import type { FileReport, MockReachReport, PolicyName, PolicyVerdicts, TestReport, ViolationReport } from "./report-types.js";
+import type { FileReport, PolicyName, PolicyVerdicts, TestReport, ViolationReport } from "./report-types.js";
 
-/** The options of each policy's rule for a file, or null where the rule is off. */
-export interface PolicyOptions {
-  noMocks: MockPolicyOptions | null;
-  baseClass: BasePolicyOptions | null;
-  bvj: BvjPolicyOptions | null;
-  maxTests: { max: number } | null;
-}
-
-export const DEFAULT_POLICY_OPTIONS = {
-  noMocks: { modules: [], allow: [] } satisfies MockPolicyOptions,
-  baseClass: { bases: [], allowFunctions: false, imports: [] } satisfies BasePolicyOptions,
-  bvj: { from: ["function", "class", "module"], ...DEFAULT_BVJ_POLICY } satisfies BvjPolicyOptions,
-  maxTests: { max: 50 },
-};
-
-/** A mock trace as the report shows it: paths relative to the working directory, 1-based columns. */
-function reachReport(trace: MockTrace, relativePath: (path: string) => string): MockReachReport {
-  return {
-    via: trace.via,
-    through: trace.through.map((step) => ({ name: step.name, path: relativePath(step.path), line: step.line })),
-    mock: { path: relativePath(trace.mock.path), line: trace.mock.loc.start.line, column: trace.mock.loc.start.column + 1, name: trace.mock.name },
-  };
-}
+/** The options each policy's rule has for a file (over the rule's defaults), or null where the rule is off. */
+export type PolicyOptions = Record<PolicyName, object | null>;
 
 /** Per policy, the lines where the rules report what makes a verdict false: a verdict is exempted when every one is silenced. */
 export type VerdictSites = Record<PolicyName, number[]>;
@@ -45,80 +22,44 @@ export interface JudgedFile {
   testSites: VerdictSites[];
 }
 
-const noSites = (): VerdictSites => perPolicy(() => []);
+/** What the policies add to the report of the test at `index`. */
+function testDetails(details: readonly ReportDetails[], index: number): NonNullable<ReportDetails["tests"]>[number] {
+  return Object.assign({}, ...details.map((detail) => detail.tests?.[index] ?? {})) as NonNullable<ReportDetails["tests"]>[number];
+}
 
 /**
+ * @param absolutePath the file.
  * @param relativePath how the report writes an absolute path (relative to the working directory).
  */
-export function buildFileReport(path: string, config: string | null, model: TestFileModel, options: PolicyOptions, violations: ViolationReport[], relativePath: (path: string) => string): JudgedFile {
-  const noMocks = options.noMocks;
-  const mocks = noMocks ? findMocks(model, noMocks) : [];
-  // The lister the no-mocks rule traces with: a file the rule traced is not traced again.
-  const traces = noMocks ? model.traceMocks(reachingMocks(noMocks)) : null;
-  const bvj = options.bvj ? auditBvj(model, options.bvj) : null;
-  const baseFindings = options.baseClass ? checkBases(model, options.baseClass) : [];
-  const bases = options.baseClass ? requiredBases(model, options.baseClass.bases) : [];
-  const badClasses = new Set(baseFindings.flatMap((finding) => ("cls" in finding ? [finding.cls] : [])));
-  const badTests = new Set(baseFindings.flatMap((finding) => (finding.kind === "testFunction" ? [finding.test] : [])));
-  const missingImport = baseFindings.find((finding) => finding.kind === "missingImport");
-  // Where the rules report each finding (see lib/rules): a class at its name, a test at its name.
-  const baseSite = (finding: (typeof baseFindings)[number]): number => ("cls" in finding ? finding.cls.nameLoc : finding.test.nameLoc).start.line;
-  const bvjSite = (entry: NonNullable<typeof bvj>["incompleteBlocks"][number]): number => (entry.path === null ? entry.block.headingLoc : entry.test.nameLoc).start.line;
-  const uncoveredSites = new Map((bvj?.uncovered ?? []).map((test) => [test.definitionKey, test.nameLoc.start.line]));
-  const testSites: VerdictSites[] = [];
-
-  const tests: TestReport[] = model.tests.map((test) => {
-    const trace = traces?.get(test) ?? null;
-    const reach = trace ? reachReport(trace, relativePath) : null;
-    const coverage = bvj?.coverage.get(test) ?? null;
-    const sites = noSites();
-    if (reach) {
-      // A mock in this file is reported where it is written; one from another file at the test.
-      sites.noMocks.push(reach.mock.path === path ? reach.mock.line : test.nameLoc.start.line);
+export function buildFileReport(absolutePath: string, config: string | null, model: TestFileModel, policies: readonly AnyPolicy[], options: PolicyOptions, violations: ViolationReport[], relativePath: (path: string) => string): JudgedFile {
+  const verdicts = new Map<PolicyName, PolicyVerdict>();
+  for (const policy of policies) {
+    const policyOptions = options[policy.key] ?? null;
+    if (policyOptions !== null) {
+      verdicts.set(policy.key, policy.judge(model, policyOptions, { path: absolutePath, relativePath }));
     }
-    sites.baseClass.push(...baseFindings.filter((finding) => finding === missingImport || ("cls" in finding ? finding.cls === test.cls : finding.test === test)).map(baseSite));
-    if (bvj && coverage === "missing") {
-      sites.bvj.push(uncoveredSites.get(test.definitionKey) ?? test.nameLoc.start.line);
-    } else if (bvj && coverage === "incomplete") {
-      const blocks = new Set(bvj.blocksOf.get(test));
-      sites.bvj.push(...bvj.incompleteBlocks.filter((entry) => blocks.has(entry.block)).map(bvjSite));
-    }
-    testSites.push(sites);
-    return {
-      id: test.id,
-      name: test.name,
-      line: test.nameLoc.start.line,
-      className: test.cls?.name ?? null,
-      definedIn: test.origin ? { path: relativePath(test.origin.path), line: test.origin.line } : null,
-      skipped: test.skipped,
-      todo: test.todo,
-      parametrized: test.parametrized,
-      mockReach: reach,
-      bvj: coverage,
-      compliant: {
-        noMocks: noMocks ? reach === null : null,
-        baseClass: options.baseClass ? missingImport === undefined && !badTests.has(test) && !(test.cls !== null && badClasses.has(test.cls)) : null,
-        bvj: bvj ? coverage === "complete" : null,
-        maxTests: null,
-      },
-      exempted: perPolicy(() => false),
-    };
-  });
-  const beyondMax = options.maxTests ? model.tests[options.maxTests.max] : undefined;
-  const fileSites: VerdictSites = {
-    noMocks: [...mocks.map((finding) => finding.loc.start.line), ...tests.flatMap((test, index) => (test.mockReach && test.mockReach.mock.path !== path ? testSites[index]!.noMocks : []))],
-    baseClass: baseFindings.map(baseSite),
-    bvj: [...(bvj?.incompleteBlocks.map(bvjSite) ?? []), ...uncoveredSites.values()],
-    maxTests: beyondMax ? [beyondMax.nameLoc.start.line] : [],
-  };
-  const compliant: PolicyVerdicts = {
-    noMocks: noMocks ? mocks.length === 0 && tests.every((test) => test.mockReach === null) : null,
-    baseClass: options.baseClass ? baseFindings.length === 0 : null,
-    bvj: bvj ? bvj.incompleteBlocks.length === 0 && bvj.uncovered.length === 0 && tests.every((test) => test.bvj === "complete") : null,
-    maxTests: options.maxTests ? model.tests.length <= options.maxTests.max : null,
-  };
+  }
+  const details = [...verdicts.values()].flatMap((verdict) => (verdict.details ? [verdict.details] : []));
+  const testSites = model.tests.map((_, index) => perPolicy(policies, (key) => verdicts.get(key)?.tests?.[index]?.sites ?? []));
+  const tests: TestReport[] = model.tests.map((test, index) => ({
+    id: test.id,
+    name: test.name,
+    line: test.nameLoc.start.line,
+    className: test.cls?.name ?? null,
+    definedIn: test.origin ? { path: relativePath(test.origin.path), line: test.origin.line } : null,
+    skipped: test.skipped,
+    skipReason: test.skipReason,
+    todo: test.todo,
+    parametrized: test.parametrized,
+    mockReach: null,
+    bvj: null,
+    ...testDetails(details, index),
+    compliant: perPolicy(policies, (key) => verdicts.get(key)?.tests?.[index]?.compliant ?? null),
+    exempted: perPolicy(policies, () => false),
+  }));
+  const classesReachBase = details.find((detail) => detail.classesReachBase)?.classesReachBase;
   const report: FileReport = {
-    path,
+    path: relativePath(absolutePath),
     language: model.language,
     config,
     lines: model.lines,
@@ -126,24 +67,24 @@ export function buildFileReport(path: string, config: string | null, model: Test
     parseError: null,
     readError: null,
     tests,
-    classes: model.classes.map((cls) => ({
+    classes: model.classes.map((cls, index) => ({
       name: cls.name,
       line: cls.nameLoc.start.line,
       bases: cls.bases.map((base) => base.written),
       tests: cls.tests.length,
-      reachesBase: bases.length > 0 && cls.tests.length > 0 ? !badClasses.has(cls) : null,
+      reachesBase: classesReachBase?.[index] ?? null,
     })),
-    mocks: mocks.map((finding) => ({ line: finding.loc.start.line, column: finding.loc.start.column + 1, kind: finding.kind, name: finding.data.name ?? finding.data.method ?? "" })),
+    mocks: details.flatMap((detail) => detail.mocks ?? []),
     violations,
-    compliant,
-    exempted: perPolicy(() => false),
+    compliant: perPolicy(policies, (key): boolean | null => verdicts.get(key)?.compliant ?? null) satisfies PolicyVerdicts,
+    exempted: perPolicy(policies, () => false),
     exemptions: [],
   };
-  return { report, fileSites, testSites };
+  return { report, fileSites: perPolicy(policies, (key) => verdicts.get(key)?.sites ?? []), testSites };
 }
 
 /** The report of a file no model was built for: one that does not parse or cannot be read. */
-export function unreadFileReport(path: string, config: string | null, lines: { lines: number; lineFeeds: number }, problem: Pick<FileReport, "parseError" | "readError">, violations: ViolationReport[]): JudgedFile {
+export function unreadFileReport(path: string, config: string | null, policies: readonly AnyPolicy[], lines: { lines: number; lineFeeds: number }, problem: Pick<FileReport, "parseError" | "readError">, violations: ViolationReport[]): JudgedFile {
   const report: FileReport = {
     path,
     language: null,
@@ -154,9 +95,9 @@ export function unreadFileReport(path: string, config: string | null, lines: { l
     classes: [],
     mocks: [],
     violations,
-    compliant: perPolicy(() => null),
-    exempted: perPolicy(() => false),
+    compliant: perPolicy(policies, () => null),
+    exempted: perPolicy(policies, () => false),
     exemptions: [],
   };
-  return { report, fileSites: noSites(), testSites: [] };
+  return { report, fileSites: perPolicy(policies, () => []), testSites: [] };
 }

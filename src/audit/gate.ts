@@ -5,7 +5,7 @@
  * make a rule stricter than the config the verdicts follow), a nested config the audit was not allowed
  * to use, or more exemptions than `--max-exemptions` fail it too.
  */
-import { POLICY_NAMES, policyOfRule } from "./policies.js";
+import { policyOfRule } from "./policies.js";
 import type { AuditReport } from "./report-types.js";
 
 export interface GateOptions {
@@ -24,7 +24,7 @@ export function gateFailures(report: AuditReport, options: GateOptions): string[
   if (totals.filesWithReadErrors > 0) {
     reasons.push(`${count(totals.filesWithReadErrors, "file", "files")} could not be read`);
   }
-  const failing = POLICY_NAMES.flatMap((policy) => {
+  const failing = report.policies.map((entry) => entry.key).flatMap((policy) => {
     const files = report.files.filter((file) => file.compliant[policy] === false && !file.exempted[policy]).length;
     const tests = report.files.reduce((sum, file) => sum + file.tests.filter((test) => test.compliant[policy] === false && !test.exempted[policy]).length, 0);
     return files + tests > 0 ? [`${policy} (${count(tests, "test", "tests")}, ${count(files, "file", "files")})`] : [];
@@ -33,7 +33,7 @@ export function gateFailures(report: AuditReport, options: GateOptions): string[
     reasons.push(`not compliant and not exempted: ${failing.join(", ")}`);
   }
   // Other rules in the user's config are ESLint's business, not a policy's.
-  const errors = report.files.reduce((sum, file) => sum + file.violations.filter((violation) => violation.severity === 2 && policyOfRule(violation.ruleId) !== undefined).length, 0);
+  const errors = report.files.reduce((sum, file) => sum + file.violations.filter((violation) => violation.severity === 2 && policyOfRule(report.policies, violation.ruleId) !== undefined).length, 0);
   if (errors > 0) {
     reasons.push(count(errors, "error-level rule violation", "error-level rule violations"));
   }

@@ -5,8 +5,9 @@
  * compliant (or unchecked) is an exemption of kind "inlineConfig", at the comment, with its reason.
  */
 import { ConfigCommentParser } from "@eslint/plugin-kit";
-import { DEFAULT_POLICY_OPTIONS, type PolicyOptions } from "./file-report.js";
-import { perPolicy, policyOfRule } from "./policies.js";
+import type { AnyPolicy } from "../policies/registry.js";
+import type { PolicyOptions } from "./file-report.js";
+import { optionsOver, policyOfRule } from "./policies.js";
 import type { PolicyName } from "./report-types.js";
 
 const parser = new ConfigCommentParser();
@@ -29,8 +30,8 @@ interface CommentLike {
   loc: { start: { line: number } };
 }
 
-/** The testaudit rules the inline config comments of `sourceCode` set, in source order. */
-export function inlineRuleConfigs(sourceCode: unknown): InlineRuleConfig[] {
+/** The policies' rules the inline config comments of `sourceCode` set, in source order. */
+export function inlineRuleConfigs(sourceCode: unknown, policies: readonly { key: string; ruleId: string }[]): InlineRuleConfig[] {
   const nodes = (sourceCode as { getInlineConfigNodes?: () => CommentLike[] }).getInlineConfigNodes?.() ?? [];
   const found: InlineRuleConfig[] = [];
   for (const node of nodes) {
@@ -44,7 +45,7 @@ export function inlineRuleConfigs(sourceCode: unknown): InlineRuleConfig[] {
       continue;
     }
     for (const [ruleId, entry] of Object.entries(parsed.config)) {
-      const policy = policyOfRule(ruleId);
+      const policy = policyOfRule(policies, ruleId);
       if (policy !== undefined) {
         found.push({ policy, ruleId, entry, line: node.loc.start.line, justification: directive.justification === "" ? null : directive.justification });
       }
@@ -53,18 +54,14 @@ export function inlineRuleConfigs(sourceCode: unknown): InlineRuleConfig[] {
   return found;
 }
 
-function isOff(severity: unknown): boolean {
-  return severity === 0 || severity === "off";
-}
-
 /** The options the policies are judged with once the comments apply over `options` (the config's), as ESLint applies them. */
-export function withInlineConfig(options: PolicyOptions, configs: readonly InlineRuleConfig[]): PolicyOptions {
-  const applied: Record<PolicyName, unknown> = { ...options };
+export function withInlineConfig(options: PolicyOptions, configs: readonly InlineRuleConfig[], policies: readonly AnyPolicy[]): PolicyOptions {
+  const applied: PolicyOptions = { ...options };
   for (const config of configs) {
-    const [severity, ruleOptions] = Array.isArray(config.entry) ? (config.entry as unknown[]) : [config.entry];
-    const defaults = DEFAULT_POLICY_OPTIONS[config.policy] as object;
-    // A severity alone keeps the options the config gave; options written in the comment replace them.
-    applied[config.policy] = isOff(severity) ? null : ruleOptions === undefined ? (applied[config.policy] ?? defaults) : { ...defaults, ...(ruleOptions as object) };
+    const policy = policies.find((entry) => entry.key === config.policy);
+    if (policy) {
+      applied[config.policy] = optionsOver(policy, applied[config.policy] ?? null, config.entry);
+    }
   }
-  return perPolicy((policy) => applied[policy]) as PolicyOptions;
+  return applied;
 }

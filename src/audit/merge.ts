@@ -55,8 +55,9 @@ export function parseReport(name: string, text: string): NamedReport {
   ) {
     throw new UsageError(`${name} has no valid "run" (shard, fingerprint, files): not a report of testaudit --format json`);
   }
-  if (typeof value.cwd !== "string" || !Array.isArray(value.files) || !Array.isArray(value.nestedConfigs) || !Array.isArray(value.skipped) || !Array.isArray(value.groups)) {
-    throw new UsageError(`${name} lacks cwd, files, nestedConfigs, skipped or groups: not a report of testaudit --format json`);
+  const policyOk = (policy: unknown): boolean => isObject(policy) && typeof policy.key === "string" && typeof policy.ruleId === "string" && typeof policy.label === "string" && typeof policy.judgesTests === "boolean" && typeof policy.judgesFilesWithoutTests === "boolean";
+  if (typeof value.cwd !== "string" || !Array.isArray(value.files) || !isArrayOf(value.policies, policyOk) || !Array.isArray(value.nestedConfigs) || !Array.isArray(value.skipped) || !Array.isArray(value.groups)) {
+    throw new UsageError(`${name} lacks cwd, files, policies, nestedConfigs, skipped or groups: not a report of testaudit --format json`);
   }
   for (const file of value.files) {
     const problem = fileProblem(file);
@@ -121,6 +122,8 @@ export function mergeReports(reports: readonly NamedReport[]): AuditReport {
   return assembleReport({
     cwd: first.report.cwd,
     run: { shard: null, fingerprint: first.report.run.fingerprint, files: paths, allFiles },
+    // The fingerprint covers the policies: shards of one run judge the same ones.
+    policies: first.report.policies,
     rootConfig: first.report.rootConfig,
     nestedConfigs: first.report.nestedConfigs,
     skipped: unique(reports.flatMap((named) => named.report.skipped), (skipped) => skipped.path),

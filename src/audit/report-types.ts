@@ -3,11 +3,27 @@
  * this object. A change that removes or renames a field
  * raises `schemaVersion`.
  */
-export const AUDIT_SCHEMA_VERSION = 2;
+export const AUDIT_SCHEMA_VERSION = 3;
 
-export type PolicyName = "noMocks" | "baseClass" | "bvj" | "maxTests";
+/** A policy's key in verdicts and totals (`noMocks`): the `key` of its registry entry. */
+export type PolicyName = string;
 
-/** Compliance of one policy: true, false, or null where the policy's rule is off for the file. */
+/** A policy as the report names it: what every format shows for it, without the registry at hand. */
+export interface PolicyReport {
+  key: PolicyName;
+  /** `testaudit/no-mocks`. */
+  ruleId: string;
+  label: string;
+  /** The rule's one-line description and its doc page. */
+  description: string;
+  url: string;
+  /** Whether each test gets a verdict, or only whole files do. */
+  judgesTests: boolean;
+  /** Whether files without tests are judged too. */
+  judgesFilesWithoutTests: boolean;
+}
+
+/** Compliance per policy: true, false, or null where the policy's rule is off for the file (or, for a test, where the policy judges files only). */
 export type PolicyVerdicts = Record<PolicyName, boolean | null>;
 
 /** Per policy: whether a `false` verdict is exempted (silenced by a directive, the suppressions file, an ignore or a narrower config). */
@@ -66,6 +82,8 @@ export interface TestReport {
   /** The file and line of the test function's definition when that is another file (inherited from a base class there, or imported); the test's own `line` is then where this file brings it in. */
   definedIn: { path: string; line: number } | null;
   skipped: boolean;
+  /** Why it is skipped (or expected to fail), as its nearest skip mark says; null when it gives no reason or is not skipped. */
+  skipReason: string | null;
   todo: boolean;
   parametrized: boolean;
   /** Where the nearest mock that reaches the test is, and what it is reached through; null for none. */
@@ -190,6 +208,8 @@ export interface AuditReport {
   tool: { name: string; version: string };
   cwd: string;
   run: RunReport;
+  /** The policies judged, in the registry's order: the keys of every verdict and total. */
+  policies: PolicyReport[];
   /** The config governing the working directory (`--config`, or ESLint's lookup from it); null for none. */
   rootConfig: string | null;
   nestedConfigs: NestedConfigReport[];

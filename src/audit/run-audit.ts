@@ -8,6 +8,7 @@
  */
 import { relative, sep } from "node:path";
 import type { ESLint } from "eslint";
+import { inOneRun } from "../model/fs-snapshot.js";
 import { setModelSink } from "../model/get-model.js";
 import { editorLineCount, lineFeedCount } from "../model/line-count.js";
 import type { TestFileModel } from "../model/test-file-model.js";
@@ -20,9 +21,10 @@ import { applyExemptions, type InlineExemption, type SilencedFinding } from "./e
 import { inlineRuleConfigs, withInlineConfig, type InlineRuleConfig } from "./inline-config.js";
 import { buildFileReport, unreadFileReport, type JudgedFile } from "./file-report.js";
 import { groupMatcher } from "./glob.js";
-import { policyOfRule } from "./policies.js";
+import { POLICIES, type AnyPolicy } from "../policies/registry.js";
+import { policyOfRule, policyReports } from "./policies.js";
 import { readSource } from "./read-source.js";
-import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type PolicyName, type RunReport, type SkippedReport, type ViolationReport } from "./report-types.js";
+import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type PolicyName, type PolicyReport, type RunReport, type SkippedReport, type ViolationReport } from "./report-types.js";
 import { fileListDigest, inShard, runFingerprint, type Shard } from "./shard.js";
 import { computeTotals } from "./totals.js";
 
@@ -43,6 +45,8 @@ export interface AuditOptions {
   progress?: AuditProgress | undefined;
   /** Told of each path skipped (a FIFO, a symlink leaving the root), as a line for a person. */
   warn?: ((message: string) => void) | undefined;
+  /** The policies judged; the registry's by default. */
+  policies?: readonly AnyPolicy[] | undefined;
 }
 
 /** Follows an audit: first the number of files it will audit, then each file as it is audited. */
@@ -58,15 +62,21 @@ const SKIP_REASONS: Record<SkippedReport["reason"], string> = {
   outsideRoot: "a symlink that leaves the project root",
 };
 
-/** What ESLint said of one file: violations, and the testaudit findings it silenced. */
-function sortMessages(result: ESLint.LintResult, plan: FilePlan, relativePath: (path: string) => string): { violations: ViolationReport[]; silenced: SilencedFinding[] } {
+/** The policies an audit judges, and how the report names them. */
+interface Judging {
+  policies: readonly AnyPolicy[];
+  named: PolicyReport[];
+}
+
+/** What ESLint said of one file: violations, and the policies' findings it silenced. */
+function sortMessages(result: ESLint.LintResult, plan: FilePlan, judging: Judging, relativePath: (path: string) => string): { violations: ViolationReport[]; silenced: SilencedFinding[] } {
   const violations: ViolationReport[] = [];
   const silenced: SilencedFinding[] = [];
   for (const message of result.messages) {
     if (message.fatal === true || message.ruleId === null) {
       continue;
     }
-    const policy = policyOfRule(message.ruleId);
+    const policy = policyOfRule(judging.named, message.ruleId);
     const whole = policy === undefined ? undefined : plan.wholeFile[policy];
     if (whole) {
       // A finding in a file exempted from its policy as a whole (ignored, or its rule off in a nested config).
@@ -77,7 +87,7 @@ function sortMessages(result: ESLint.LintResult, plan: FilePlan, relativePath: (
   }
   for (const message of result.suppressedMessages) {
     const [suppression] = message.suppressions;
-    if (message.ruleId === null || policyOfRule(message.ruleId) === undefined || !suppression) {
+    if (message.ruleId === null || policyOfRule(judging.named, message.ruleId) === undefined || !suppression) {
       continue;
     }
     const directive = suppression.kind === "directive";
@@ -100,12 +110,12 @@ interface BuiltModel {
 }
 
 /** The verdicts the file's inline config comments turn from non-compliant: judged again with the comments applied. */
-function inlineExemptions(judged: JudgedFile, built: BuiltModel, plan: FilePlan, relativePath: (path: string) => string): Partial<Record<PolicyName, InlineExemption>> {
+function inlineExemptions(judged: JudgedFile, built: BuiltModel, plan: FilePlan, judging: Judging, relativePath: (path: string) => string): Partial<Record<PolicyName, InlineExemption>> {
   if (!plan.inlineConfig || built.inline.length === 0) {
     return {};
   }
   const { report } = judged;
-  const relaxed = buildFileReport(report.path, report.config, built.model, withInlineConfig(plan.options, built.inline), report.violations, relativePath).report;
+  const relaxed = buildFileReport(plan.path, report.config, built.model, judging.policies, withInlineConfig(plan.options, built.inline, judging.policies), report.violations, relativePath).report;
   const exemptions: Partial<Record<PolicyName, InlineExemption>> = {};
   for (const comment of built.inline) {
     const { policy } = comment;
@@ -119,35 +129,40 @@ function inlineExemptions(judged: JudgedFile, built: BuiltModel, plan: FilePlan,
 }
 
 /** Lints one file and judges it; a file that cannot be read is a report of its own. */
-async function auditFile(plan: FilePlan, models: Map<string, BuiltModel>, relativePath: (path: string) => string): Promise<FileReport> {
+async function auditFile(plan: FilePlan, models: Map<string, BuiltModel>, judging: Judging, relativePath: (path: string) => string): Promise<FileReport> {
   const path = relativePath(plan.path);
   const config = relativePath(plan.config);
   const source = readSource(plan.path);
   if (!source.ok) {
-    return unreadFileReport(path, config, { lines: 0, lineFeeds: 0 }, { parseError: null, readError: { code: source.code, message: source.message } }, []).report;
+    return unreadFileReport(path, config, judging.policies, { lines: 0, lineFeeds: 0 }, { parseError: null, readError: { code: source.code, message: source.message } }, []).report;
   }
   const [result] = await plan.eslint.lintText(source.text, { filePath: plan.path, warnIgnored: false });
   if (!result) {
     throw new Error(`ESLint returned no result for ${plan.path}, which its config audits.`);
   }
-  const { violations, silenced } = sortMessages(result, plan, relativePath);
+  const { violations, silenced } = sortMessages(result, plan, judging, relativePath);
   const built = models.get(plan.path);
   models.delete(plan.path);
   let judged: JudgedFile;
   let inline: Partial<Record<PolicyName, InlineExemption>> = {};
   if (built) {
-    judged = buildFileReport(path, config, built.model, plan.options, violations, relativePath);
-    inline = inlineExemptions(judged, built, plan, relativePath);
+    judged = buildFileReport(plan.path, config, built.model, judging.policies, plan.options, violations, relativePath);
+    inline = inlineExemptions(judged, built, plan, judging, relativePath);
   } else {
     const fatal = result.messages.find((message) => message.fatal === true);
     const lines = { lines: editorLineCount(source.text), lineFeeds: lineFeedCount(source.text) };
     const parseError = fatal ? { line: fatal.line, column: fatal.column, message: fatal.message } : null;
-    judged = unreadFileReport(path, config, lines, { parseError, readError: null }, violations);
+    judged = unreadFileReport(path, config, judging.policies, lines, { parseError, readError: null }, violations);
   }
-  return applyExemptions(judged, silenced, plan.wholeFile, inline);
+  return applyExemptions(judging.named, judged, silenced, plan.wholeFile, inline);
 }
 
-export async function runAudit(options: AuditOptions): Promise<AuditReport> {
+/** The audit of `options.patterns`: the file system is read as one snapshot (see fs-snapshot.ts), each path asked once. */
+export function runAudit(options: AuditOptions): Promise<AuditReport> {
+  return inOneRun(() => audit(options));
+}
+
+async function audit(options: AuditOptions): Promise<AuditReport> {
   const relativePath = (absolute: string): string => relative(options.cwd, absolute).split(sep).join("/");
   let discovered;
   try {
@@ -155,7 +170,9 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const planner = await ConfigPlanner.create({ cwd: options.cwd, configFile: options.configFile, allowNestedConfig: options.allowNestedConfig ?? false });
+  const policies = options.policies ?? POLICIES;
+  const judging: Judging = { policies, named: policyReports(policies) };
+  const planner = await ConfigPlanner.create({ cwd: options.cwd, configFile: options.configFile, allowNestedConfig: options.allowNestedConfig ?? false, policies });
   const plans: FilePlan[] = [];
   for (const path of [...discovered.files, ...discovered.broken.map((broken) => broken.path)]) {
     const plan = await planner.plan(path);
@@ -180,6 +197,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   const allPaths = plans.map((plan) => relativePath(plan.path));
   const fingerprint = runFingerprint({
     version: packageInfo.version,
+    policies: judging.named,
     allowNestedConfig: options.allowNestedConfig ?? false,
     groups: options.groups,
     files: plans.map((plan) => [relativePath(plan.path), relativePath(plan.config), plan.options, plan.wholeFile]),
@@ -189,7 +207,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
 
   const models = new Map<string, BuiltModel>();
   setModelSink((model, sourceCode) => {
-    const inline = inlineRuleConfigs(sourceCode);
+    const inline = inlineRuleConfigs(sourceCode, judging.named);
     // Models outlive the lint run here: they must not keep every file's syntax tree alive.
     model.detachFromTree();
     models.set(model.filename, { model, inline });
@@ -198,7 +216,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   try {
     options.progress?.start(audited.length);
     for (const plan of audited) {
-      files.push(await auditFile(plan, models, relativePath));
+      files.push(await auditFile(plan, models, judging, relativePath));
       options.progress?.fileAudited();
     }
   } finally {
@@ -213,6 +231,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
   return assembleReport({
     cwd: options.cwd,
     run,
+    policies: judging.named,
     rootConfig: planner.root === undefined ? null : relativePath(planner.root),
     nestedConfigs: [...planner.nested].map(([path, entry]) => ({ path: relativePath(path), ...entry })).sort((a, b) => (a.path < b.path ? -1 : 1)),
     skipped,
@@ -222,7 +241,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditReport> {
 }
 
 /** The parts of a report that are not computed from its files. */
-export type ReportParts = Pick<AuditReport, "cwd" | "run" | "rootConfig" | "nestedConfigs" | "skipped" | "files"> & { groups: readonly { name: string; glob: string }[] };
+export type ReportParts = Pick<AuditReport, "cwd" | "run" | "policies" | "rootConfig" | "nestedConfigs" | "skipped" | "files"> & { groups: readonly { name: string; glob: string }[] };
 
 /** The report of a set of file reports: totals, groups and cross-file findings all follow from the files. */
 export function assembleReport(parts: ReportParts): AuditReport {
@@ -232,14 +251,15 @@ export function assembleReport(parts: ReportParts): AuditReport {
     tool: { name: "testaudit", version: packageInfo.version },
     cwd: parts.cwd,
     run: parts.run,
+    policies: parts.policies,
     rootConfig: parts.rootConfig,
     nestedConfigs: parts.nestedConfigs,
     skipped: parts.skipped,
     files: sorted,
-    totals: computeTotals(sorted),
+    totals: computeTotals(sorted, parts.policies),
     groups: parts.groups.map((group) => {
       const matches = groupMatcher(group.glob);
-      return { name: group.name, glob: group.glob, totals: computeTotals(sorted.filter((file) => matches(file.path))) };
+      return { name: group.name, glob: group.glob, totals: computeTotals(sorted.filter((file) => matches(file.path)), parts.policies) };
     }),
     crossFile: findCrossFile(sorted),
   };

@@ -58,6 +58,9 @@ const POLICY_OF: Partial<Record<Claim["kind"], PolicyName>> = {
   noMocksCount: "noMocks", baseClassCount: "baseClass", bvjCount: "bvj",
 };
 
+/** The policy whose verdict says a file is over the configured line limit, for claims that state none. */
+const MAX_LINES: PolicyName = "maxLines";
+
 const POLICY_WORDING: Record<string, string> = { noMocks: "no mock reaches", baseClass: "reaching the required base", bvj: "covered by a complete BVJ block" };
 
 /** Kinds about one named file; the others are about the suite or the tree. */
@@ -86,8 +89,9 @@ function locate(named: string, inputs: VerifyInputs): Located {
   return { problem: inTree.length === 0 ? `file not found: the tree holds no ${named}` : `${named} names ${inTree.length} files of the tree` };
 }
 
+/** The policy's ratio; a policy the audit did not judge has checked nothing. */
 function ratioOf(totals: Totals, policy: PolicyName, of: "files" | undefined): Ratio {
-  return totals.policies[policy][of ?? "tests"];
+  return totals.policies[policy]?.[of ?? "tests"] ?? { compliant: 0, total: 0, percent: null };
 }
 
 function tallyNote(tally: Tally): string {
@@ -144,7 +148,9 @@ function measureFile(claim: Claim, inputs: VerifyInputs): Measure {
       return { measured: lineCounts.lines, alternative: lineCounts.lineFeeds, note: lineCounts.lineFeeds === lineCounts.lines ? path : `${path}: ${lineCounts.lines} lines as an editor shows them, ${lineCounts.lineFeeds} by wc -l` };
     case "fileOverLineLimit":
       if (claim.limit === undefined) {
-        return { measured: null, note: "no line limit stated" };
+        // No limit in the report: the one the config gives the max-lines rule, as the rule counts lines.
+        const verdict = audited?.compliant[MAX_LINES] ?? null;
+        return verdict === null ? { measured: null, note: `no line limit stated, and the max-lines rule is off for ${path}` } : { measured: verdict ? 0 : 1, note: `${path} is ${verdict ? "within" : "over"} the max-lines rule's configured limit` };
       }
       if (lineCounts === null) {
         return { measured: null, note: `${path} cannot be read` };
@@ -171,7 +177,7 @@ function scoped(claim: Claim, inputs: VerifyInputs): { files: readonly FileRepor
   }
   const changed = new Set(inputs.changed.files);
   const files = inputs.audit.files.filter((file) => changed.has(file.path));
-  return { files, totals: computeTotals(files), scopeNote: `over the ${files.length} audited files changed since ${inputs.changed.since}` };
+  return { files, totals: computeTotals(files, inputs.audit.policies), scopeNote: `over the ${files.length} audited files changed since ${inputs.changed.since}` };
 }
 
 /** Said of counts over the tree when its walk stopped early. */
@@ -194,7 +200,7 @@ function measurePolicy(claim: Claim, policy: PolicyName, files: readonly FileRep
     if (where.audited === null) {
       return { measured: null, note: `${where.path} is in the tree but testaudit did not audit it` };
     }
-    totals = computeTotals([where.audited]);
+    totals = computeTotals([where.audited], inputs.audit.policies);
     scopeNote = `in ${where.path}`;
   }
   const ratio = ratioOf(totals, policy, claim.of);
@@ -239,7 +245,12 @@ function measureSuite(claim: Claim, inputs: VerifyInputs): Measure {
     }
     case "filesOverLineLimit": {
       if (claim.limit === undefined) {
-        return { measured: null, note: "no line limit stated" };
+        const judged = files.filter((file) => (file.compliant[MAX_LINES] ?? null) !== null);
+        if (judged.length === 0) {
+          return { measured: null, note: withScope("no line limit stated, and the max-lines rule is off", scopeNote) };
+        }
+        const over = judged.filter((file) => file.compliant[MAX_LINES] === false);
+        return { measured: over.length, note: withScope(`of ${judged.length} files the max-lines rule judges, over its configured limit${over.length > 0 ? `: ${over.slice(0, 5).map((file) => file.path).join(", ")}${over.length > 5 ? ", …" : ""}` : ""}`, scopeNote) };
       }
       const over = files.filter((file) => file.lines > claim.limit!);
       const where = claim.limitLine === undefined ? "" : ` (stated on line ${claim.limitLine})`;

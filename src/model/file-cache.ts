@@ -3,21 +3,8 @@
  * path and read again when the file's size or modification time changes, so long-lived processes
  * (editors, the CLI over thousands of files) see edits and read each file once otherwise.
  */
-import { readFileSync, statSync, type Stats } from "node:fs";
-
-/**
- * The stats of the file at `path`, or undefined when there is none. Most candidate paths do not exist,
- * so a missing one must not throw; and a path built from an import the system cannot look up (a name
- * too long, a NUL byte) names no file either.
- */
-export function statIfFile(path: string): Stats | undefined {
-  try {
-    const stat = statSync(path, { throwIfNoEntry: false });
-    return stat?.isFile() ? stat : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { readFileSync } from "node:fs";
+import { statIfFile } from "./fs-snapshot.js";
 
 export class FileCache<T> {
   readonly #entries = new Map<string, { stamp: string; value: T | null }>();

@@ -7,6 +7,7 @@ import { PythonSourceCode } from "../../parsers/python/python-source-code.js";
 import { buildJsModel } from "./js/build-model.js";
 import { buildPythonModel } from "./python/build-model.js";
 import { flushDependencies } from "./dependencies.js";
+import { startLint } from "./fs-snapshot.js";
 import type { TestFileModel } from "./test-file-model.js";
 
 const models = new WeakMap<object, TestFileModel>();
@@ -42,6 +43,7 @@ export function getTestFileModel(context: ModelContext): TestFileModel {
   if (model) {
     return model;
   }
+  startLint();
   if (sourceCode instanceof PythonSourceCode) {
     model = buildPythonModel(sourceCode, context.filename, context.cwd);
   } else if (isJsSourceCode(sourceCode)) {

@@ -6,12 +6,13 @@
  * parses them, TOML with a TOML parser, and string values are split with shlex as pytest splits them.
  * Nothing is imported or run. docs/test-collection.md says where pytest versions differ and which we follow.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import type * as SmolToml from "smol-toml";
 import { dependsOn } from "./dependencies.js";
 import { fnmatch } from "./fnmatch.js";
+import { isFile, statOf } from "./fs-snapshot.js";
 import { IniSyntaxError, parseIni, type IniSections } from "./iniconfig.js";
 import { ShlexError, shlexSplit } from "./shlex.js";
 
@@ -21,11 +22,20 @@ export interface PytestSettings {
   pythonFunctions: string[];
   /** Extra import roots (`pythonpath`), absolute. */
   pythonpath: string[];
+  /** pytest-asyncio's `asyncio_mode` as the configuration sets it (the setting, or `--asyncio-mode` in `addopts`, which wins), or null when it does not. */
+  asyncioMode: string | null;
+  /** pytest-trio's `trio_mode` as the configuration sets it, or null. */
+  trioMode: string | null;
+  /** Plugins the configuration names: `required_plugins`, and `-p NAME` in `addopts` unless a `-p no:NAME` blocks it. */
+  plugins: string[];
   /** The configuration file the settings came from, or null for pytest's defaults. */
   configFile: string | null;
 }
 
 const DEFAULTS = { pythonFiles: ["test_*.py", "*_test.py"], pythonClasses: ["Test"], pythonFunctions: ["test"] };
+
+/** What a configuration says about coroutine tests when it says nothing. */
+const NO_ASYNC_SETTINGS = { asyncioMode: null, trioMode: null, plugins: [] };
 
 /** The files pytest looks for in a folder, in its order: pytest 9's, of which pytest 7 and 8 know all but the first two. */
 const CONFIG_NAMES = ["pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg"];
@@ -159,13 +169,73 @@ function listSetting(config: RawConfig, key: string): string[] | undefined {
   throw new ConfigProblem(`config option '${key}' expects a list of strings`);
 }
 
+/** A setting of type "string" (or "bool") as the file gives it, or null when it does not set it. */
+function scalarSetting(config: RawConfig, key: string): string | null {
+  const raw = config.get(key);
+  if (raw === undefined) {
+    return null;
+  }
+  return typeof raw.value === "string" ? raw.value : pythonStr(raw.value);
+}
+
+type AsyncSettings = Pick<PytestSettings, "asyncioMode" | "trioMode" | "plugins">;
+
+/**
+ * What `addopts` changes for coroutine tests, read as pytest's argument parser reads it: `-p NAME`
+ * (also `-pNAME`) and `--asyncio-mode MODE` (also `=MODE`), the last one winning, which pytest-asyncio
+ * reads before its setting. A `-o asyncio_mode=...` there changes nothing: pytest takes `-o` from its
+ * command line before it reads `addopts` (pytest 7.2 to 8.4).
+ */
+function readAddopts(args: readonly string[], settings: AsyncSettings): AsyncSettings {
+  let asyncioOption: string | null = null;
+  const loaded: string[] = [];
+  const blocked = new Set<string>();
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    let plugin: string | undefined;
+    if (arg === "-p" || arg === "--asyncio-mode") {
+      const value = args[index + 1];
+      if (value === undefined) {
+        break;
+      }
+      index += 1;
+      if (arg === "-p") {
+        plugin = value;
+      } else {
+        asyncioOption = value;
+      }
+    } else if (arg.startsWith("-p")) {
+      plugin = arg.slice(2);
+    } else if (arg.startsWith("--asyncio-mode=")) {
+      asyncioOption = arg.slice("--asyncio-mode=".length);
+    }
+    if (plugin?.startsWith("no:")) {
+      blocked.add(plugin.slice("no:".length));
+    } else if (plugin !== undefined) {
+      loaded.push(plugin);
+    }
+  }
+  // A blocked plugin is never loaded, whether `-p no:NAME` comes before or after `-p NAME`.
+  return {
+    asyncioMode: asyncioOption ?? settings.asyncioMode,
+    trioMode: settings.trioMode,
+    plugins: [...settings.plugins, ...loaded.filter((name) => !blocked.has(name))],
+  };
+}
+
 function settingsFrom(file: string, config: RawConfig): PytestSettings {
   const root = dirname(file);
+  const configured: AsyncSettings = {
+    asyncioMode: scalarSetting(config, "asyncio_mode"),
+    trioMode: scalarSetting(config, "trio_mode"),
+    plugins: listSetting(config, "required_plugins") ?? [],
+  };
   return {
     pythonFiles: listSetting(config, "python_files") ?? DEFAULTS.pythonFiles,
     pythonClasses: listSetting(config, "python_classes") ?? DEFAULTS.pythonClasses,
     pythonFunctions: listSetting(config, "python_functions") ?? DEFAULTS.pythonFunctions,
     pythonpath: (listSetting(config, "pythonpath") ?? []).map((entry) => resolve(root, entry)),
+    ...readAddopts(listSetting(config, "addopts") ?? [], configured),
     configFile: file,
   };
 }
@@ -185,7 +255,7 @@ function warnUnreadable(file: string, problem: ConfigProblem): void {
 
 function readIfExists(path: string): string | null {
   try {
-    return statSync(path).isFile() ? readFileSync(path, "utf8") : null;
+    return isFile(path) ? readFileSync(path, "utf8") : null;
   } catch {
     return null;
   }
@@ -209,7 +279,7 @@ function readOwnSettings(directory: string): PytestSettings | null {
         throw error;
       }
       warnUnreadable(file, error);
-      return { ...DEFAULTS, pythonpath: [], configFile: file };
+      return { ...DEFAULTS, pythonpath: [], ...NO_ASYNC_SETTINGS, configFile: file };
     }
   }
   return null;
@@ -218,7 +288,7 @@ function readOwnSettings(directory: string): PytestSettings | null {
 /** The settings each folder's own configuration declares (null: none), with the stamp they were read under. */
 const settingsByDirectory = new Map<string, { settings: PytestSettings | null; stamp: string }>();
 
-const DEFAULT_SETTINGS: PytestSettings = { ...DEFAULTS, pythonpath: [], configFile: null };
+const DEFAULT_SETTINGS: PytestSettings = { ...DEFAULTS, pythonpath: [], ...NO_ASYNC_SETTINGS, configFile: null };
 
 /** A cheap fingerprint of the config files a directory could hold, so edits are seen in long-lived processes. */
 function directoryStamp(directory: string): string {
@@ -226,7 +296,7 @@ function directoryStamp(directory: string): string {
     // Most folders hold none of these: not throwing for a missing file keeps this cheap.
     const path = join(directory, name);
     dependsOn(path);
-    const stat = statSync(path, { throwIfNoEntry: false });
+    const stat = statOf(path);
     return stat ? `${stat.mtimeMs}:${stat.size}` : "-";
   }).join("|");
 }

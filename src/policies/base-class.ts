@@ -5,6 +5,7 @@
  */
 import { isWithinModule } from "../model/mock-catalog.js";
 import type { ClassFacts, CollectedTest, ImportedModule, TestFileModel, UndeterminedBase } from "../model/test-file-model.js";
+import type { PolicyVerdict } from "./policy.js";
 
 export interface BasePolicyOptions {
   bases: readonly string[];
@@ -80,4 +81,27 @@ export function checkBases(model: TestFileModel, options: BasePolicyOptions): Ba
     }
   }
   return findings;
+}
+
+/**
+ * The shared-base verdicts: a test complies when its class reaches a required base (or, as a function,
+ * functions are allowed) and the file imports what `imports` requires; the file when nothing is found.
+ * Sites are where the rule reports: a class at its name, a test function at its name.
+ */
+export function judgeBaseClass(model: TestFileModel, options: BasePolicyOptions): PolicyVerdict {
+  const findings = checkBases(model, options);
+  const bases = requiredBases(model, options.bases);
+  const badClasses = new Set(findings.flatMap((finding) => ("cls" in finding ? [finding.cls] : [])));
+  const missingImport = findings.find((finding) => finding.kind === "missingImport");
+  const site = (finding: BaseFinding): number => ("cls" in finding ? finding.cls.nameLoc : finding.test.nameLoc).start.line;
+  const tests = model.tests.map((test) => {
+    const own = findings.filter((finding) => finding === missingImport || ("cls" in finding ? finding.cls === test.cls : finding.test === test));
+    return { compliant: own.length === 0, sites: own.map(site) };
+  });
+  return {
+    compliant: findings.length === 0,
+    sites: findings.map(site),
+    tests,
+    details: { classesReachBase: model.classes.map((cls) => (bases.length > 0 && cls.tests.length > 0 ? !badClasses.has(cls) : null)) },
+  };
 }

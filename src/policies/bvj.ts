@@ -2,8 +2,9 @@
  * The Business Value Justification policy over a test-file model: which blocks are incomplete and
  * which tests no block covers. Shared by the `require-bvj` rule and the CLI's audit.
  */
-import { assessBvjBlock, isCompleteAssessment, type BvjAssessment, type BvjPolicy } from "../model/bvj.js";
+import { assessBvjBlock, isCompleteAssessment, type BvjAssessment, type BvjPolicy } from "./bvj-assessment.js";
 import type { BvjBlock, CollectedTest, Docstring, TestFileModel } from "../model/test-file-model.js";
+import type { PolicyVerdict } from "./policy.js";
 
 export type BvjSource = "function" | "class" | "module";
 
@@ -74,4 +75,30 @@ export function auditBvj(model: TestFileModel, options: BvjPolicyOptions): BvjAu
   }
   const incompleteBlocks = [...assessments.values()].filter((entry) => !isCompleteAssessment(entry.assessment));
   return { incompleteBlocks, uncovered: [...uncovered.values()], coverage, blocksOf };
+}
+
+/**
+ * The BVJ verdicts: a test complies when a complete block covers it; the file when every block covering
+ * a test is complete and every test is covered. An incomplete block of this file is reported at its
+ * heading, one of another file at the first test it covers; an uncovered test at its name.
+ */
+export function judgeBvj(model: TestFileModel, options: BvjPolicyOptions): PolicyVerdict {
+  const audit = auditBvj(model, options);
+  const blockSite = (entry: IncompleteBlock): number => (entry.path === null ? entry.block.headingLoc : entry.test.nameLoc).start.line;
+  const uncoveredSites = new Map(audit.uncovered.map((test) => [test.definitionKey, test.nameLoc.start.line]));
+  const coverages = model.tests.map((test) => audit.coverage.get(test) ?? "missing");
+  const tests = model.tests.map((test, index) => {
+    const coverage = coverages[index]!;
+    if (coverage === "missing") {
+      return { compliant: false, sites: [uncoveredSites.get(test.definitionKey) ?? test.nameLoc.start.line] };
+    }
+    const blocks = new Set(audit.blocksOf.get(test));
+    return { compliant: coverage === "complete", sites: coverage === "complete" ? [] : audit.incompleteBlocks.filter((entry) => blocks.has(entry.block)).map(blockSite) };
+  });
+  return {
+    compliant: audit.incompleteBlocks.length === 0 && audit.uncovered.length === 0 && coverages.every((coverage) => coverage === "complete"),
+    sites: [...audit.incompleteBlocks.map(blockSite), ...uncoveredSites.values()],
+    tests,
+    details: { tests: coverages.map((bvj) => ({ bvj })) },
+  };
 }

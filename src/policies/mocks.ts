@@ -7,7 +7,9 @@ import {
   isWithinModule, JS_MOCK_APIS, JS_MOCK_MODULES, MOCK_FIXTURES, MONKEYPATCH_MODULE, MONKEYPATCH_PATCHING_METHODS,
   PYTHON_MOCK_MODULES,
 } from "../model/mock-catalog.js";
-import type { Loc, MockFacts, MockLister, MockVia } from "../model/test-file-model.js";
+import type { MockReachReport } from "../audit/report-types.js";
+import type { Loc, MockFacts, MockLister, MockTrace, MockVia, TestFileModel } from "../model/test-file-model.js";
+import type { JudgeContext, PolicyVerdict } from "./policy.js";
 
 export interface MockPolicyOptions {
   /** More banned modules (and APIs). */
@@ -131,4 +133,39 @@ function routeOf(reach: ReachToDescribe, testClass: string | null): string {
     case "conftest":
       return reach.mock.path.endsWith("/conftest.py") || reach.mock.path === "conftest.py" ? "at the top level of conftest.py" : "at the top level of a pytest plugin module";
   }
+}
+
+/** A mock trace as the report shows it: paths relative to the working directory, 1-based columns. */
+function reachReport(trace: MockTrace, relativePath: (path: string) => string): MockReachReport {
+  return {
+    via: trace.via,
+    through: trace.through.map((step) => ({ name: step.name, path: relativePath(step.path), line: step.line })),
+    mock: { path: relativePath(trace.mock.path), line: trace.mock.loc.start.line, column: trace.mock.loc.start.column + 1, name: trace.mock.name },
+  };
+}
+
+/**
+ * The no-mocks verdicts: a test complies when no mock reaches it (traced through fixtures, helpers,
+ * setup and conftest.py, whatever the rule's `trace` option, which only decides what ESLint shows); a
+ * file when it also uses none. A mock in the file is reported where it is written; one from another
+ * file at the test it reaches.
+ */
+export function judgeNoMocks(model: TestFileModel, options: MockPolicyOptions, { path, relativePath }: JudgeContext): PolicyVerdict {
+  const mocks = findMocks(model, options);
+  const traces = model.traceMocks(reachingMocks(options));
+  const reaches = model.tests.map((test) => traces.get(test) ?? null);
+  const tests = model.tests.map((test, index) => {
+    const reach = reaches[index] ?? null;
+    return { compliant: reach === null, sites: reach === null ? [] : [reach.mock.path === path ? reach.mock.loc.start.line : test.nameLoc.start.line] };
+  });
+  const fromElsewhere = tests.flatMap((test, index) => (reaches[index] && reaches[index].mock.path !== path ? test.sites : []));
+  return {
+    compliant: mocks.length === 0 && reaches.every((reach) => reach === null),
+    sites: [...mocks.map((finding) => finding.loc.start.line), ...fromElsewhere],
+    tests,
+    details: {
+      mocks: mocks.map((finding) => ({ line: finding.loc.start.line, column: finding.loc.start.column + 1, kind: finding.kind, name: finding.data.name ?? finding.data.method ?? "" })),
+      tests: reaches.map((reach) => ({ mockReach: reach ? reachReport(reach, relativePath) : null })),
+    },
+  };
 }

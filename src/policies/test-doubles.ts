@@ -5,8 +5,8 @@
  * test, the nearest such use that reaches it through the code that runs around it (the mock trace).
  * Shared by the `no-test-doubles` rule and the CLI's audit.
  */
-import type { CollectedTest, Loc, MockFacts, MockLister, NamedCall, ProjectClass, TestFileModel } from "../model/test-file-model.js";
-import type { PolicyJudgement } from "./judgement.js";
+import type { Loc, MockFacts, MockLister, NamedCall, ProjectClass, TestFileModel } from "../model/test-file-model.js";
+import type { JudgeContext, PolicyVerdict } from "./policy.js";
 
 export interface TestDoublePolicyOptions {
   /** Regular expressions (source text) a stand-in class's name matches. */
@@ -137,18 +137,18 @@ export function reachingTestDoubles(options: TestDoublePolicyOptions): MockListe
  * holds no finding. A test's site is the use's line when it is in this file (reported there), else the
  * test's name (where the rule reports a use from another file).
  */
-export function judgeTestDoubles(model: TestFileModel, options: TestDoublePolicyOptions): PolicyJudgement {
+export function judgeTestDoubles(model: TestFileModel, options: TestDoublePolicyOptions, { path }: Pick<JudgeContext, "path">): PolicyVerdict {
   const findings = findTestDoubles(model, options);
-  const { path } = model;
   const traces = model.traceMocks(reachingTestDoubles(options));
-  const tests = model.tests.map((test) => {
-    const reach = traces.get(test) ?? null;
+  const reaches = model.tests.map((test) => traces.get(test) ?? null);
+  const tests = model.tests.map((test, index) => {
+    const reach = reaches[index] ?? null;
     return { compliant: reach === null, sites: reach === null ? [] : [reach.mock.path === path ? reach.mock.loc.start.line : test.nameLoc.start.line] };
   });
-  const reachedFromElsewhere = model.tests.flatMap((test: CollectedTest, index) => {
-    const reach = traces.get(test);
-    return reach && reach.mock.path !== path ? tests[index]!.sites : [];
-  });
-  const sites = [...new Set([...findings.map((finding) => finding.loc.start.line), ...reachedFromElsewhere])].sort((a, b) => a - b);
-  return { compliant: findings.length === 0 && tests.every((test) => test.compliant), sites, tests };
+  const fromElsewhere = tests.flatMap((test, index) => (reaches[index] && reaches[index].mock.path !== path ? test.sites : []));
+  return {
+    compliant: findings.length === 0 && reaches.every((reach) => reach === null),
+    sites: [...findings.map((finding) => finding.loc.start.line), ...fromElsewhere],
+    tests,
+  };
 }

@@ -123,7 +123,7 @@ describe("exemptions: silenced findings pass the gate, but are counted, listed a
 
   it("shows them in the table, Markdown and GitHub annotations", () => {
     const table = testaudit([], folder).stdout;
-    expect(table).toContain("No mocks           2/7 (28.6%)      5/10 (50%)       5 tests, 5 files exempted");
+    expect(table).toContain("No mocks             2/7 (28.6%)      5/10 (50%)       5 tests, 5 files exempted");
     expect(table).toContain("tests/integration/test_vendor.py:5  testaudit/no-mocks  directive: vendor SDK has no sandbox");
     expect(table).toContain("tests/integration/legacy/test_old.py:5  testaudit/no-mocks  ignore: ignored by eslint.config.js");
     const markdown = testaudit(["--format", "markdown"], folder).stdout;
@@ -242,7 +242,7 @@ describe("shards", () => {
     const cut = testaudit(["merge", "cut.json", shards[1]!, shards[2]!], folder);
     expect(cut.status).toBe(2);
     expect(cut.stderr).toMatch(/^testaudit: cut\.json is not JSON \(.*\); merge reads the reports of testaudit --format json \(see testaudit --help\)\n$/u);
-    writeFileSync(join(folder, "other.json"), JSON.stringify({ schemaVersion: 2, files: "none" }));
+    writeFileSync(join(folder, "other.json"), JSON.stringify({ schemaVersion: 3, files: "none" }));
     const malformed = testaudit(["merge", "other.json"], folder);
     expect(malformed.status).toBe(2);
     expect(malformed.stderr).toContain("other.json has no valid \"run\"");

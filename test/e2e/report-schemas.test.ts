@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AuditReport } from "../../src/audit/report-types.js";
+import { POLICIES } from "../../src/policies/registry.js";
 import { writeTree } from "../temp-tree.js";
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -83,6 +84,15 @@ describe("report formats against their schemas", () => {
     const report = JSON.parse(run.stdout) as AuditReport;
     expect(errorsOf(auditSchema, report)).toEqual([]);
     expect(report.groups).toHaveLength(2);
+  });
+
+  it("the schema's policy lists are the registry's: every verdict, flag and total has one key per policy, and the report names each", () => {
+    const check = spawnSync(process.execPath, ["scripts/generate-report-schema.mjs", "--check"], { cwd: root, encoding: "utf8" });
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
+    const report = JSON.parse(testaudit([...examples, "--format", "json"]).stdout) as AuditReport;
+    expect(report.policies.map((policy) => policy.key)).toEqual(POLICIES.map((policy) => policy.key));
+    expect(report.policies.map((policy) => policy.ruleId)).toEqual(POLICIES.map((policy) => `testaudit/${policy.ruleName}`));
   });
 
   it("so does the report of a tree with a parse error, shared names and a mock behind a conftest.py fixture", () => {

@@ -54,6 +54,12 @@ describe("testaudit on the example suite", () => {
       baseClass: { files: { compliant: 4, total: 7, percent: 57.1 }, tests: { compliant: 23, total: 27, percent: 85.2 }, exempted: none },
       bvj: { files: { compliant: 5, total: 7, percent: 71.4 }, tests: { compliant: 24, total: 27, percent: 88.9 }, exempted: none },
       maxTests: { files: { compliant: 6, total: 7, percent: 85.7 }, tests: { compliant: 0, total: 0, percent: null }, exempted: none },
+      awaitedAsync: { files: { compliant: 7, total: 7, percent: 100 }, tests: { compliant: 27, total: 27, percent: 100 }, exempted: none },
+      // Rules outside recommended, which the example config uses: not checked.
+      assertions: { files: { compliant: 0, total: 0, percent: null }, tests: { compliant: 0, total: 0, percent: null }, exempted: none },
+      skipReason: { files: { compliant: 0, total: 0, percent: null }, tests: { compliant: 0, total: 0, percent: null }, exempted: none },
+      maxLines: { files: { compliant: 0, total: 0, percent: null }, tests: { compliant: 0, total: 0, percent: null }, exempted: none },
+      noTestDoubles: { files: { compliant: 0, total: 0, percent: null }, tests: { compliant: 0, total: 0, percent: null }, exempted: none },
     });
   });
 
@@ -110,7 +116,10 @@ describe("testaudit on the example suite", () => {
     );
     expect(markdown).toContain("| `examples/web/integration/cart.test.ts` | 22 | 2 | 2 | 3 | noMocks, baseClass, bvj |");
     const table = testaudit(examples).stdout;
-    expect(table).toContain("BVJ block          5/7 (71.4%)      24/27 (88.9%)");
+    expect(table).toContain("BVJ block            5/7 (71.4%)      24/27 (88.9%)");
+    // Skipped tests are listed with their reasons, in both formats.
+    expect(table).toContain("skipped tests\nexamples/web/e2e/checkout.spec.ts:20  checkout > pays with a gift card: (no reason given)\n");
+    expect(markdown).toContain("| `examples/web/e2e/checkout.spec.ts:20` | `checkout > pays with a gift card` | `(no reason given)` |");
     expect(table).not.toContain("\u001B[");
   });
 });
@@ -366,7 +375,11 @@ describe("testaudit's exit codes and errors", () => {
     const sarif = JSON.parse(testaudit(["--format", "sarif"], folder).stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
     expect(sarif.version).toBe("2.1.0");
     const [run] = sarif.runs;
-    expect(run!.tool.driver.rules.map((rule) => rule.id)).toEqual(["testaudit/max-tests-per-file", "testaudit/no-mocks", "testaudit/require-base-class", "testaudit/require-bvj"]);
+    // Every rule of the plugin, by id, whether the config turns it on or not.
+    expect(run!.tool.driver.rules.map((rule) => rule.id)).toEqual([
+      "testaudit/max-lines", "testaudit/max-tests-per-file", "testaudit/no-mocks", "testaudit/no-test-doubles", "testaudit/no-unawaited-async-tests",
+      "testaudit/require-assertions", "testaudit/require-base-class", "testaudit/require-bvj", "testaudit/require-skip-reason",
+    ]);
     expect(run!.results.map((result) => [result.ruleId, result.level, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
       ["testaudit/require-bvj", "error", "tests/integration/test_a.py", 7],
       ["testaudit/require-bvj", "error", "tests/integration/test_b.py", 7],

@@ -259,6 +259,37 @@ describe("obfuscated and informal wording still gives the false claim", () => {
   });
 });
 
+describe("a line limit the report does not state", () => {
+  it("is the one the config gives the max-lines rule, or the claim is unverifiable when the rule is off", () => {
+    const report = ["- 2 test files exceed the line limit", "- tests/integration/test_refunds.py exceeds the line limit"].join("\n");
+    const withRule = tree(
+      suiteTree(LEDGER_SUITE, {
+        "AUDIT.md": report,
+        "eslint.config.js": [
+          `import testaudit from ${JSON.stringify(join(root, "dist/src/index.js"))};`,
+          "export default [",
+          "  ...testaudit.configs.recommended,",
+          '  { files: testaudit.configs["recommended-python"].files, rules: { "testaudit/max-lines": ["error", { max: 100 }] } },',
+          "];",
+        ].join("\n"),
+      }),
+    );
+    const judged = verifyJson(withRule, "AUDIT.md");
+    // At 100 lines, test_orders.py (320) and test_refunds.py (120) are over, test_labels.py (80) is not.
+    expect(verdicts(judged.result)).toEqual([
+      [1, "filesOverLineLimit", 2, 2, "true"],
+      [2, "fileOverLineLimit", 1, 1, "true"],
+    ]);
+    expect(judged.result.claims[0]!.note).toBe("of 3 files the max-lines rule judges, over its configured limit: tests/integration/test_orders.py, tests/integration/test_refunds.py");
+    const without = verifyJson(tree(suiteTree(LEDGER_SUITE, { "AUDIT.md": report })), "AUDIT.md");
+    expect(verdicts(without.result)).toEqual([
+      [1, "filesOverLineLimit", 2, null, "unverifiable"],
+      [2, "fileOverLineLimit", 1, null, "unverifiable"],
+    ]);
+    expect(without.result.claims[0]!.note).toBe("no line limit stated, and the max-lines rule is off");
+  });
+});
+
 describe("scope: claims about new tests and about files the tree does not hold", () => {
   function git(cwd: string, ...args: string[]): string {
     return execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd, encoding: "utf8" });

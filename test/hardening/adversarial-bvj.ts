@@ -1,5 +1,5 @@
 /**
- * A Business Value Justification block built against src/model/bvj.ts: each field feeds one of its
+ * A Business Value Justification block built against src/policies/bvj-assessment.ts: each field feeds one of its
  * scans the longest input it can take, the kind that makes a backtracking regular expression or a
  * repeated slice cost quadratic time.
  *

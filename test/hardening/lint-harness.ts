@@ -12,7 +12,14 @@ import type pluginType from "../../src/index.js";
 
 export const ROOT = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 
-export const RULE_IDS = ["testaudit/no-mocks", "testaudit/require-base-class", "testaudit/require-bvj", "testaudit/max-tests-per-file"];
+export const RULE_IDS = [
+  "testaudit/no-mocks",
+  "testaudit/require-base-class",
+  "testaudit/require-bvj",
+  "testaudit/max-tests-per-file",
+  "testaudit/no-unawaited-async-tests",
+  "testaudit/max-lines",
+];
 
 /** Where a file of each language sits so that the recommended configs' globs lint it. */
 export const PYTHON_PATH = "tests/integration/test_sample.py";
@@ -28,7 +35,7 @@ export async function loadPlugin(): Promise<typeof pluginType> {
 
 /**
  * Options that give every rule the most to do: bases to resolve across files, required imports, an
- * extra mocking module, a low test limit.
+ * extra mocking module, a low test limit, a low line limit with lines left out of the count.
  */
 const DEMANDING_OPTIONS: Record<"python" | "js", Linter.RulesRecord> = {
   python: {
@@ -36,12 +43,16 @@ const DEMANDING_OPTIONS: Record<"python" | "js", Linter.RulesRecord> = {
     "testaudit/require-base-class": ["error", { bases: ["test_framework.ssot.SSotBaseTestCase"], imports: ["test_framework.ssot"] }],
     "testaudit/require-bvj": ["error", { from: ["function", "class"] }],
     "testaudit/max-tests-per-file": ["error", { max: 3 }],
+    "testaudit/no-unawaited-async-tests": ["error", { asyncBases: ["test_framework.aio.LoopTestCase"] }],
+    "testaudit/max-lines": ["error", { max: 20, skipBlankLines: true, skipComments: true }],
   },
   js: {
     "testaudit/no-mocks": ["error", { modules: ["nock"] }],
     "testaudit/require-base-class": ["error", { bases: ["SSotBase"], imports: ["test-framework/ssot"] }],
     "testaudit/require-bvj": ["error", { from: ["function", "module"] }],
     "testaudit/max-tests-per-file": ["error", { max: 3 }],
+    "testaudit/no-unawaited-async-tests": "error",
+    "testaudit/max-lines": ["error", { max: 20, skipComments: true }],
   },
 };
 
@@ -52,7 +63,7 @@ export interface ConfigChoice {
   demanding?: boolean;
 }
 
-/** The recommended configs, with all four rules switched on explicitly in both languages' files. */
+/** The recommended configs, with every rule switched on explicitly in both languages' files. */
 export async function allRulesConfig({ tolerant = false, demanding = false }: ConfigChoice = {}): Promise<Linter.Config[]> {
   const plugin = await loadPlugin();
   const every = Object.fromEntries(RULE_IDS.map((id) => [id, "error"])) as Linter.RulesRecord;

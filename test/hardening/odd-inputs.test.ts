@@ -246,6 +246,18 @@ function largeTsModule(bytes: number): { text: string; tests: number } {
   return { text: parts.join(""), tests };
 }
 
+/** max-lines' report with its default limit of 300 on a text of more lines, every one of them counted. */
+function tooManyLines(text: string): string {
+  const lines = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
+  return `301:1 testaudit/max-lines File has too many lines (${String(lines)}). Maximum allowed is 300.`;
+}
+
+/** Brief messages (`line:column ruleId message`) in ESLint's order: by line, then column. */
+function inOrder(messages: readonly string[]): string[] {
+  const position = (message: string): number[] => message.split(" ", 1)[0]!.split(":").map(Number);
+  return [...messages].sort((a, b) => position(a)[0]! - position(b)[0]! || position(a)[1]! - position(b)[1]!);
+}
+
 /** Where the 51st test's name is: the default limit of 50 is reported there. */
 function fiftyFirst(text: string, name: string): string {
   return at(text, text.indexOf(name));
@@ -256,10 +268,13 @@ describe("a 5 MB file", () => {
     const { text, tests } = largePythonModule(5_000_000);
     const { messages, ms } = await lintFileTimed(text, "python");
     console.log(`5 MB Python (${tests} tests): ${ms.toFixed(0)} ms`);
-    expect(messages).toEqual([
-      "4:22 testaudit/no-mocks Import of 'unittest.mock' brings in the mocking library 'unittest.mock'; integration tests must use real services.",
-      `${fiftyFirst(text, "test_create_50(")} testaudit/max-tests-per-file File has ${tests} tests, more than the maximum of 50.`,
-    ]);
+    expect(messages).toEqual(
+      inOrder([
+        "4:22 testaudit/no-mocks Import of 'unittest.mock' brings in the mocking library 'unittest.mock'; integration tests must use real services.",
+        `${fiftyFirst(text, "test_create_50(")} testaudit/max-tests-per-file File has ${tests} tests, more than the maximum of 50.`,
+        tooManyLines(text),
+      ]),
+    );
     expect(ms).toBeLessThan(30_000);
   });
 
@@ -268,10 +283,13 @@ describe("a 5 MB file", () => {
     const { text, tests } = largeTsModule(5_000_000);
     const { messages, ms } = await lintFileTimed(text, "ts");
     console.log(`5 MB TS (${tests} tests): ${ms.toFixed(0)} ms`);
-    expect(messages).toEqual([
-      "4:1 testaudit/no-mocks 'vi.mock' is the test runner's mocking API 'vi.mock'; integration tests must use real services.",
-      `${fiftyFirst(text, '"creates order 50"')} testaudit/max-tests-per-file File has ${tests} tests, more than the maximum of 50.`,
-    ]);
+    expect(messages).toEqual(
+      inOrder([
+        "4:1 testaudit/no-mocks 'vi.mock' is the test runner's mocking API 'vi.mock'; integration tests must use real services.",
+        `${fiftyFirst(text, '"creates order 50"')} testaudit/max-tests-per-file File has ${tests} tests, more than the maximum of 50.`,
+        tooManyLines(text),
+      ]),
+    );
     expect(ms).toBeLessThan(90_000);
   });
 });
@@ -285,7 +303,7 @@ describe("a 100,000-line file", () => {
     const text = `${lines.join("\n")}\n`;
     const { messages, ms } = await lintFileTimed(text, "python");
     console.log(`100,000 lines of Python: ${ms.toFixed(0)} ms`);
-    expect(messages).toEqual(["5:9 testaudit/require-bvj Test 'test_lines' has no Business Value Justification block in its own, class or module docstring."]);
+    expect(messages).toEqual(["5:9 testaudit/require-bvj Test 'test_lines' has no Business Value Justification block in its own, class or module docstring.", tooManyLines(text)]);
     expect(ms).toBeLessThan(20_000);
   });
 
@@ -298,7 +316,7 @@ describe("a 100,000-line file", () => {
     const text = `${lines.join("\n")}\n`;
     const { messages, ms } = await lintFileTimed(text, "ts");
     console.log(`100,000 lines of TS: ${ms.toFixed(0)} ms`);
-    expect(messages).toEqual(["3:4 testaudit/require-bvj Test 'has many lines' has no Business Value Justification block in its own, class or module docstring."]);
+    expect(messages).toEqual(["3:4 testaudit/require-bvj Test 'has many lines' has no Business Value Justification block in its own, class or module docstring.", tooManyLines(text)]);
     expect(ms).toBeLessThan(60_000);
   });
 });
@@ -398,11 +416,14 @@ describe("a 1 MB docstring built against the BVJ scanner", () => {
       for (const { text, heading } of files) {
         const { ms, messages } = await bestTime(text, language);
         times.push(ms);
-        // One report, at the heading: the quotes strip down to nothing, and the run of dots is no segment.
+        // One report of require-bvj, at the heading (and max-lines' on the long file): the quotes strip down to nothing, and the run of dots is no segment.
         // The message quotes each value cut to 80 characters, not the whole megabyte.
-        expect(messages).toEqual([
-          `${heading} testaudit/require-bvj Business Value Justification block is incomplete: Business Goal is a placeholder ('${"'".repeat(79)}…'); Segment names unknown segment '${".".repeat(79)}…'.`,
-        ]);
+        expect(messages).toEqual(
+          inOrder([
+            `${heading} testaudit/require-bvj Business Value Justification block is incomplete: Business Goal is a placeholder ('${"'".repeat(79)}…'); Segment names unknown segment '${".".repeat(79)}…'.`,
+            tooManyLines(text),
+          ]),
+        );
       }
       console.log(`BVJ block in ${language}: ${SIZES.map((size, index) => `${size / 1000} KB ${times[index]!.toFixed(0)} ms`).join(", ")}; 1 MB / 250 KB = ${(times[2]! / times[0]!).toFixed(1)}`);
       // Linear time makes the ratio 4, quadratic 16.

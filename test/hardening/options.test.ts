@@ -21,7 +21,7 @@ const run = promisify(execFile);
 const ESLINT_BIN = join(dirname(createRequire(import.meta.url).resolve("eslint/package.json")), "bin", "eslint.js");
 const TESTAUDIT_BIN = join(ROOT, "dist/src/cli/main.js");
 
-type RuleName = "no-mocks" | "no-test-doubles" | "require-base-class" | "require-bvj" | "max-tests-per-file";
+type RuleName = "no-mocks" | "no-test-doubles" | "require-base-class" | "require-bvj" | "max-tests-per-file" | "no-unawaited-async-tests" | "max-lines" | "require-skip-reason" | "require-assertions";
 
 interface BadOptions {
   rule: RuleName;
@@ -103,6 +103,43 @@ const CASES: BadOptions[] = [
     printed: 'Value {"max":50,"maximum":12} should NOT have additional properties.\n\t\tUnexpected property "maximum". Expected properties: "max".',
   },
   { rule: "max-tests-per-file", option: null, options: "strict", printed: 'Value "strict" should be object.' },
+  { rule: "no-unawaited-async-tests", option: "asyncBases", options: { asyncBases: "LoopTestCase" }, printed: 'Value "LoopTestCase" should be array.' },
+  { rule: "no-unawaited-async-tests", option: "asyncBases", options: { asyncBases: [""] }, printed: 'Value "" should NOT be shorter than 1 characters.' },
+  {
+    rule: "no-unawaited-async-tests",
+    option: "asyncBase",
+    options: { asyncBase: ["LoopTestCase"] },
+    printed: 'Value {"asyncBases":[],"asyncBase":["LoopTestCase"]} should NOT have additional properties.\n\t\tUnexpected property "asyncBase". Expected properties: "asyncBases".',
+  },
+  { rule: "max-lines", option: "max", options: { max: "300" }, printed: 'Value "300" should be integer.' },
+  { rule: "max-lines", option: "max", options: { max: -1 }, printed: "Value -1 should be >= 0." },
+  { rule: "max-lines", option: "skipBlankLines", options: { skipBlankLines: "yes" }, printed: 'Value "yes" should be boolean.' },
+  { rule: "max-lines", option: "skipComments", options: { skipComments: 1 }, printed: "Value 1 should be boolean." },
+  {
+    rule: "max-lines",
+    option: "skipComment",
+    options: { skipComment: true },
+    printed:
+      'Value {"max":300,"skipBlankLines":false,"skipComments":false,"skipComment":true} should NOT have additional properties.\n\t\tUnexpected property "skipComment". Expected properties: "max", "skipBlankLines", "skipComments".',
+  },
+  { rule: "max-lines", option: null, options: 300, printed: "Value 300 should be object." },
+  { rule: "require-skip-reason", option: "allowSkips", options: { allowSkips: "never" }, printed: 'Value "never" should be boolean.' },
+  {
+    rule: "require-skip-reason",
+    option: "allowSkip",
+    options: { allowSkip: false },
+    printed: 'Value {"allowSkips":true,"allowSkip":false} should NOT have additional properties.\n\t\tUnexpected property "allowSkip". Expected properties: "allowSkips".',
+  },
+  { rule: "require-assertions", option: "assertFunctions", options: { assertFunctions: "verify_*" }, printed: 'Value "verify_*" should be array.' },
+  { rule: "require-assertions", option: "assertFunctions", options: { assertFunctions: ["verify order"] }, printed: 'Value "verify order" should match pattern "^[^\\s]+$".' },
+  { rule: "require-assertions", option: "ignoreSkipped", options: { ignoreSkipped: 0 }, printed: "Value 0 should be boolean." },
+  {
+    rule: "require-assertions",
+    option: "assertFunctionNames",
+    options: { assertFunctionNames: ["expect"] },
+    printed:
+      'Value {"assertFunctions":[],"ignoreSkipped":true,"assertFunctionNames":["expect"]} should NOT have additional properties.\n\t\tUnexpected property "assertFunctionNames". Expected properties: "assertFunctions", "ignoreSkipped".',
+  },
 ];
 
 /** ESLint's whole message for a case. */

@@ -8,10 +8,11 @@ import { join } from "node:path";
 import dedent from "dedent";
 import { Linter } from "eslint";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_POLICY_OPTIONS } from "../../src/audit/file-report.js";
 import { setModelSink } from "../../src/model/get-model.js";
 import type { TestFileModel } from "../../src/model/test-file-model.js";
 import { reachingMocks } from "../../src/policies/mocks.js";
+import { defaultOptionsOf } from "../../src/policies/policy.js";
+import { POLICIES } from "../../src/policies/registry.js";
 import { plugin } from "../rule-tester.js";
 import { writeTree } from "../temp-tree.js";
 
@@ -48,7 +49,9 @@ describe("the audit reads the trace no-mocks made", () => {
     const [model] = models;
     // Gone now: a trace computed after linting would find no mock behind tax_service.
     rmSync(join(folder, CONFTEST));
-    const traces = model!.traceMocks(reachingMocks(DEFAULT_POLICY_OPTIONS.noMocks));
+    // The audit judges with the rule's own defaults (the registry reads them from meta.defaultOptions).
+    const noMocks = POLICIES.find((policy) => policy.key === "noMocks")!;
+    const traces = model!.traceMocks(reachingMocks(defaultOptionsOf(noMocks) as { modules: string[]; allow: string[] }));
     expect([...traces.values()].map((trace) => trace && `${trace.via} ${trace.mock.name}`)).toEqual(["fixture mocker"]);
     expect(model!.traceMocks(reachingMocks({ modules: [], allow: [] }))).toBe(traces);
     // Other options ban other mocks: their trace is another one.

@@ -361,14 +361,12 @@ describe.each(ruleNames)("docs/rules/%s.md", (name) => {
 
   it("shows, with its real text, every message the rule can report, its suggestions' too", () => {
     const reported = new Map<string, string[]>();
-    const add = (messageId: string, text: string): void => {
-      reported.set(messageId, [...(reported.get(messageId) ?? []), text]);
-    };
+    const report = (messageId: string, text: string): void => void reported.set(messageId, [...(reported.get(messageId) ?? []), text]);
     for (const example of parsed().examples.filter((candidate) => candidate.section === "Incorrect")) {
       for (const message of lintExample(name, example)) {
-        add(message.messageId!, message.message);
+        report(message.messageId!, message.message);
         for (const suggestion of message.suggestions ?? []) {
-          add(suggestion.messageId!, suggestion.desc);
+          report(suggestion.messageId!, suggestion.desc);
         }
       }
     }

@@ -594,13 +594,13 @@ describe("judgeTestDoubles: the audit's verdicts and sites are the rule's report
     }
     const model = models[0]!;
     const traced = model.traceMocks(reachingTestDoubles({ patterns: [...DEFAULT_TEST_DOUBLE_OPTIONS.patterns], factories: [] }));
-    const judgement = judgeTestDoubles(model, DEFAULT_TEST_DOUBLE_OPTIONS);
+    const judgement = judgeTestDoubles(model, DEFAULT_TEST_DOUBLE_OPTIONS, { path: join(root, TEST_FILE) });
     // The same options give the same lister, so the judgement reads the trace the rule made.
     expect(model.traceMocks(reachingTestDoubles(DEFAULT_TEST_DOUBLE_OPTIONS))).toBe(traced);
     expect(messages.map((message) => `${message.line} ${message.messageId ?? ""}`)).toEqual(["1 doubleImport", "4 doubleReach", "9 doubleUse"]);
     expect(judgement).toEqual({
       compliant: false,
-      sites: [1, 4, 9],
+      sites: [1, 9, 4],
       tests: [
         { compliant: false, sites: [4] },
         { compliant: false, sites: [9] },
@@ -620,7 +620,7 @@ describe("judgeTestDoubles: the audit's verdicts and sites are the rule's report
     }
     const model = models[0]!;
     model.detachFromTree();
-    expect(judgeTestDoubles(model, DEFAULT_TEST_DOUBLE_OPTIONS).tests).toEqual([
+    expect(judgeTestDoubles(model, DEFAULT_TEST_DOUBLE_OPTIONS, { path: join(root, TEST_FILE) }).tests).toEqual([
       { compliant: false, sites: [4] },
       { compliant: false, sites: [9] },
       { compliant: true, sites: [] },

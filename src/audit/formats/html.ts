@@ -2,9 +2,9 @@
  * The audit as one self-contained HTML page (no network: styles and SVG charts inline): compliance per
  * policy, per group, tests per file, and the file table.
  */
-import type { AuditReport, PolicyName, Totals } from "../report-types.js";
+import type { AuditReport, PolicyReport, Totals } from "../report-types.js";
 import { hiddenMockRows, testsPerFile } from "./hidden-mocks.js";
-import { POLICY_LABELS, exemptionPlace, exemptionReason, formatExempted, formatRatio, summarySentence } from "./summary-rows.js";
+import { exemptionPlace, exemptionReason, formatExempted, formatRatio, summarySentence } from "./summary-rows.js";
 
 function escapeHtml(text: string): string {
   return text.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;").replace(/"/gu, "&quot;");
@@ -51,8 +51,6 @@ ${rows.join("\n")}
 </tbody></table>
 `;
 }
-
-const TEST_POLICIES: PolicyName[] = ["noMocks", "baseClass", "bvj"];
 
 const ROW_HEIGHT = 26;
 const BAR_WIDTH = 420;
@@ -112,18 +110,19 @@ function barChart(id: string, title: string, bars: { label: string; value: numbe
   return `<figure id="${id}"><svg role="img" aria-label="${escapeHtml(title)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}"><svg class="labels" width="${labelWidth - 8}" height="${height}">\n${labels}\n</svg>\n${rows}</svg><figcaption>${escapeHtml(title)}</figcaption></figure>`;
 }
 
-function policyBars(totals: Totals): { label: string; value: number; text: string }[] {
-  return TEST_POLICIES.map((policy) => {
-    const ratio = totals.policies[policy].tests;
-    const exempted = formatExempted(totals.policies[policy].exempted);
-    return { label: POLICY_LABELS[policy], value: ratio.percent ?? 0, text: exempted === "" ? formatRatio(ratio) : `${formatRatio(ratio)}, ${exempted}` };
+/** A bar per policy that judges tests: the share of tests compliant. */
+function policyBars(policies: readonly PolicyReport[], totals: Totals): { label: string; value: number; text: string }[] {
+  return policies.filter((policy) => policy.judgesTests).map((policy) => {
+    const { tests: ratio, exempted: exemptedCounts } = totals.policies[policy.key]!;
+    const exempted = formatExempted(exemptedCounts);
+    return { label: policy.label, value: ratio.percent ?? 0, text: exempted === "" ? formatRatio(ratio) : `${formatRatio(ratio)}, ${exempted}` };
   });
 }
 
 export function formatHtml(report: AuditReport): string {
   const { totals } = report;
   const groupCharts = report.groups.map((group, index) =>
-    barChart(`group-${index}`, `${group.name} (${group.glob}): tests compliant`, policyBars(group.totals), 100),
+    barChart(`group-${index}`, `${group.name} (${group.glob}): tests compliant`, policyBars(report.policies, group.totals), 100),
   );
   const testFiles = report.files.filter((file) => file.tests.length > 0);
   const rows = report.files
@@ -151,7 +150,7 @@ svg .track { fill: #eaeef2; } svg .bar { fill: #2da44e; }
 <h1>testaudit report</h1>
 <p id="summary">${summarySentence(totals)}</p>
 <h2>Compliance</h2>
-${barChart("compliance", "Tests compliant, all files", policyBars(totals), 100)}
+${barChart("compliance", "Tests compliant, all files", policyBars(report.policies, totals), 100)}
 ${groupCharts.length > 0 ? `<h2>Groups</h2>\n${groupCharts.join("\n")}` : ""}
 <h2>Tests per file</h2>
 ${barChart("tests-per-file", "Collected tests per file", testFiles.map((file) => ({ label: file.path, value: file.tests.length, text: String(file.tests.length) })), maxOf(testFiles.map((file) => file.tests.length), 1))}

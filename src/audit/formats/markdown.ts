@@ -2,21 +2,21 @@
  * The audit as Markdown, for pull-request comments. Whatever comes from the audited code is a code span
  * (markdown-text.ts): the comment renders as testaudit wrote it, whatever the file names and tests say.
  */
-import { POLICY_NAMES } from "../policies.js";
-import type { AuditReport, FileReport } from "../report-types.js";
+import type { AuditReport, FileReport, PolicyReport } from "../report-types.js";
 import { hiddenMockRows, testsSummary } from "./hidden-mocks.js";
 import { codeSpan } from "./markdown-text.js";
-import { exemptionPlace, exemptionReason, policyRows, summarySentence } from "./summary-rows.js";
+import { exemptionPlace, exemptionReason, policyRows, skippedTests, summarySentence } from "./summary-rows.js";
 
-function fileStatus(file: FileReport): string {
+function fileStatus(file: FileReport, policies: readonly PolicyReport[]): string {
   if (file.readError) {
     return `unreadable (${file.readError.code})`;
   }
   if (file.parseError) {
     return `parse error at ${file.parseError.line}:${file.parseError.column}`;
   }
-  const failing = POLICY_NAMES.filter((policy) => file.compliant[policy] === false && !file.exempted[policy]);
-  const exempted = POLICY_NAMES.filter((policy) => file.exempted[policy]);
+  const keys = policies.map((policy) => policy.key);
+  const failing = keys.filter((policy) => file.compliant[policy] === false && file.exempted[policy] !== true);
+  const exempted = keys.filter((policy) => file.exempted[policy] === true);
   const parts = [...(failing.length > 0 ? [failing.join(", ")] : []), ...(exempted.length > 0 ? [`exempted: ${exempted.join(", ")}`] : [])];
   return parts.length === 0 ? "ok" : parts.join("; ");
 }
@@ -30,13 +30,14 @@ export function formatMarkdown(report: AuditReport): string {
     "",
     "| Policy | Files compliant | Tests compliant | Exempted |",
     "|---|---|---|---|",
-    ...policyRows(totals).map((row) => `| ${row.label} | ${row.files} | ${row.tests} | ${row.exempted} |`),
+    ...policyRows(report.policies, totals).map((row) => `| ${row.label} | ${row.files} | ${row.tests} | ${row.exempted} |`),
   ];
   if (report.groups.length > 0) {
-    lines.push("", "| Group | Files | Tests | No mocks (tests) | Base class (tests) | BVJ (tests) |", "|---|---:|---:|---|---|---|");
+    const testPolicies = report.policies.filter((policy) => policy.judgesTests);
+    lines.push("", `| Group | Files | Tests | ${testPolicies.map((policy) => `${policy.label} (tests)`).join(" | ")} |`, `|---|---:|---:|${testPolicies.map(() => "---|").join("")}`);
     for (const group of report.groups) {
-      const rows = policyRows(group.totals);
-      lines.push(`| ${codeSpan(group.name, true)} | ${group.totals.files} | ${group.totals.tests} | ${rows[0]!.tests} | ${rows[1]!.tests} | ${rows[2]!.tests} |`);
+      const rows = policyRows(testPolicies, group.totals);
+      lines.push(`| ${codeSpan(group.name, true)} | ${group.totals.files} | ${group.totals.tests} | ${rows.map((row) => row.tests).join(" | ")} |`);
     }
   }
   const unused = report.nestedConfigs.filter((config) => !config.used);
@@ -69,9 +70,16 @@ export function formatMarkdown(report: AuditReport): string {
       lines.push(`| ${codeSpan(exemptionPlace(file.path, exemption.line), true)} | ${exemption.ruleId} | ${exemption.kind} | ${codeSpan(exemptionReason(exemption), true)} |`);
     }
   }
+  const skipped = skippedTests(report);
+  if (skipped.length > 0) {
+    lines.push("", "**Skipped tests:**", "", "| Where | Test | Reason |", "|---|---|---|");
+    for (const test of skipped) {
+      lines.push(`| ${codeSpan(test.place, true)} | ${codeSpan(test.id, true)} | ${codeSpan(test.reason, true)} |`);
+    }
+  }
   lines.push("", "| File | Lines | Tests | Mock uses | Violations | Status |", "|---|---:|---:|---:|---:|---|");
   for (const file of report.files) {
-    lines.push(`| ${codeSpan(file.path, true)} | ${file.lines} | ${file.parseError || file.readError ? "?" : file.tests.length} | ${file.mocks.length} | ${file.violations.length} | ${fileStatus(file)} |`);
+    lines.push(`| ${codeSpan(file.path, true)} | ${file.lines} | ${file.parseError || file.readError ? "?" : file.tests.length} | ${file.mocks.length} | ${file.violations.length} | ${fileStatus(file, report.policies)} |`);
   }
   return `${lines.join("\n")}\n`;
 }

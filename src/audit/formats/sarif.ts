@@ -53,7 +53,6 @@ function treeResults(report: AuditReport): unknown[] {
 }
 
 export function formatSarif(report: AuditReport): string {
-  const ruleIds = Object.keys(rules).map((name) => `testaudit/${name}`);
   const results = report.files.flatMap((file) => {
     const location = (line: number, column?: number): unknown[] => [
       { physicalLocation: { artifactLocation: { uri: pathUri(file.path), uriBaseId: "%SRCROOT%" }, region: { startLine: line, ...(column === undefined ? {} : { startColumn: column }) } } },
@@ -92,10 +91,10 @@ export function formatSarif(report: AuditReport): string {
             name: "testaudit",
             version: report.tool.version,
             informationUri: "https://github.com/testaudit/eslint-plugin-testaudit",
-            rules: ruleIds.map((id) => {
-              const rule = rules[id.slice("testaudit/".length) as keyof typeof rules];
-              return { id, shortDescription: { text: rule.meta?.docs?.description ?? id }, helpUri: rule.meta?.docs?.url };
-            }),
+            // By id, as ESLint lists rules; each described by its rule's own docs, as the report names it.
+            rules: [...report.policies]
+              .sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0))
+              .map((policy) => ({ id: policy.ruleId, shortDescription: { text: policy.description || policy.ruleId }, helpUri: policy.url })),
           },
         },
         originalUriBaseIds: { "%SRCROOT%": { uri: folderUri(report.cwd) } },

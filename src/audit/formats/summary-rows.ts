@@ -1,13 +1,5 @@
 /** The rows every human-readable format shows: one per policy, files and tests compliant / checked, and what is exempted. */
-import { POLICY_NAMES } from "../policies.js";
-import type { PolicyName, Ratio, Totals } from "../report-types.js";
-
-export const POLICY_LABELS: Record<PolicyName, string> = {
-  noMocks: "No mocks",
-  baseClass: "Shared base class",
-  bvj: "BVJ block",
-  maxTests: "Tests per file",
-};
+import type { AuditReport, PolicyName, PolicyReport, Ratio, Totals } from "../report-types.js";
 
 export function formatRatio(ratio: Ratio): string {
   return ratio.percent === null ? "not checked" : `${ratio.compliant}/${ratio.total} (${ratio.percent}%)`;
@@ -33,14 +25,25 @@ export function formatExempted(exempted: { files: number; tests: number }): stri
   return parts.length === 0 ? "" : `${parts.join(", ")} exempted`;
 }
 
-export function policyRows(totals: Totals): { policy: PolicyName; label: string; files: string; tests: string; exempted: string }[] {
-  return POLICY_NAMES.map((policy) => ({
-    policy,
-    label: POLICY_LABELS[policy],
-    files: formatRatio(totals.policies[policy].files),
-    tests: policy === "maxTests" ? "" : formatRatio(totals.policies[policy].tests),
-    exempted: formatExempted(totals.policies[policy].exempted),
-  }));
+/** One row per policy, in the report's order; a policy that judges files only has no tests figure. */
+export function policyRows(policies: readonly PolicyReport[], totals: Totals): { policy: PolicyName; label: string; files: string; tests: string; exempted: string }[] {
+  return policies.map((policy) => {
+    const total = totals.policies[policy.key]!;
+    return {
+      policy: policy.key,
+      label: policy.label,
+      files: formatRatio(total.files),
+      tests: policy.judgesTests ? formatRatio(total.tests) : "",
+      exempted: formatExempted(total.exempted),
+    };
+  });
+}
+
+/** Every skipped test, where it is and why: what a reader checks before trusting a pass rate. */
+export function skippedTests(report: AuditReport): { place: string; id: string; reason: string }[] {
+  return report.files.flatMap((file) =>
+    file.tests.filter((test) => test.skipped).map((test) => ({ place: `${file.path}:${test.line}`, id: test.id, reason: test.skipReason ?? "(no reason given)" })),
+  );
 }
 
 /** Where an exemption is: `path:line`, or the path alone for a whole file. */

@@ -5,7 +5,7 @@
  */
 import type { AuditReport } from "../report-types.js";
 import { hiddenMockRows, testsPerFile } from "./hidden-mocks.js";
-import { exemptionPlace, exemptionReason, plural, policyRows } from "./summary-rows.js";
+import { exemptionPlace, exemptionReason, plural, policyRows, skippedTests } from "./summary-rows.js";
 import { visible } from "./terminal-text.js";
 
 function table(rows: readonly string[][]): string[] {
@@ -49,6 +49,14 @@ export function formatTable(report: AuditReport, color: boolean): string {
     }
     lines.push("");
   }
+  const skipped = skippedTests(report);
+  if (skipped.length > 0) {
+    lines.push(paint(1, "skipped tests"));
+    for (const test of skipped) {
+      lines.push(visible(`${test.place}  ${test.id}: ${test.reason}`));
+    }
+    lines.push("");
+  }
   if (report.nestedConfigs.length > 0) {
     lines.push(paint(1, "config files below the root"));
     for (const config of report.nestedConfigs) {
@@ -63,7 +71,7 @@ export function formatTable(report: AuditReport, color: boolean): string {
     }
     lines.push("");
   }
-  const policyTable = [["policy", "files compliant", "tests compliant", "exempted"], ...policyRows(report.totals).map((row) => [row.label, row.files, row.tests, row.exempted])];
+  const policyTable = [["policy", "files compliant", "tests compliant", "exempted"], ...policyRows(report.policies, report.totals).map((row) => [row.label, row.files, row.tests, row.exempted])];
   push(table(policyTable).map((line, index) => (index === 0 ? paint(1, line) : line)));
   const { totals } = report;
   lines.push(

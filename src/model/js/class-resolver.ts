@@ -8,7 +8,8 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import { tsParserModule } from "../../ts-parser.js";
 import { matchesBase } from "../base-match.js";
 import { dependsOn } from "../dependencies.js";
-import { FileCache, statIfFile } from "../file-cache.js";
+import { FileCache } from "../file-cache.js";
+import { statIfFile } from "../fs-snapshot.js";
 import type { BaseReference, BaseResolution, UndeterminedBase } from "../test-file-model.js";
 
 const MAX_DEPTH = 40;

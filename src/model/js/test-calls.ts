@@ -5,6 +5,7 @@
  * `test.describe` and `base.extend(...)`. Calls such as `test.beforeEach` or `test.step` declare nothing.
  */
 import type { TSESTree } from "@typescript-eslint/utils";
+import type { Loc, ReasonEdit, SkipMark } from "../test-file-model.js";
 
 type Node = TSESTree.Node;
 
@@ -43,6 +44,18 @@ const MODIFIERS = new Set([
 ]);
 /** Modifiers that take a table or a condition first: `test.each(table)(title, fn)`. */
 const CURRIED = new Set(["each", "for", "skipIf", "runIf"]);
+/** Modifiers that skip (`skipIf`, `runIf`: when a condition holds) or expect a failure, with the kind of mark they make. */
+const SKIP_MODIFIERS = new Map<string, SkipMark["kind"]>([
+  ["skip", "skip"], ["fixme", "skip"], ["skipIf", "skip"], ["runIf", "skip"], ["fails", "xfail"], ["failing", "xfail"], ["fail", "xfail"],
+]);
+/** Playwright's calls that mark the test (or group, or file) they are in: `test.skip(condition, description)`. */
+const MARKING_CALLS = new Map<string, SkipMark["kind"]>([["skip", "skip"], ["fixme", "skip"], ["fail", "xfail"]]);
+
+/** A skip or expected failure as a declaration or a marking call writes it; the rest of a SkipMark (scope, reason) depends on where it is. */
+export type WrittenSkip = Pick<SkipMark, "kind" | "api" | "conditional" | "loc">;
+
+/** A marking call inside a test, a group or at the top of the file: its mark, with the reason its description gives. */
+export type MarkingCall = WrittenSkip & Pick<SkipMark, "reason" | "addReason">;
 
 export interface TestDeclaration {
   kind: "test" | "group";
@@ -51,7 +64,8 @@ export interface TestDeclaration {
   titleNode: Node;
   /** The function holding a group's tests, or the test's body. */
   body: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | null;
-  skipped: boolean;
+  /** Its skip modifier (`it.skip`, `xit`, `test.fixme`, `describe.skip`, `it.skipIf(cond)`, `it.fails`), if any. */
+  skip: WrittenSkip | null;
   todo: boolean;
   /** Declared for many cases at once (`.each`, `.for`). */
   parametrized: boolean;
@@ -110,6 +124,7 @@ export function readTestDeclaration(call: TSESTree.CallExpression, runnerName: (
   if (root === undefined) {
     return null;
   }
+  const api = [root, ...members].join(".");
   let kind: "test" | "group";
   if (GROUP_FUNCTIONS.has(root)) {
     kind = "group";
@@ -140,10 +155,72 @@ export function readTestDeclaration(call: TSESTree.CallExpression, runnerName: (
     title: titleOf(titleNode, sourceText),
     titleNode: titleNode ?? call,
     body,
-    skipped: SKIPPED_ROOTS.has(root) || members.includes("skip") || members.includes("fixme"),
+    skip: writtenSkip(root, members, api, callee),
     todo,
     parametrized: members.includes("each") || members.includes("for"),
   };
+}
+
+/** The skip mark a declaration's root and modifiers make: `xit`, `.skip`, `.fixme`, `.skipIf(cond)`, `.runIf(cond)`, `.fails`. */
+function writtenSkip(root: string, members: readonly string[], api: string, callee: Node): WrittenSkip | null {
+  if (SKIPPED_ROOTS.has(root)) {
+    return { kind: "skip", api, conditional: false, loc: callee.loc };
+  }
+  const modifier = members.find((member) => SKIP_MODIFIERS.has(member));
+  return modifier === undefined ? null : { kind: SKIP_MODIFIERS.get(modifier)!, api, conditional: modifier === "skipIf" || modifier === "runIf", loc: callee.loc };
+}
+
+function emptyAt(position: Loc["start"]): Loc {
+  return { start: position, end: position };
+}
+
+/** A string's value, or the source text of any other expression; null when blank. */
+function descriptionOf(node: Node, sourceText: string): string | null {
+  const text = node.type === "Literal" && typeof node.value === "string" ? node.value : node.type === "TemplateLiteral" && node.expressions.length === 0 ? (node.quasis[0]?.value.cooked ?? "") : sourceText.slice(node.range[0], node.range[1]);
+  return text.trim() === "" ? null : text;
+}
+
+/**
+ * Playwright's `test.skip()`, `test.skip(condition)`, `test.skip(condition, description)` (and `test.fixme`,
+ * `test.fail`), which mark the test, group or file they are in; null for any other call. Only a call that
+ * declares nothing is one: `readTestDeclaration` is asked first.
+ */
+export function readMarkingCall(call: TSESTree.CallExpression, runnerName: (identifier: TSESTree.Identifier) => string | undefined, sourceText: string): MarkingCall | null {
+  const chain = flatten(call.callee);
+  const root = chain ? runnerName(chain.root) : undefined;
+  const members = root === "" ? chain!.members.slice(1) : (chain?.members ?? []);
+  const base = root === "" ? chain!.members[0] : root;
+  const kind = members.length === 1 ? MARKING_CALLS.get(members[0]!) : undefined;
+  if (base !== "test" || kind === undefined) {
+    return null;
+  }
+  const [condition, description] = call.arguments;
+  const api = `test.${members[0]!}`;
+  const mark: MarkingCall = {
+    kind,
+    api,
+    conditional: condition !== undefined && !(condition.type === "Literal" && condition.value === true),
+    loc: call.loc,
+    reason: description ? descriptionOf(description, sourceText) : null,
+    addReason: null,
+  };
+  if (mark.reason === null) {
+    mark.addReason = markingReasonEdit(call, condition, description);
+  }
+  return mark;
+}
+
+/** Where a description goes: over a blank one, after the condition, or with a condition `true` in an empty call. */
+function markingReasonEdit(call: TSESTree.CallExpression, condition: Node | undefined, description: Node | undefined): ReasonEdit {
+  if (description) {
+    return { loc: description.loc, before: "", after: "" };
+  }
+  if (condition) {
+    return { loc: emptyAt(condition.loc.end), before: ", ", after: "" };
+  }
+  // `test.skip()`: the call ends with its `)`.
+  const close = { line: call.loc.end.line, column: call.loc.end.column - 1 };
+  return { loc: emptyAt(close), before: "true, ", after: "" };
 }
 
 /**

@@ -10,9 +10,12 @@
 import type { PyNode } from "../../../parsers/python/py-node.js";
 import { matchesPrefixOrGlob } from "../fnmatch.js";
 import type { PytestSettings } from "../pytest-config.js";
-import type { ClassFacts, CollectedTest, Docstring, Loc, Origin } from "../test-file-model.js";
+import { RUNNER_METHODS, skipFacts, type ClassFacts, type CollectedTest, type CoroutineFacts, type Docstring, type Loc, type Origin, type SkipMark } from "../test-file-model.js";
+import { isAsyncDefinition } from "./syntax.js";
+import { pytestmarksAssigned } from "./definitions.js";
 import { readImports } from "./imports.js";
 import { baseExpressions, namespaceStatements } from "./module-summary.js";
+import type { SkipMarkReader } from "./skip-marks.js";
 import { decoratorName, docstringOf, testAttributeOf, unwrapDefinition } from "./syntax.js";
 
 /** A function or method of another project file, as collection needs it. */
@@ -21,6 +24,9 @@ export interface ForeignFunction {
   line: number;
   decorators: readonly string[];
   docstring: Docstring | null;
+  /** Its decorators' skip marks and its body's skip calls, marked as that file's. */
+  skips: readonly SkipMark[];
+  isAsync: boolean;
 }
 
 /** A class of another project file, as collection needs it. */
@@ -33,8 +39,12 @@ export interface ForeignClass {
   testAttribute: boolean | null;
   decorators: readonly string[];
   docstring: Docstring | null;
+  /** The skip marks of its decorators and body `pytestmark`, marked as that file's. */
+  skips: readonly SkipMark[];
   /** Written as in its file. */
   bases: readonly string[];
+  /** The marks a `pytestmark` in its body applies. */
+  pytestmarks: readonly string[];
 }
 
 /** A project class a base resolves to: a module-level class of this file (by the line of its name), or one of another file. */
@@ -48,6 +58,8 @@ export interface CollectionInput {
   isTestModule: boolean;
   settings: PytestSettings;
   readDocstring(stringNode: PyNode | null): Docstring | null;
+  /** Reads the file's skip marks. */
+  marks: SkipMarkReader;
   /** Whether a class inherits from unittest.TestCase. */
   inheritsTestCase(cls: ClassFacts): boolean;
   /** The project classes a class of this file inherits from, in the order of its bases. */
@@ -72,8 +84,12 @@ interface FunctionInfo {
   statement: PyNode;
   body: PyNode | undefined;
   decorators: string[];
+  decoratorNodes: PyNode[];
+  /** Its decorators' and body's skip marks, read once when it is first collected (an inherited test shares them). */
+  skips: SkipMark[] | null;
   /** Identifies the definition in the model without holding its syntax node. */
   key: object;
+  isAsync: boolean;
 }
 
 interface ClassInfo {
@@ -83,14 +99,19 @@ interface ClassInfo {
   /** The value of a `__test__ = True/False` in the class body, if any. */
   testAttribute: boolean | null;
   decorators: string[];
+  /** The marks a `pytestmark` in its body applies. */
+  pytestmarks: string[];
+  /** The skip marks of its decorators and body `pytestmark`. */
+  skips: SkipMark[];
   insideFunction: boolean;
   nested: ClassInfo[];
 }
 
+/** What the classes and module a test is collected through add to its CoroutineFacts. */
+type CoroutineScope = Omit<CoroutineFacts, "decorators"> & { decorators: readonly string[] };
+
 /** One class of a test class's lineage: of this file, or of another. */
 type LineageEntry = { local: ClassInfo } | { foreign: ForeignClass };
-
-const SKIP_DECORATORS = new Set(["skip", "skipif", "skipIf", "skipUnless"]);
 
 function lastSegment(name: string): string {
   return name.slice(name.lastIndexOf(".") + 1);
@@ -100,12 +121,14 @@ function isFixture(decorators: readonly string[]): boolean {
   return decorators.some((name) => lastSegment(name) === "fixture");
 }
 
-function isSkipped(decorators: readonly string[]): boolean {
-  return decorators.some((name) => SKIP_DECORATORS.has(lastSegment(name)));
-}
-
 function isParametrized(decorators: readonly string[]): boolean {
   return decorators.some((name) => lastSegment(name) === "parametrize");
+}
+
+/** The value of a `pytestmark = ...` statement, or undefined for any other statement. */
+function pytestmarkValue(statement: PyNode): PyNode | undefined {
+  const assignment = statement.type === "expression_statement" ? statement.children[0] : undefined;
+  return assignment?.type === "assignment" && assignment.left?.text === "pytestmark" ? assignment.right : undefined;
 }
 
 /** The docstrings of the classes a test sits in, nearest first; an inherited test adds its defining class's. */
@@ -126,8 +149,17 @@ function groupDocstrings(cls: ClassFacts | null, definingClass: ClassFacts | Doc
   return [...new Set(docstrings)];
 }
 
-function entryFacts(entry: LineageEntry): { definesInit: boolean; testAttribute: boolean | null } {
+function entryFacts(entry: LineageEntry): { definesInit: boolean; testAttribute: boolean | null; decorators: readonly string[]; pytestmarks: readonly string[]; skips: readonly SkipMark[] } {
   return "local" in entry ? entry.local : entry.foreign;
+}
+
+function entryMethodNames(entry: LineageEntry): string[] {
+  return "local" in entry ? [...entry.local.methods.keys()] : entry.foreign.methods.map((fn) => fn.name);
+}
+
+/** The facts of an `async def` test, or null for a plain function. */
+function coroutineFacts(fn: { isAsync: boolean; decorators: readonly string[] }, scope: CoroutineScope): CoroutineFacts | null {
+  return fn.isAsync ? { decorators: [...fn.decorators, ...scope.decorators], pytestmarks: [...scope.pytestmarks], runnerMethods: [...scope.runnerMethods] } : null;
 }
 
 export function collectTests(input: CollectionInput): Collection {
@@ -138,6 +170,10 @@ export function collectTests(input: CollectionInput): Collection {
   /** Names module-level imports bind, with where each is written; star imports with where their `*` is. */
   const importedNames = new Map<string, Loc>();
   const starImports: Loc[] = [];
+  /** The marks module-level `pytestmark` assignments apply to every test of the module. */
+  const modulePytestmarks: string[] = [];
+  /** The skip marks of the module's `pytestmark`. */
+  const moduleSkips: SkipMark[] = [];
 
   const walk = (container: PyNode, owner: ClassInfo | null, insideFunction: boolean): void => {
     for (const statement of namespaceStatements(container)) {
@@ -161,6 +197,8 @@ export function collectTests(input: CollectionInput): Collection {
           definesInit: false,
           testAttribute: null,
           decorators: decoratorNames,
+          pytestmarks: [],
+          skips: input.marks.decoratorMarks(decorators, "group"),
           insideFunction,
           nested: [],
         };
@@ -175,7 +213,7 @@ export function collectTests(input: CollectionInput): Collection {
           walk(definition.body, info, insideFunction);
         }
       } else if (definition.type === "function_definition" && definition.name) {
-        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames, key: {} };
+        const fn: FunctionInfo = { name: definition.name.text, nameNode: definition.name, statement, body: definition.body, decorators: decoratorNames, decoratorNodes: decorators, skips: null, key: {}, isAsync: isAsyncDefinition(definition) };
         if (owner && !insideFunction) {
           owner.methods.set(fn.name, fn);
           owner.definesInit ||= fn.name === "__init__" || fn.name === "__new__";
@@ -187,6 +225,9 @@ export function collectTests(input: CollectionInput): Collection {
         }
       } else if (owner) {
         owner.testAttribute = testAttributeOf(definition) ?? owner.testAttribute;
+        owner.pytestmarks.push(...pytestmarksAssigned(definition));
+        const pytestmark = pytestmarkValue(definition);
+        owner.skips.push(...(pytestmark ? input.marks.pytestmarkMarks(pytestmark, "group") : []));
       } else if (!insideFunction && (definition.type === "import_statement" || definition.type === "import_from_statement")) {
         for (const imported of readImports(definition)) {
           if (imported.local === null) {
@@ -195,6 +236,10 @@ export function collectTests(input: CollectionInput): Collection {
             importedNames.set(imported.local, imported.node.loc);
           }
         }
+      } else if (!insideFunction) {
+        modulePytestmarks.push(...pytestmarksAssigned(definition));
+        const pytestmark = pytestmarkValue(definition);
+        moduleSkips.push(...(pytestmark ? input.marks.pytestmarkMarks(pytestmark, "module") : []));
       }
     }
   };
@@ -247,7 +292,15 @@ export function collectTests(input: CollectionInput): Collection {
     }
     return value;
   };
-  const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, definingClass: ClassFacts | null, classDecorators: readonly string[]): CollectedTest => ({
+  const moduleScope: CoroutineScope = { decorators: [], pytestmarks: modulePytestmarks, runnerMethods: [] };
+  /** The classes a test is collected through: `decorators` of the collecting class and those it is nested in; `outerPytestmarks` of the latter. */
+  const classScope = (chain: readonly LineageEntry[], decorators: readonly string[], outerPytestmarks: readonly string[]): CoroutineScope => ({
+    decorators: [...new Set([...decorators, ...chain.flatMap((entry) => entryFacts(entry).decorators)])],
+    pytestmarks: [...outerPytestmarks, ...chain.flatMap((entry) => entryFacts(entry).pytestmarks), ...modulePytestmarks],
+    runnerMethods: [...new Set(chain.flatMap(entryMethodNames).filter((name) => RUNNER_METHODS.has(name)))],
+  });
+  const functionSkips = (fn: FunctionInfo): SkipMark[] => (fn.skips ??= [...input.marks.decoratorMarks(fn.decoratorNodes, "test"), ...input.marks.bodyMarks(fn.body)]);
+  const testFunction = (fn: FunctionInfo, id: string, cls: ClassFacts | null, definingClass: ClassFacts | null, groupSkips: readonly SkipMark[], scope: CoroutineScope): CollectedTest => ({
     name: fn.name,
     id,
     nameLoc: fn.nameNode.loc,
@@ -258,16 +311,18 @@ export function collectTests(input: CollectionInput): Collection {
     origin: null,
     docstring: input.readDocstring(docstringOf(fn.body)),
     groupDocstrings: groupDocstrings(cls, definingClass),
-    skipped: isSkipped(fn.decorators) || isSkipped(classDecorators),
+    ...skipFacts([...functionSkips(fn), ...groupSkips, ...moduleSkips]),
     todo: false,
     parametrized: isParametrized(fn.decorators),
     definitionKey: fn.key,
+    coroutine: coroutineFacts(fn, scope),
+    callback: null,
   });
   /**
    * A test defined in another file, brought in at `at` (the collecting class's name, or an import);
    * `definingClass`: the class of that file that defines it, `inherited` when a base of `cls`.
    */
-  const foreignTest = (fn: ForeignFunction, origin: Origin, id: string, at: { nameLoc: Loc; loc: Loc }, cls: ClassFacts | null, definingClass: ForeignClass | null, inherited: boolean, classDecorators: readonly string[]): CollectedTest => ({
+  const foreignTest = (fn: ForeignFunction, origin: Origin, id: string, at: { nameLoc: Loc; loc: Loc }, cls: ClassFacts | null, definingClass: ForeignClass | null, inherited: boolean, groupSkips: readonly SkipMark[], scope: CoroutineScope): CollectedTest => ({
     name: fn.name,
     id,
     nameLoc: at.nameLoc,
@@ -278,13 +333,18 @@ export function collectTests(input: CollectionInput): Collection {
     origin,
     docstring: fn.docstring,
     groupDocstrings: groupDocstrings(cls, definingClass?.docstring ?? null),
-    skipped: isSkipped(fn.decorators) || isSkipped(classDecorators) || isSkipped(definingClass?.decorators ?? []),
+    ...skipFacts([...fn.skips, ...groupSkips, ...moduleSkips]),
     todo: false,
     parametrized: isParametrized(fn.decorators),
     definitionKey: foreignKey(origin),
+    coroutine: coroutineFacts(fn, scope),
+    callback: null,
   });
 
-  const collectClass = (info: ClassInfo, idPrefix: string, outerDecorators: readonly string[]): void => {
+  /** The skip marks of a class and its bases (subclass first), then of the classes it is nested in. */
+  const groupSkipsOf = (chain: readonly LineageEntry[], outerSkips: readonly SkipMark[]): SkipMark[] => [...new Set([...chain.flatMap((entry) => entryFacts(entry).skips), ...outerSkips])];
+
+  const collectClass = (info: ClassInfo, idPrefix: string, outerDecorators: readonly string[], outerSkips: readonly SkipMark[], outerPytestmarks: readonly string[] = []): void => {
     const facts = info.facts;
     const chain = lineage({ local: info });
     facts.unittest = input.inheritsTestCase(facts);
@@ -293,11 +353,12 @@ export function collectTests(input: CollectionInput): Collection {
     }
     const id = `${idPrefix}${facts.name}`;
     const decorators = [...outerDecorators, ...info.decorators];
-    collectMethods(facts, chain, id, decorators);
+    const groupSkips = groupSkipsOf(chain, outerSkips);
+    collectMethods(facts, chain, id, groupSkips, classScope(chain, decorators, outerPytestmarks));
     if (!facts.unittest) {
       const nestedByName = new Map(info.nested.filter((nested) => !nested.insideFunction).map((nested) => [nested.facts.name, nested]));
       for (const nested of nestedByName.values()) {
-        collectClass(nested, `${id}::`, decorators);
+        collectClass(nested, `${id}::`, decorators, groupSkips, [...outerPytestmarks, ...info.pytestmarks]);
       }
     }
   };
@@ -312,7 +373,7 @@ export function collectTests(input: CollectionInput): Collection {
   };
 
   /** The test methods of a collected class, its own first, then each base's not yet seen. */
-  const collectMethods = (facts: ClassFacts, chain: readonly LineageEntry[], id: string, decorators: readonly string[]): void => {
+  const collectMethods = (facts: ClassFacts, chain: readonly LineageEntry[], id: string, groupSkips: readonly SkipMark[], scope: CoroutineScope): void => {
     const seen = new Set<string>();
     const isTest = (name: string, methodDecorators: readonly string[]): boolean =>
       facts.unittest ? name.startsWith("test") : matchesPrefixOrGlob(name, input.settings.pythonFunctions) && !isFixture(methodDecorators);
@@ -328,8 +389,8 @@ export function collectTests(input: CollectionInput): Collection {
         }
         const test =
           "local" in entry
-            ? testFunction(fn as FunctionInfo, `${id}::${fn.name}`, facts, entry.local.facts, decorators)
-            : foreignTest(fn as ForeignFunction, { path: entry.foreign.origin.path, line: (fn as ForeignFunction).line }, `${id}::${fn.name}`, facts, facts, entry.foreign, index > 0, decorators);
+            ? testFunction(fn as FunctionInfo, `${id}::${fn.name}`, facts, entry.local.facts, groupSkips, scope)
+            : foreignTest(fn as ForeignFunction, { path: entry.foreign.origin.path, line: (fn as ForeignFunction).line }, `${id}::${fn.name}`, facts, facts, entry.foreign, index > 0, groupSkips, scope);
         facts.tests.push(test);
         tests.push(test);
       }
@@ -350,11 +411,11 @@ export function collectTests(input: CollectionInput): Collection {
       origin: foreign.origin,
       tests: [],
     };
-    const info: ClassInfo = { facts, methods: new Map(), definesInit: false, testAttribute: null, decorators: [], insideFunction: false, nested: [] };
+    const info: ClassInfo = { facts, methods: new Map(), definesInit: false, testAttribute: null, decorators: [], pytestmarks: [], skips: [], insideFunction: false, nested: [] };
     const chain = lineage({ foreign });
     facts.unittest = input.inheritsTestCase(facts);
     if (isCollected(facts, chain)) {
-      collectMethods(facts, chain, name, foreign.decorators);
+      collectMethods(facts, chain, name, groupSkipsOf(chain, []), classScope(chain, foreign.decorators, []));
     }
     return info;
   };
@@ -365,18 +426,18 @@ export function collectTests(input: CollectionInput): Collection {
       return;
     }
     if (matchesPrefixOrGlob(name, input.settings.pythonFunctions) && !isFixture(definition.fn.decorators)) {
-      tests.push(foreignTest({ ...definition.fn, name }, definition.origin, name, { nameLoc: at, loc: at }, null, null, false, []));
+      tests.push(foreignTest({ ...definition.fn, name }, definition.origin, name, { nameLoc: at, loc: at }, null, null, false, [], moduleScope));
     }
   };
 
   if (input.isTestModule) {
     for (const fn of moduleFunctions.values()) {
       if (matchesPrefixOrGlob(fn.name, input.settings.pythonFunctions) && !isFixture(fn.decorators)) {
-        tests.push(testFunction(fn, fn.name, null, null, []));
+        tests.push(testFunction(fn, fn.name, null, null, [], moduleScope));
       }
     }
     for (const info of moduleClasses.values()) {
-      collectClass(info, "", []);
+      collectClass(info, "", [], []);
     }
     // pytest collects every name of the module's namespace, the imported ones too.
     for (const [name, at] of importedNames) {

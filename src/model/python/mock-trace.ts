@@ -9,10 +9,10 @@
  * class's setup, then autouse fixtures, then module and conftest top levels.
  */
 import type { Loc, MockLister, MockTrace, MockVia, NamedCall, TraceStep } from "../test-file-model.js";
+import { CallGraph, methodsOf, type ClassRef, type Located } from "./call-graph.js";
 import type { NameResolver } from "./name-resolver.js";
 import type { PyClassDef, PyFunctionDef } from "./definitions.js";
 import { moduleFactsOfFile, type ModuleFacts } from "./module-facts.js";
-import type { ClassSummary } from "./module-summary.js";
 import { STDLIB_MODULES } from "./stdlib-modules.js";
 import { withReexports } from "./reexports.js";
 
@@ -36,17 +36,6 @@ interface Placement {
   topLevel: Finding | null;
 }
 
-/** A function and the module that defines it. */
-export interface Located {
-  module: ModuleFacts;
-  fn: PyFunctionDef;
-}
-
-interface ClassRef {
-  module: ModuleFacts;
-  cls: PyClassDef;
-}
-
 /** Where a test stands: its module and the lineage of its class (empty at module level). */
 interface TestScope {
   lineage: ClassRef[];
@@ -64,20 +53,6 @@ function within(inner: Loc, outer: Loc): boolean {
   const starts = inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.column >= outer.start.column);
   const ends = inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.column <= outer.end.column);
   return starts && ends;
-}
-
-/** A module's functions by owner and name: the trace looks names up at every call it follows. Shared by every trace of a run (module facts are cached per file). */
-const functionIndexes = new WeakMap<ModuleFacts, Map<string, PyFunctionDef>>();
-
-/** The function `name` of `module` at module level (owner null), or the method `name` of its class `owner`. */
-function functionOf(module: ModuleFacts, owner: string | null, name: string): PyFunctionDef | undefined {
-  let index = functionIndexes.get(module);
-  if (!index) {
-    // Set in source order, so a name defined twice is its last definition, as in Python.
-    index = new Map(module.definitions.functions.map((fn) => [`${fn.owner ?? ""}\0${fn.name}`, fn]));
-    functionIndexes.set(module, index);
-  }
-  return index.get(`${owner ?? ""}\0${name}`);
 }
 
 function stepOf({ module, fn }: Located): TraceStep {
@@ -98,7 +73,7 @@ export class MockTracer {
   readonly #namedCallsOf: (module: ModuleFacts) => NamedCall[];
   readonly #placements = new Map<ModuleFacts, Placement>();
   readonly #namespaces = new Map<ModuleFacts, Located[]>();
-  readonly #lineages = new Map<string, ClassRef[]>();
+  readonly #calls: CallGraph;
   readonly #scopes = new Map<string, TestScope>();
   /** The module each import of this trace names, found once: the same import is resolved at every call it binds. */
   readonly #modules = new Map<string, ModuleFacts | null>();
@@ -113,6 +88,7 @@ export class MockTracer {
     this.#conftests = conftestPaths.flatMap((path) => moduleFactsOfFile(path) ?? []);
     this.#listMocks = listMocks;
     this.#namedCallsOf = namedCallsOf;
+    this.#calls = new CallGraph(self, resolver);
   }
 
   /**
@@ -129,6 +105,30 @@ export class MockTracer {
       return traceOf(via, own.through, own.finding);
     }
     return this.#traceSetup(scope) ?? this.#traceAutouse(scope) ?? this.#traceTopLevels();
+  }
+
+  /**
+   * Every fixture `test` requests, by name: by parameter, through the `usefixtures` marks of its classes
+   * and module, as an autouse fixture of its scope, and through the fixtures these find (a requested name
+   * no fixture of the scope has is listed too); `cls` as for trace.
+   */
+  requestedFixtures(test: Located, cls: { module: ModuleFacts; name: string } | null): Set<string> {
+    const scope = this.#scope(cls);
+    const requested = new Set<string>();
+    const followed = new Set<PyFunctionDef>();
+    const autouse = scope.fixtures.flat().filter(({ fn }) => fn.fixture!.autouse).map(({ fn }) => fn.fixture!.name);
+    const marked = [...scope.lineage.flatMap(({ cls: ref }) => ref.usefixtures), ...this.#self.definitions.moduleUsefixtures];
+    const pending = [...test.fn.requests, ...marked, ...autouse].map((name) => ({ name, requester: test.fn }));
+    while (pending.length > 0) {
+      const { name, requester } = pending.pop()!;
+      requested.add(name);
+      const fixture = this.#fixture(scope, name, requester);
+      if (fixture && !followed.has(fixture.fn)) {
+        followed.add(fixture.fn);
+        pending.push(...fixture.fn.requests.map((next) => ({ name: next, requester: fixture.fn })));
+      }
+    }
+    return requested;
   }
 
   /** The nearer of two reaches; the first on a tie. */
@@ -151,13 +151,13 @@ export class MockTracer {
   #traceSetup(scope: TestScope): MockTrace | null {
     const setups: Located[] = [];
     for (const name of SETUP_METHODS) {
-      const method = this.#method(scope.lineage, name);
+      const method = this.#calls.method(scope.lineage, name);
       if (method) {
         setups.push(method);
       }
     }
     for (const name of scope.lineage.length > 0 ? MODULE_SETUP_FUNCTIONS : [...MODULE_SETUP_FUNCTIONS, "setup_function"]) {
-      const found = this.#moduleFunction(this.#self, name);
+      const found = this.#calls.moduleFunction(this.#self, name);
       if (found) {
         setups.push(found);
       }
@@ -237,26 +237,7 @@ export class MockTracer {
 
   /** What runs when `from` runs: the functions and methods it calls, then the fixtures it requests. */
   *#successors(from: Located, scope: TestScope): Generator<Located> {
-    for (const call of from.fn.calls) {
-      if (call.startsWith("self.")) {
-        const owner = from.fn.owner;
-        if (owner === null) {
-          continue;
-        }
-        // A method of the test's own lineage resolves through the test's class, so overrides count.
-        const inTestLineage = scope.lineage.some((ref) => ref.module === from.module && ref.cls.name === owner);
-        const lineage = inTestLineage ? scope.lineage : this.#lineage(from.module, owner);
-        const method = this.#method(lineage, call.slice("self.".length));
-        if (method) {
-          yield method;
-        }
-      } else {
-        const found = this.#moduleFunction(from.module, call);
-        if (found?.fn.fixture === null) {
-          yield found;
-        }
-      }
-    }
+    yield* this.#calls.callees(from, scope.lineage);
     for (const name of from.fn.requests) {
       const fixture = this.#fixture(scope, name, from.fn);
       if (fixture) {
@@ -280,10 +261,8 @@ export class MockTracer {
     const key = cls === null ? "" : `${cls.module.path}\0${cls.name}`;
     let scope = this.#scopes.get(key);
     if (!scope) {
-      const lineage = cls === null ? [] : this.#lineage(cls.module, cls.name);
-      const classFixtures = lineage.flatMap(({ module, cls }) =>
-        module.definitions.functions.filter((fn) => fn.owner === cls.name && fn.fixture !== null).map((fn) => ({ module, fn })),
-      );
+      const lineage = cls === null ? [] : this.#calls.lineage(cls.module, cls.name);
+      const classFixtures = lineage.flatMap(({ module, cls }) => methodsOf(module, cls.name).filter((fn) => fn.fixture !== null).map((fn) => ({ module, fn })));
       const moduleFixtures = [this.#self, ...this.#conftests].map((module) => this.#namespace(module));
       scope = { lineage, fixtures: [classFixtures, ...moduleFixtures] };
       this.#scopes.set(key, scope);
@@ -303,7 +282,7 @@ export class MockTracer {
     if (depth < MAX_DEPTH) {
       for (const [local, binding] of module.summary.imports) {
         if (binding.member !== null) {
-          const found = this.#moduleFunction(module, local);
+          const found = this.#calls.moduleFunction(module, local);
           if (found?.fn.fixture) {
             fixtures.push(found);
           }
@@ -325,79 +304,6 @@ export class MockTracer {
 
   #plugins(module: ModuleFacts): ModuleFacts[] {
     return module.definitions.plugins.flatMap((name) => this.#module(module.path, name, 0) ?? []);
-  }
-
-  /** The class `name` (its dotted path) of `module` and its bases, subclass first (a depth-first approximation of the MRO). */
-  #lineage(module: ModuleFacts, name: string): ClassRef[] {
-    const key = `${module.path}\0${name}`;
-    const cached = this.#lineages.get(key);
-    if (cached) {
-      return cached;
-    }
-    const lineage: ClassRef[] = [];
-    const visit = (current: ModuleFacts, cls: PyClassDef, depth: number): void => {
-      if (depth > MAX_DEPTH || lineage.some((ref) => ref.cls === cls)) {
-        return;
-      }
-      lineage.push({ module: current, cls });
-      // Bases are looked up where the class statement runs (`class TestCase(TestCase)` means the import).
-      const scope = current.summary.classesByLine.get(cls.line)?.scope;
-      for (const base of cls.bases) {
-        const target = this.#resolveClass(current, base, scope);
-        if (target) {
-          visit(target.module, target.cls, depth + 1);
-        }
-      }
-    };
-    const start = module.definitions.classes.find((candidate) => candidate.name === name);
-    if (start) {
-      visit(module, start, 0);
-    }
-    this.#lineages.set(key, lineage);
-    return lineage;
-  }
-
-  #method(lineage: readonly ClassRef[], name: string): Located | undefined {
-    for (const { module, cls } of lineage) {
-      const fn = functionOf(module, cls.name, name);
-      if (fn) {
-        return { module, fn };
-      }
-    }
-    return undefined;
-  }
-
-  /** The module-level function `name` of `module`, defined there or imported into it. */
-  #moduleFunction(module: ModuleFacts, name: string): Located | undefined {
-    const fn = functionOf(module, null, name);
-    if (fn) {
-      return { module, fn };
-    }
-    for (const resolved of this.#resolver.resolve(module.summary, name)) {
-      const found = resolved.kind === "function" ? this.#factsOf(resolved.module.path) : null;
-      const imported = found && functionOf(found, null, resolved.kind === "function" ? resolved.name : "");
-      if (found && imported) {
-        return { module: found, fn: imported };
-      }
-    }
-    return undefined;
-  }
-
-  /** The project class `written` names in `module` (its first, when branches bind it differently). */
-  #resolveClass(module: ModuleFacts, written: string, scope: ClassSummary["scope"] | undefined): ClassRef | null {
-    for (const resolved of this.#resolver.resolve(module.summary, written, scope)) {
-      const found = resolved.kind === "class" ? this.#factsOf(resolved.module.path) : null;
-      const cls = resolved.kind === "class" ? found?.definitions.classes.find((candidate) => candidate.line === resolved.cls.line && !candidate.name.includes(".")) : undefined;
-      if (found && cls) {
-        return { module: found, cls };
-      }
-    }
-    return null;
-  }
-
-  /** The facts of the project file at `path`: the test module's own, or read from the file. */
-  #factsOf(path: string): ModuleFacts | null {
-    return path === this.#self.path ? this.#self : moduleFactsOfFile(path);
   }
 
   /** The module a star import or `pytest_plugins` names; the standard library is never read. */

@@ -26,7 +26,7 @@ export interface ModuleFacts {
 
 /** `readDocstring`: also reads functions' and classes' docstrings, which tests inherited or imported from the module carry. */
 export function readModuleFacts(path: string, root: PyNode, summary = summarizeModule(path, root), references = collectReferences(root), readDocstring?: DocstringReader): ModuleFacts {
-  return { path, summary, definitions: collectDefinitions(root, readDocstring), references };
+  return { path, summary, definitions: collectDefinitions(root, references, readDocstring), references };
 }
 
 // A file that cannot be read or parsed adds nothing to any trace; its own lint run reports it.

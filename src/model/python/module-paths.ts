@@ -3,15 +3,15 @@
  * without importing anything: which folders are packages, the folders absolute imports search, and
  * the dotted name a file is imported under.
  */
-import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { dependsOn } from "../dependencies.js";
+import { isFile } from "../fs-snapshot.js";
 
 /** Whether `directory` is a package: which folders are packages decides what imports resolve to. */
 export function isPackage(directory: string): boolean {
   const init = join(directory, "__init__.py");
   dependsOn(init);
-  return existsSync(init);
+  return isFile(init);
 }
 
 /**

@@ -8,10 +8,9 @@
  * A name bound differently on different branches (`try`/`except ImportError`) resolves to each
  * alternative.
  */
-import { statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { dependsOn } from "../dependencies.js";
-import { statIfFile } from "../file-cache.js";
+import { isDirectory, statIfFile } from "../fs-snapshot.js";
 import { STDLIB_MODULES } from "./stdlib-modules.js";
 import { moduleCandidates } from "./module-paths.js";
 import { summarizeFile, type ClassSummary, type DynamicReason, type ModuleSummary, type NameBinding } from "./module-summary.js";
@@ -20,14 +19,6 @@ import { BUILTIN_CLASSES } from "./known-classes.js";
 
 const MAX_DEPTH = 40;
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-  } catch {
-    // A name no file system can hold (from junk in an import) is no folder.
-    return false;
-  }
-}
 
 /** What a name denotes. */
 export type Resolved =

@@ -3,7 +3,7 @@
  * as test collection reads them: found with the name resolver, read from their files' facts (parsed,
  * never imported), and kept per file for as long as the file is unchanged.
  */
-import type { ClassFacts } from "../test-file-model.js";
+import type { ClassFacts, SkipMark } from "../test-file-model.js";
 import type { ClassRef, ForeignClass, ForeignFunction, ImportedDefinition } from "./collect-tests.js";
 import { moduleFactsOfFile } from "./module-facts.js";
 import type { PyFunctionDef } from "./definitions.js";
@@ -94,9 +94,13 @@ export class ProjectDefinitions {
   }
 }
 
-/** A function of the file at `path`, its docstring marked as that file's. */
+/** A function of the file at `path`, its docstring and skip marks marked as that file's. */
 function foreignFunction(fn: PyFunctionDef, path: string): ForeignFunction {
-  return { name: fn.name, line: fn.line, decorators: fn.decorators, docstring: fn.docstring === null ? null : { ...fn.docstring, path } };
+  return { name: fn.name, line: fn.line, decorators: fn.decorators, docstring: fn.docstring === null ? null : { ...fn.docstring, path }, isAsync: fn.isAsync, skips: inFile(fn.skips, path) };
+}
+
+function inFile(skips: readonly SkipMark[], path: string): SkipMark[] {
+  return skips.map((mark) => ({ ...mark, path }));
 }
 
 function readForeignClass(path: string, line: number): ForeignClass | null {
@@ -112,8 +116,10 @@ function readForeignClass(path: string, line: number): ForeignClass | null {
     methods,
     definesInit: methods.some((fn) => fn.name === "__init__" || fn.name === "__new__"),
     testAttribute: definition.testAttribute,
-    decorators: definition.decorators,
     docstring: definition.docstring === null ? null : { ...definition.docstring, path },
+    decorators: definition.decorators,
+    skips: inFile(definition.skips, path),
     bases: definition.bases,
+    pytestmarks: definition.pytestmarks,
   };
 }

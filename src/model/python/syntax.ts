@@ -42,6 +42,11 @@ export function unwrapDefinition(node: PyNode): { definition: PyNode; decorators
   };
 }
 
+/** `async def`: tree-sitter keeps the `async` keyword as an unnamed token of the function definition. */
+export function isAsyncDefinition(definition: PyNode): boolean {
+  return /^async\b/u.test(definition.text);
+}
+
 /** `__test__ = False` (or True) as a statement of a class body: its value, or null for any other statement. */
 export function testAttributeOf(statement: PyNode): boolean | null {
   const assignment = statement.type === "expression_statement" ? statement.children[0] : undefined;

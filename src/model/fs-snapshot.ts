@@ -1,0 +1,82 @@
+/**
+ * The file-system questions the model asks about other files (is there a file here, a folder, what are
+ * its size and time), answered once per path and kept, failures included: resolving one import probes
+ * the same candidate paths again and again, and the conftest.py chain and pytest config of a folder
+ * are the same for all its files.
+ *
+ * How long an answer is kept: inside `testaudit`, for the whole audit (it opens a run: each path is
+ * asked once, the tree taken as it was when first asked about); otherwise for the lint of one file, so
+ * an editor's next check sees a base class or a conftest.py saved a moment ago.
+ *
+ * Kept under a global symbol, as the model sink is: the CLI and the user's config may load two copies
+ * of this module, and the run the CLI opens must hold for the rules the config's copy runs.
+ */
+import { statSync, type Stats } from "node:fs";
+
+interface Snapshot {
+  answers: Map<string, Stats | undefined>;
+  openRuns: number;
+}
+
+const SNAPSHOT = Symbol.for("testaudit.fsSnapshot");
+
+function snapshot(): Snapshot {
+  const global = globalThis as Record<symbol, Snapshot | undefined>;
+  global[SNAPSHOT] ??= { answers: new Map(), openRuns: 0 };
+  return global[SNAPSHOT];
+}
+
+/**
+ * The stats of `path`, or undefined when nothing is there. A path the system cannot look up (a name
+ * too long, a NUL byte: junk from an import) names nothing either.
+ */
+export function statOf(path: string): Stats | undefined {
+  const { answers } = snapshot();
+  if (answers.has(path)) {
+    return answers.get(path);
+  }
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    stats = undefined;
+  }
+  answers.set(path, stats);
+  return stats;
+}
+
+/** The stats of the regular file at `path`, or undefined when there is none. */
+export function statIfFile(path: string): Stats | undefined {
+  const stats = statOf(path);
+  return stats?.isFile() ? stats : undefined;
+}
+
+export function isFile(path: string): boolean {
+  return statOf(path)?.isFile() === true;
+}
+
+export function isDirectory(path: string): boolean {
+  return statOf(path)?.isDirectory() === true;
+}
+
+/** A new file's lint begins: outside a run, what was asked for the last one is asked again. */
+export function startLint(): void {
+  const state = snapshot();
+  if (state.openRuns === 0) {
+    state.answers.clear();
+  }
+}
+
+/** Runs `work` with every answer kept until it ends. Runs nest; when the last one ends, answers go. */
+export async function inOneRun<T>(work: () => Promise<T>): Promise<T> {
+  const state = snapshot();
+  state.openRuns += 1;
+  try {
+    return await work();
+  } finally {
+    state.openRuns -= 1;
+    if (state.openRuns === 0) {
+      state.answers.clear();
+    }
+  }
+}
