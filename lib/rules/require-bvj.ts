@@ -1,12 +1,17 @@
 /**
  * Require every collected test to be covered by a complete Business Value Justification block.
  */
+import type { TSESLint } from "@typescript-eslint/utils";
+import type { PythonSourceCode } from "../../parsers/python/python-source-code.js";
+import { addMissingFields } from "../../src/fixes/bvj-fields.js";
+import { jsBvjInsertion, pythonBvjInsertion, type BvjTarget } from "../../src/fixes/bvj-insertion.js";
+import { applyEdits, type EditableSource } from "../../src/fixes/text-edits.js";
 import { DEFAULT_BVJ_POLICY, type BvjAssessment } from "../../src/policies/bvj-assessment.js";
 import { auditBvj, type BvjSource } from "../../src/policies/bvj.js";
 import { displayPath, docsUrl, onTestFile, quoted, quotedList, RULE_LANGUAGES, type TestauditRule } from "../../src/rule-kit/define-rule.js";
 
 type Options = [{ from: BvjSource[]; fields: string[]; segments: string[]; placeholders: string[] }];
-type MessageIds = "incompleteBlock" | "missingBlock";
+type MessageIds = "incompleteBlock" | "missingBlock" | "insertBlock" | "addFields";
 
 const SOURCE_WORDS: Record<BvjSource, string> = { function: "own", class: "class", module: "module" };
 
@@ -24,10 +29,24 @@ function describeProblems(assessment: BvjAssessment): string {
   return parts.join("; ");
 }
 
+/** How a suggestion names the docstring it writes into. */
+function targetWords(target: BvjTarget, language: "python" | "js"): string {
+  const kind = language === "python" ? "docstring" : "JSDoc comment";
+  switch (target.source) {
+    case "function":
+      return `the test's ${kind}`;
+    case "class":
+      return `the ${kind} of class '${target.name}'`;
+    case "module":
+      return language === "python" ? "the module docstring" : "the file's JSDoc comment";
+  }
+}
+
 const rule: TestauditRule<Options, MessageIds> = {
   meta: {
     type: "suggestion",
     languages: RULE_LANGUAGES,
+    hasSuggestions: true,
     docs: {
       description: "Require each test to carry a complete Business Value Justification block",
       recommended: true,
@@ -36,6 +55,8 @@ const rule: TestauditRule<Options, MessageIds> = {
     messages: {
       incompleteBlock: "Business Value Justification block is incomplete: {{problems}}.",
       missingBlock: "Test '{{name}}' has no Business Value Justification block in its {{sources}} docstring.",
+      insertBlock: "Insert a Business Value Justification block with its fields set to 'TODO' into {{target}}.",
+      addFields: "Add {{fields}} to the block, set to 'TODO'.",
     },
     schema: [
       {
@@ -65,11 +86,18 @@ const rule: TestauditRule<Options, MessageIds> = {
     const sourceWords = sources.length === 1 ? sources[0]! : `${sources.slice(0, -1).join(", ")} or ${sources.at(-1)!}`;
 
     return onTestFile(context, (model) => {
+      const { sourceCode } = context;
+      const { text } = sourceCode as unknown as EditableSource;
+      const indexOf = (position: { line: number; column: number }): number => (sourceCode as unknown as EditableSource).getIndexFromLoc(position);
       // A test whose only blocks are incomplete is reported through those blocks, not a second time.
       const { incompleteBlocks, uncovered } = auditBvj(model, { from, fields, segments, placeholders });
       for (const { block, assessment, path, test } of incompleteBlocks) {
         if (path === null) {
-          context.report({ loc: block.headingLoc, messageId: "incompleteBlock", data: { problems: describeProblems(assessment) } });
+          // The missing fields can be added; placeholders and unknown segments need the author.
+          const addFields = assessment.missing.length === 0 ? [] : [
+            { messageId: "addFields" as const, data: { fields: quotedList(assessment.missing, "and") }, fix: applyEdits(addMissingFields(text, block, assessment.missing, indexOf)) },
+          ];
+          context.report({ loc: block.headingLoc, messageId: "incompleteBlock", data: { problems: describeProblems(assessment) }, suggest: addFields });
         } else {
           // A block of another file (a test inherited or imported from there) is reported where this file brings the test in.
           const where = `${displayPath(context, path)}:${block.headingLoc.start.line}`;
@@ -77,7 +105,12 @@ const rule: TestauditRule<Options, MessageIds> = {
         }
       }
       for (const test of uncovered) {
-        context.report({ loc: test.nameLoc, messageId: "missingBlock", data: { name: test.name, sources: sourceWords } });
+        const insertion =
+          model.language === "python"
+            ? pythonBvjInsertion(sourceCode as unknown as PythonSourceCode, test, from, fields)
+            : jsBvjInsertion(sourceCode as unknown as TSESLint.SourceCode, model, test, from, fields);
+        const insertBlock = insertion ? [{ messageId: "insertBlock" as const, data: { target: targetWords(insertion.target, model.language) }, fix: applyEdits(insertion.edits) }] : [];
+        context.report({ loc: test.nameLoc, messageId: "missingBlock", data: { name: test.name, sources: sourceWords }, suggest: insertBlock });
       }
     });
   },

@@ -40,6 +40,12 @@ export const JS_MOCK_MODULES: readonly string[] = [
 ];
 
 /**
+ * JS/TS packages a class that extends one of their classes is a mock by (no-test-doubles): the banned
+ * packages, and Jest's `jest-mock` (`ModuleMocker`), which tests rarely import but mock classes extend.
+ */
+export const JS_MOCK_CLASS_MODULES: readonly string[] = [...JS_MOCK_MODULES, "jest-mock"];
+
+/**
  * The mocking APIs of the test runners themselves, as `object.method` (`jest` and `vi` whether global
  * or imported, `node:test`'s `mock`).
  */

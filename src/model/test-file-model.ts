@@ -299,8 +299,49 @@ export interface MockTrace {
   mock: { path: string; loc: Loc; name: string };
 }
 
-/** The facts of a module the no-mocks policy reads. */
-export type MockFacts = Pick<TestFileModel, "language" | "moduleReferences" | "fixtureReferences" | "monkeypatchCalls">;
+/**
+ * A class of the project (defined in a project file, not in a library), with what tells whether it
+ * stands in for something real: its name, the mocking-library class it inherits from, whether it holds tests.
+ */
+export interface ProjectClass {
+  /** The name of its class statement (`FakeRedis`, also where it is imported or called as `Redis`). */
+  name: string;
+  /**
+   * The class of a mocking library it inherits from, directly or through project classes, by qualified
+   * name (`unittest.mock.MagicMock`, `sinon.SinonStub`); null when it inherits from none.
+   */
+  mockBase: string | null;
+  /** A test class: it inherits from unittest.TestCase, pytest collects it, or it is a JS/TS `@suite` with tests. */
+  testClass: boolean;
+}
+
+/** A class the file defines (at any depth), or a project class it imports by name. */
+export interface ClassSite {
+  kind: "definition" | "import";
+  /** The class statement's name, or the imported name as the import writes it (`FakeRedis` in `FakeRedis as Redis`). */
+  written: string;
+  /** The class's name, or the imported name with its alias. */
+  loc: Loc;
+  cls: ProjectClass;
+}
+
+/** A call of a name or a dotted name (in JS/TS also `new`): `FakeRedis()`, `fakes.FakeRedis()`, `SSotMockFactory.create_agent()`. */
+export interface NamedCall {
+  /** The callee as written. */
+  written: string;
+  /**
+   * The callee through the import that binds its first name (`tests.factories.SSotMockFactory.create_agent`
+   * for `SSotMockFactory.create_agent` after `from tests.factories import SSotMockFactory`), else as written.
+   */
+  qualifiedName: string;
+  /** The callee. */
+  loc: Loc;
+  /** The project class the callee names, when it names one (the call makes an instance of it). */
+  cls: ProjectClass | null;
+}
+
+/** The facts of a module the mock policies (no-mocks, no-test-doubles) read. */
+export type MockFacts = Pick<TestFileModel, "language" | "moduleReferences" | "fixtureReferences" | "monkeypatchCalls" | "namedCalls">;
 
 /** The mocks a policy finds in a module's facts that act when the code runs (imports alone excluded), in source order. */
 export type MockLister = (facts: MockFacts) => { loc: Loc; name: string }[];
@@ -328,6 +369,10 @@ export interface TestFileModel {
   moduleReferences: ModuleReference[];
   fixtureReferences: FixtureReference[];
   monkeypatchCalls: MonkeypatchCall[];
+  /** Classes the file defines and project classes it imports by name, in source order. Resolved on first use. */
+  classSites(): ClassSite[];
+  /** Calls of names and dotted names anywhere in the file, in source order. Resolved on first use. */
+  namedCalls(): NamedCall[];
   /** Whether `cls` reaches one of `bases` (plain or dotted names) through its base classes. */
   resolveBases(cls: ClassFacts, bases: readonly string[]): BaseResolution;
   /**

@@ -6,6 +6,7 @@
 import maxLines from "../../lib/rules/max-lines.js";
 import maxTestsPerFile from "../../lib/rules/max-tests-per-file.js";
 import noMocks from "../../lib/rules/no-mocks.js";
+import noTestDoubles from "../../lib/rules/no-test-doubles.js";
 import noUnawaitedAsyncTests from "../../lib/rules/no-unawaited-async-tests.js";
 import requireAssertions from "../../lib/rules/require-assertions.js";
 import requireBaseClass from "../../lib/rules/require-base-class.js";
@@ -18,6 +19,7 @@ import { judgeMaxLines } from "./max-lines.js";
 import { judgeMaxTests } from "./max-tests.js";
 import { judgeNoMocks } from "./mocks.js";
 import { judgeSkipReasons } from "./skip-reason.js";
+import { judgeTestDoubles } from "./test-doubles.js";
 import { judgeUnawaitedAsyncTests } from "./unawaited-async.js";
 import { definePolicy, type Policy } from "./policy.js";
 
@@ -30,6 +32,7 @@ export const POLICIES = [
   definePolicy({ key: "assertions", ruleName: "require-assertions", rule: requireAssertions, label: "Tests assert", judgesTests: true, judgesFilesWithoutTests: false, judge: judgeAssertions }),
   definePolicy({ key: "skipReason", ruleName: "require-skip-reason", rule: requireSkipReason, label: "Skips give a reason", judgesTests: true, judgesFilesWithoutTests: false, judge: judgeSkipReasons }),
   definePolicy({ key: "maxLines", ruleName: "max-lines", rule: maxLines, label: "Lines per file", judgesTests: false, judgesFilesWithoutTests: true, judge: judgeMaxLines }),
+  definePolicy({ key: "noTestDoubles", ruleName: "no-test-doubles", rule: noTestDoubles, label: "No test doubles", judgesTests: true, judgesFilesWithoutTests: true, judge: judgeTestDoubles }),
 ] as const;
 
 /** Any registry entry, as the audit handles it without knowing its options' type. */

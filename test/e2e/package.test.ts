@@ -173,7 +173,7 @@ describe("the tarball", () => {
     expect(withMapComment).toEqual([]);
   });
 
-  it("stays small: its size on disk is what npm reports, under 425 kB packed and 1.45 MB unpacked", () => {
+  it("stays small: its size on disk is what npm reports, under 425 kB packed and 1.5 MB unpacked", () => {
     expect(statSync(join(workspace, pack.filename)).size).toBe(pack.size);
     expect(pack.entryCount).toBe(pack.files.length);
     expect(pack.size).toBeLessThan(425_000);
@@ -181,8 +181,9 @@ describe("the tarball", () => {
     // verify's report reader, claim extractor, JUnit reader and tree index about a sixth; the gate's
     // file discovery, config plan, exemptions, shard checks and safe output formats about 90 kB;
     // require-skip-reason and require-assertions, their model facts, traces and docs about 75 kB;
-    // no-unawaited-async-tests, max-lines, the policy registry and no-test-doubles about as much again.
-    expect(pack.unpackedSize).toBeLessThan(1_450_000);
+    // no-unawaited-async-tests, max-lines, the policy registry, no-test-doubles and the suggestions about
+    // as much again.
+    expect(pack.unpackedSize).toBeLessThan(1_500_000);
   });
 });
 

@@ -59,6 +59,7 @@ describe("testaudit on the example suite", () => {
       assertions: { files: { compliant: 0, total: 0, percent: null }, tests: { compliant: 0, total: 0, percent: null }, exempted: none },
       skipReason: { files: { compliant: 0, total: 0, percent: null }, tests: { compliant: 0, total: 0, percent: null }, exempted: none },
       maxLines: { files: { compliant: 0, total: 0, percent: null }, tests: { compliant: 0, total: 0, percent: null }, exempted: none },
+      noTestDoubles: { files: { compliant: 0, total: 0, percent: null }, tests: { compliant: 0, total: 0, percent: null }, exempted: none },
     });
   });
 
@@ -376,8 +377,8 @@ describe("testaudit's exit codes and errors", () => {
     const [run] = sarif.runs;
     // Every rule of the plugin, by id, whether the config turns it on or not.
     expect(run!.tool.driver.rules.map((rule) => rule.id)).toEqual([
-      "testaudit/max-lines", "testaudit/max-tests-per-file", "testaudit/no-mocks", "testaudit/no-unawaited-async-tests", "testaudit/require-assertions",
-      "testaudit/require-base-class", "testaudit/require-bvj", "testaudit/require-skip-reason",
+      "testaudit/max-lines", "testaudit/max-tests-per-file", "testaudit/no-mocks", "testaudit/no-test-doubles", "testaudit/no-unawaited-async-tests",
+      "testaudit/require-assertions", "testaudit/require-base-class", "testaudit/require-bvj", "testaudit/require-skip-reason",
     ]);
     expect(run!.results.map((result) => [result.ruleId, result.level, result.locations[0]!.physicalLocation.artifactLocation.uri, result.locations[0]!.physicalLocation.region.startLine])).toEqual([
       ["testaudit/require-bvj", "error", "tests/integration/test_a.py", 7],

@@ -21,7 +21,7 @@ const run = promisify(execFile);
 const ESLINT_BIN = join(dirname(createRequire(import.meta.url).resolve("eslint/package.json")), "bin", "eslint.js");
 const TESTAUDIT_BIN = join(ROOT, "dist/src/cli/main.js");
 
-type RuleName = "no-mocks" | "require-base-class" | "require-bvj" | "max-tests-per-file" | "no-unawaited-async-tests" | "max-lines" | "require-skip-reason" | "require-assertions";
+type RuleName = "no-mocks" | "no-test-doubles" | "require-base-class" | "require-bvj" | "max-tests-per-file" | "no-unawaited-async-tests" | "max-lines" | "require-skip-reason" | "require-assertions";
 
 interface BadOptions {
   rule: RuleName;
@@ -45,6 +45,22 @@ const CASES: BadOptions[] = [
     option: "modulez",
     options: { modulez: ["nock"] },
     printed: 'Value {"modules":[],"allow":[],"trace":true,"modulez":["nock"]} should NOT have additional properties.\n\t\tUnexpected property "modulez". Expected properties: "modules", "allow", "trace".',
+  },
+  { rule: "no-test-doubles", option: "patterns", options: { patterns: "^Fake" }, printed: 'Value "^Fake" should be array.' },
+  { rule: "no-test-doubles", option: "patterns", options: { patterns: ["Fake("] }, printed: 'Value "Fake(" should match format "regex".' },
+  { rule: "no-test-doubles", option: "factories", options: { factories: "SSotMockFactory" }, printed: 'Value "SSotMockFactory" should be array.' },
+  {
+    rule: "no-test-doubles",
+    option: "factories",
+    options: { factories: ["SSotMockFactory()"] },
+    printed: 'Value "SSotMockFactory()" should match pattern "^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*$".',
+  },
+  {
+    rule: "no-test-doubles",
+    option: "pattern",
+    options: { pattern: ["^Fake"] },
+    printed:
+      'Value {"patterns":["^(Mock|Fake|Stub|Dummy|Spy)[A-Z]","[a-z](Mock|Fake|Stub)$"],"factories":[],"pattern":["^Fake"]} should NOT have additional properties.\n\t\tUnexpected property "pattern". Expected properties: "patterns", "factories".',
   },
   { rule: "require-base-class", option: "bases", options: { bases: "SSotBaseTestCase" }, printed: 'Value "SSotBaseTestCase" should be array.' },
   {

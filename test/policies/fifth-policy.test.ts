@@ -105,7 +105,7 @@ describe("a fifth policy, registered only in this test", () => {
   });
 
   it("is judged per test and per file, and named in the report after the registry's own", () => {
-    expect(report.policies.map((policy) => policy.key)).toEqual(["noMocks", "baseClass", "bvj", "maxTests", "awaitedAsync", "assertions", "skipReason", "maxLines", "notSkipped"]);
+    expect(report.policies.map((policy) => policy.key)).toEqual(["noMocks", "baseClass", "bvj", "maxTests", "awaitedAsync", "assertions", "skipReason", "maxLines", "noTestDoubles", "notSkipped"]);
     expect(report.policies.at(-1)).toEqual({
       key: "notSkipped", ruleId: "testaudit/no-skipped-tests", label: "Not skipped", description: "Disallow skipped tests",
       url: "https://example.test/no-skipped-tests", judgesTests: true, judgesFilesWithoutTests: false,
@@ -116,7 +116,7 @@ describe("a fifth policy, registered only in this test", () => {
       ["test_refunds_orders", false, false],
     ]);
     // Its rule is off in the config's other policies: their verdicts are null, its own are not.
-    expect(orders.compliant).toEqual({ noMocks: true, baseClass: null, bvj: null, maxTests: null, awaitedAsync: null, assertions: null, skipReason: null, maxLines: null, notSkipped: false });
+    expect(orders.compliant).toEqual({ noMocks: true, baseClass: null, bvj: null, maxTests: null, awaitedAsync: null, assertions: null, skipReason: null, maxLines: null, noTestDoubles: null, notSkipped: false });
     expect(report.totals.policies.notSkipped).toEqual({
       files: { compliant: 0, total: 2, percent: 0 },
       tests: { compliant: 1, total: 3, percent: 33.3 },
@@ -135,8 +135,8 @@ describe("a fifth policy, registered only in this test", () => {
     expect(render("table")).toMatch(/^Not skipped +0\/2 \(0%\) +1\/3 \(33\.3%\) +1 test, 1 file exempted$/mu);
     const markdown = render("markdown");
     expect(markdown).toContain("| Not skipped | 0/2 (0%) | 1/3 (33.3%) | 1 test, 1 file exempted |");
-    expect(markdown).toContain("| Group | Files | Tests | No mocks (tests) | Shared base class (tests) | BVJ block (tests) | Async tests awaited (tests) | Tests assert (tests) | Skips give a reason (tests) | Not skipped (tests) |");
-    expect(markdown).toContain("| `integration` | 2 | 3 | 3/3 (100%) | not checked | not checked | not checked | not checked | not checked | 1/3 (33.3%) |");
+    expect(markdown).toContain("| Group | Files | Tests | No mocks (tests) | Shared base class (tests) | BVJ block (tests) | Async tests awaited (tests) | Tests assert (tests) | Skips give a reason (tests) | No test doubles (tests) | Not skipped (tests) |");
+    expect(markdown).toContain("| `integration` | 2 | 3 | 3/3 (100%) | not checked | not checked | not checked | not checked | not checked | not checked | 1/3 (33.3%) |");
     expect(markdown).toContain("| `tests/integration/test_orders.py` | 10 | 2 | 0 | 1 | notSkipped |");
     expect(markdown).toContain("| `tests/integration/test_legacy.py` | 6 | 1 | 0 | 0 | exempted: notSkipped |");
     // A bar of the compliance chart and of the group's, after the registry's policies that judge tests.

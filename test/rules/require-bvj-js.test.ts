@@ -393,7 +393,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         it("creates an order", async () => {});
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 3, column: 4, endLine: 3, endColumn: 22 },
+        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 3, column: 4, endLine: 3, endColumn: 22, suggestions: 1 },
       ],
     },
     {
@@ -406,7 +406,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         it("creates an order", async () => {});
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 4, column: 4, endLine: 4, endColumn: 22 },
+        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 4, column: 4, endLine: 4, endColumn: 22, suggestions: 1 },
       ],
     },
     {
@@ -425,7 +425,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         it("creates an order", async () => {});
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 10, column: 4, endLine: 10, endColumn: 22 },
+        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 10, column: 4, endLine: 10, endColumn: 22, suggestions: 1 },
       ],
     },
     {
@@ -447,7 +447,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         it("creates an order", async () => {});
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 13, column: 4, endLine: 13, endColumn: 22 },
+        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 13, column: 4, endLine: 13, endColumn: 22, suggestions: 1 },
       ],
     },
     {
@@ -479,8 +479,8 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         });
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 11, column: 4, endLine: 11, endColumn: 22 },
-        { messageId: "missingBlock", data: { name: "charges", sources: ALL_SOURCES }, line: 22, column: 6, endLine: 22, endColumn: 15 },
+        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 11, column: 4, endLine: 11, endColumn: 22, suggestions: 1 },
+        { messageId: "missingBlock", data: { name: "charges", sources: ALL_SOURCES }, line: 22, column: 6, endLine: 22, endColumn: 15, suggestions: 1 },
       ],
     },
     {
@@ -510,8 +510,8 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         test("refunds", async ({ page }) => {});
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "pays", sources: ALL_SOURCES }, line: 3, column: 6, endLine: 3, endColumn: 12 },
-        { messageId: "missingBlock", data: { name: "refunds", sources: ALL_SOURCES }, line: 21, column: 6, endLine: 21, endColumn: 15 },
+        { messageId: "missingBlock", data: { name: "pays", sources: ALL_SOURCES }, line: 3, column: 6, endLine: 3, endColumn: 12, suggestions: 1 },
+        { messageId: "missingBlock", data: { name: "refunds", sources: ALL_SOURCES }, line: 21, column: 6, endLine: 21, endColumn: 15, suggestions: 1 },
       ],
     },
     {
@@ -537,6 +537,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 4,
           endLine: 6,
           endColumn: 33,
+          suggestions: 1,
         },
       ],
     },
@@ -559,6 +560,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 5,
           endLine: 3,
           endColumn: 9,
+          suggestions: 1,
         },
       ],
     },
@@ -578,6 +580,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 5,
           endLine: 3,
           endColumn: 8,
+          suggestions: 1,
         },
       ],
     },
@@ -605,6 +608,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 8,
           endLine: 6,
           endColumn: 20,
+          suggestions: 1,
         },
       ],
     },
@@ -630,6 +634,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 1,
           endLine: 5,
           endColumn: 29,
+          suggestions: 1,
         },
       ],
     },
@@ -659,6 +664,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 4,
           endLine: 4,
           endColumn: 8,
+          suggestions: 1,
         },
       ],
     },
@@ -685,8 +691,8 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         it("runs outside", () => {});
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "creates", sources: ALL_SOURCES }, line: 14, column: 6, endLine: 14, endColumn: 15 },
-        { messageId: "missingBlock", data: { name: "runs outside", sources: ALL_SOURCES }, line: 17, column: 4, endLine: 17, endColumn: 18 },
+        { messageId: "missingBlock", data: { name: "creates", sources: ALL_SOURCES }, line: 14, column: 6, endLine: 14, endColumn: 15, suggestions: 1 },
+        { messageId: "missingBlock", data: { name: "runs outside", sources: ALL_SOURCES }, line: 17, column: 4, endLine: 17, endColumn: 18, suggestions: 1 },
       ],
     },
     {
@@ -713,6 +719,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 5,
           endLine: 1,
           endColumn: 29,
+          suggestions: 1,
         },
       ],
     },
@@ -736,7 +743,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         });
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 12, column: 4, endLine: 12, endColumn: 22 },
+        { messageId: "missingBlock", data: { name: "creates an order", sources: ALL_SOURCES }, line: 12, column: 4, endLine: 12, endColumn: 22, suggestions: 1 },
       ],
     },
     {
@@ -770,8 +777,8 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         }
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "refunds", sources: ALL_SOURCES }, line: 19, column: 3, endLine: 19, endColumn: 10 },
-        { messageId: "missingBlock", data: { name: "reverses", sources: ALL_SOURCES }, line: 24, column: 9, endLine: 24, endColumn: 17 },
+        { messageId: "missingBlock", data: { name: "refunds", sources: ALL_SOURCES }, line: 19, column: 3, endLine: 19, endColumn: 10, suggestions: 1 },
+        { messageId: "missingBlock", data: { name: "reverses", sources: ALL_SOURCES }, line: 24, column: 9, endLine: 24, endColumn: 17, suggestions: 1 },
       ],
     },
     {
@@ -814,8 +821,8 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         }
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "creates", sources: "own" }, line: 19, column: 6, endLine: 19, endColumn: 15 },
-        { messageId: "missingBlock", data: { name: "refunds", sources: "own" }, line: 32, column: 3, endLine: 32, endColumn: 10 },
+        { messageId: "missingBlock", data: { name: "creates", sources: "own" }, line: 19, column: 6, endLine: 19, endColumn: 15, suggestions: 1 },
+        { messageId: "missingBlock", data: { name: "refunds", sources: "own" }, line: 32, column: 3, endLine: 32, endColumn: 10, suggestions: 1 },
       ],
     },
     {
@@ -835,7 +842,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         it("creates an order", async () => {});
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "creates an order", sources: "class or module" }, line: 10, column: 4, endLine: 10, endColumn: 22 },
+        { messageId: "missingBlock", data: { name: "creates an order", sources: "class or module" }, line: 10, column: 4, endLine: 10, endColumn: 22, suggestions: 1 },
       ],
     },
     {
@@ -850,7 +857,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         ])("adds %i and %i", (a, b, sum) => {});
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "adds %i and %i", sources: ALL_SOURCES }, line: 6, column: 4, endLine: 6, endColumn: 20 },
+        { messageId: "missingBlock", data: { name: "adds %i and %i", sources: ALL_SOURCES }, line: 6, column: 4, endLine: 6, endColumn: 20, suggestions: 1 },
       ],
     },
     {
@@ -875,6 +882,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 4,
           endLine: 4,
           endColumn: 8,
+          suggestions: 1,
         },
       ],
     },
@@ -953,6 +961,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 4,
           endLine: 4,
           endColumn: 32,
+          suggestions: 1,
         },
       ],
     },
@@ -982,6 +991,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 4,
           endLine: 10,
           endColumn: 18,
+          suggestions: 1,
         },
       ],
     },
@@ -1014,7 +1024,7 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
         test("comes last", async ({ page }) => {});
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "comes first", sources: ALL_SOURCES }, line: 3, column: 6, endLine: 3, endColumn: 19 },
+        { messageId: "missingBlock", data: { name: "comes first", sources: ALL_SOURCES }, line: 3, column: 6, endLine: 3, endColumn: 19, suggestions: 1 },
         {
           messageId: "incompleteBlock",
           data: { problems: "missing Value Impact, Strategic Impact" },
@@ -1022,8 +1032,9 @@ jsRuleTester.run("require-bvj (JS/TS)", rule, {
           column: 4,
           endLine: 6,
           endColumn: 32,
+          suggestions: 1,
         },
-        { messageId: "missingBlock", data: { name: "comes last", sources: ALL_SOURCES }, line: 23, column: 6, endLine: 23, endColumn: 18 },
+        { messageId: "missingBlock", data: { name: "comes last", sources: ALL_SOURCES }, line: 23, column: 6, endLine: 23, endColumn: 18, suggestions: 1 },
       ],
     },
   ],

@@ -476,7 +476,7 @@ pythonRuleTester.run("require-bvj", rule, {
             pass
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "test_checkout", sources: ALL_SOURCES }, line: 1, column: 5, endLine: 1, endColumn: 18 },
+        { messageId: "missingBlock", data: { name: "test_checkout", sources: ALL_SOURCES }, line: 1, column: 5, endLine: 1, endColumn: 18, suggestions: 1 },
       ],
     },
     {
@@ -487,7 +487,7 @@ pythonRuleTester.run("require-bvj", rule, {
             """Checkout works; Segment: Enterprise is not a block without its heading."""
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "test_checkout", sources: ALL_SOURCES }, line: 1, column: 11, endLine: 1, endColumn: 24 },
+        { messageId: "missingBlock", data: { name: "test_checkout", sources: ALL_SOURCES }, line: 1, column: 11, endLine: 1, endColumn: 24, suggestions: 1 },
       ],
     },
     {
@@ -508,7 +508,7 @@ pythonRuleTester.run("require-bvj", rule, {
             pass
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "test_checkout", sources: ALL_SOURCES }, line: 6, column: 5, endLine: 6, endColumn: 18 },
+        { messageId: "missingBlock", data: { name: "test_checkout", sources: ALL_SOURCES }, line: 6, column: 5, endLine: 6, endColumn: 18, suggestions: 1 },
       ],
     },
     {
@@ -527,7 +527,7 @@ pythonRuleTester.run("require-bvj", rule, {
             """
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "test_checkout", sources: ALL_SOURCES }, line: 4, column: 5, endLine: 4, endColumn: 18 },
+        { messageId: "missingBlock", data: { name: "test_checkout", sources: ALL_SOURCES }, line: 4, column: 5, endLine: 4, endColumn: 18, suggestions: 1 },
       ],
     },
     {
@@ -544,7 +544,7 @@ pythonRuleTester.run("require-bvj", rule, {
             """
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "test_checkout", sources: ALL_SOURCES }, line: 1, column: 5, endLine: 1, endColumn: 18 },
+        { messageId: "missingBlock", data: { name: "test_checkout", sources: ALL_SOURCES }, line: 1, column: 5, endLine: 1, endColumn: 18, suggestions: 1 },
       ],
     },
     {
@@ -567,6 +567,7 @@ pythonRuleTester.run("require-bvj", rule, {
           column: 5,
           endLine: 4,
           endColumn: 34,
+          suggestions: 1,
         },
       ],
     },
@@ -630,6 +631,7 @@ pythonRuleTester.run("require-bvj", rule, {
           column: 8,
           endLine: 2,
           endColumn: 11,
+          suggestions: 1,
         },
       ],
     },
@@ -651,6 +653,7 @@ pythonRuleTester.run("require-bvj", rule, {
           column: 8,
           endLine: 2,
           endColumn: 36,
+          suggestions: 1,
         },
       ],
     },
@@ -675,6 +678,7 @@ pythonRuleTester.run("require-bvj", rule, {
           column: 8,
           endLine: 2,
           endColumn: 12,
+          suggestions: 1,
         },
       ],
     },
@@ -742,6 +746,7 @@ pythonRuleTester.run("require-bvj", rule, {
           column: 8,
           endLine: 2,
           endColumn: 12,
+          suggestions: 1,
         },
       ],
     },
@@ -768,6 +773,7 @@ pythonRuleTester.run("require-bvj", rule, {
           column: 5,
           endLine: 8,
           endColumn: 19,
+          suggestions: 1,
         },
       ],
     },
@@ -794,6 +800,7 @@ pythonRuleTester.run("require-bvj", rule, {
           column: 4,
           endLine: 1,
           endColumn: 28,
+          suggestions: 1,
         },
       ],
     },
@@ -819,7 +826,7 @@ pythonRuleTester.run("require-bvj", rule, {
                 pass
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "test_card", sources: "own" }, line: 14, column: 9, endLine: 14, endColumn: 18 },
+        { messageId: "missingBlock", data: { name: "test_card", sources: "own" }, line: 14, column: 9, endLine: 14, endColumn: 18, suggestions: 1 },
       ],
     },
     {
@@ -836,7 +843,7 @@ pythonRuleTester.run("require-bvj", rule, {
             """
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "test_checkout", sources: "class or module" }, line: 1, column: 5, endLine: 1, endColumn: 18 },
+        { messageId: "missingBlock", data: { name: "test_checkout", sources: "class or module" }, line: 1, column: 5, endLine: 1, endColumn: 18, suggestions: 1 },
       ],
     },
     {
@@ -872,6 +879,7 @@ pythonRuleTester.run("require-bvj", rule, {
           column: 13,
           endLine: 15,
           endColumn: 27,
+          suggestions: 1,
         },
       ],
     },
@@ -893,7 +901,7 @@ pythonRuleTester.run("require-bvj", rule, {
                 pass
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "test_card", sources: ALL_SOURCES }, line: 11, column: 9, endLine: 11, endColumn: 18 },
+        { messageId: "missingBlock", data: { name: "test_card", sources: ALL_SOURCES }, line: 11, column: 9, endLine: 11, endColumn: 18, suggestions: 1 },
       ],
     },
     {
@@ -915,6 +923,7 @@ pythonRuleTester.run("require-bvj", rule, {
           column: 8,
           endLine: 2,
           endColumn: 12,
+          suggestions: 1,
         },
       ],
     },
@@ -997,7 +1006,7 @@ pythonRuleTester.run("require-bvj", rule, {
             pass
       `,
       errors: [
-        { messageId: "missingBlock", data: { name: "test_first", sources: ALL_SOURCES }, line: 1, column: 5, endLine: 1, endColumn: 15 },
+        { messageId: "missingBlock", data: { name: "test_first", sources: ALL_SOURCES }, line: 1, column: 5, endLine: 1, endColumn: 15, suggestions: 1 },
         {
           messageId: "incompleteBlock",
           data: { problems: "missing Value Impact, Strategic Impact" },
@@ -1005,8 +1014,9 @@ pythonRuleTester.run("require-bvj", rule, {
           column: 8,
           endLine: 6,
           endColumn: 36,
+          suggestions: 1,
         },
-        { messageId: "missingBlock", data: { name: "test_really_last", sources: ALL_SOURCES }, line: 24, column: 5, endLine: 24, endColumn: 21 },
+        { messageId: "missingBlock", data: { name: "test_really_last", sources: ALL_SOURCES }, line: 24, column: 5, endLine: 24, endColumn: 21, suggestions: 1 },
       ],
     },
   ],

@@ -6,21 +6,23 @@ import { resolve } from "node:path";
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
 import { readLineKinds } from "../line-kinds.js";
-import { skipFacts, tracedOncePerLister, type ClassFacts, type CollectedTest, type Docstring, type Loc, type ModuleReference, type SkipMark, type TestFileModel } from "../test-file-model.js";
+import { skipFacts, tracedOncePerLister, type ClassFacts, type ClassSite, type CollectedTest, type Docstring, type Loc, type ModuleReference, type NamedCall, type SkipMark, type TestFileModel } from "../test-file-model.js";
 import { traceJsAssertions } from "./assertion-trace.js";
 import { collectBindings, memberChain } from "./bindings.js";
 import { collectJsChecks, type JsChecks } from "./check-facts.js";
 import { dottedExpression, JsClassResolver, summarizeProgram } from "./class-resolver.js";
+import { JsClassUseResolver, readJsClassUses, type JsClassUses } from "./class-uses.js";
 import { DroppedPromiseReader } from "./dropped-promises.js";
 import { JsCommentReasons } from "./comment-reasons.js";
 import { JsdocReader } from "./jsdoc.js";
 import { traceJsMocks } from "./mock-trace.js";
-import { decoratorRoot, readMarkingCall, readTestDeclaration, type TestDeclaration, type WrittenSkip } from "./test-calls.js";
+import { decoratorRoot, readMarkingCall, readTestDeclaration, statementOf, type TestDeclaration, type WrittenSkip } from "./test-calls.js";
 
 type Node = TSESTree.Node;
 
 interface Walked {
   calls: TSESTree.CallExpression[];
+  news: TSESTree.NewExpression[];
   /** `.should` accesses (chai's `x.should.equal(y)`, Cypress's `cy.get(s).should(...)`). */
   shoulds: TSESTree.MemberExpression[];
   dynamicImports: TSESTree.ImportExpression[];
@@ -30,7 +32,7 @@ interface Walked {
 
 /** One pass over the tree, in source order, collecting the nodes the model reads. */
 function walk(sourceCode: TSESLint.SourceCode): Walked {
-  const walked: Walked = { calls: [], shoulds: [], dynamicImports: [], declarators: [], classes: [] };
+  const walked: Walked = { calls: [], news: [], shoulds: [], dynamicImports: [], declarators: [], classes: [] };
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: Node[] = [sourceCode.ast];
   while (stack.length > 0) {
@@ -38,6 +40,9 @@ function walk(sourceCode: TSESLint.SourceCode): Walked {
     switch (node.type) {
       case "CallExpression":
         walked.calls.push(node);
+        break;
+      case "NewExpression":
+        walked.news.push(node);
         break;
       case "ImportExpression":
         walked.dynamicImports.push(node);
@@ -77,15 +82,6 @@ function walk(sourceCode: TSESLint.SourceCode): Walked {
 /** A node's decorators: espree, unlike typescript-estree, leaves the property out. */
 function decoratorsOf(node: { decorators?: TSESTree.Decorator[] }): TSESTree.Decorator[] {
   return node.decorators ?? [];
-}
-
-/** The statement a declaration call stands in, so the JSDoc comment before it can be found. */
-function statementOf(call: TSESTree.CallExpression): Node {
-  let node: Node = call;
-  while (node.parent.type === "AwaitExpression" || node.parent.type === "ChainExpression" || node.parent.type === "ExpressionStatement") {
-    node = node.parent;
-  }
-  return node;
 }
 
 /** `Suite > inner > test title` (an anonymous group adds nothing). */
@@ -216,6 +212,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
 
   // Class-based suites: `@suite class X { @test method() {} }`.
   const classes: ClassFacts[] = [];
+  const suitesWithTests = new Set<TSESTree.ClassDeclaration | TSESTree.ClassExpression>();
   /** The skips of `@skip` and `@<runner>.skip` decorators (`@suite.skip`, `@test.skip`). */
   const decoratorMarks = (decorators: readonly TSESTree.Decorator[], runner: string, scope: SkipMark["scope"]): SkipMark[] =>
     decorators.flatMap((decorator) => {
@@ -280,6 +277,9 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
       tests.push(collected);
     }
     classes.push(facts);
+    if (facts.tests.length > 0) {
+      suitesWithTests.add(node);
+    }
   }
   tests.sort((a, b) => a.nameLoc.start.line - b.nameLoc.start.line || a.nameLoc.start.column - b.nameLoc.start.column);
 
@@ -295,6 +295,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
   }
 
   const path = resolve(cwd, filename);
+  const classUses = readJsClassUses(sourceCode, walked.classes, [...walked.calls, ...walked.news], suitesWithTests, bindings.qualified);
   return withQueries(
     {
       language: "js",
@@ -315,6 +316,7 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
     summarizeProgram(path, sourceCode.ast),
     groupBodies,
     collectJsChecks(sourceCode, walked.calls, walked.shoulds, bindings.qualified),
+    classUses,
   );
 }
 
@@ -323,16 +325,23 @@ export function buildJsModel(sourceCode: TSESLint.SourceCode, filename: string, 
  * these arguments, not the syntax tree: the CLI keeps models after linting.
  */
 function withQueries(
-  facts: Omit<TestFileModel, "resolveBases" | "traceMocks" | "traceAssertions" | "pytestAsyncSupport" | "detachFromTree">,
+  facts: Omit<TestFileModel, "resolveBases" | "traceMocks" | "traceAssertions" | "pytestAsyncSupport" | "detachFromTree" | "classSites" | "namedCalls">,
   path: string,
   summary: ReturnType<typeof summarizeProgram>,
   groupBodies: ReadonlyMap<CollectedTest, readonly Loc[]>,
   checks: JsChecks,
+  classUses: JsClassUses,
 ): TestFileModel {
   const resolver = new JsClassResolver();
+  // Imports are followed into other files only when a rule asks.
+  let uses: JsClassUseResolver | null = null;
+  let classSites: ClassSite[] | null = null;
+  let namedCalls: NamedCall[] | null = null;
   const model: TestFileModel = {
     ...facts,
     resolveBases: (cls, bases) => resolver.resolveBases(summary, cls.bases, bases),
+    classSites: () => (classSites ??= (uses ??= new JsClassUseResolver(classUses, summary, resolver)).classSites()),
+    namedCalls: () => (namedCalls ??= (uses ??= new JsClassUseResolver(classUses, summary, resolver)).namedCalls()),
     traceMocks: tracedOncePerLister((listMocks) => traceJsMocks(model, path, groupBodies, listMocks)),
     pytestAsyncSupport: () => null,
     traceAssertions: tracedOncePerLister((findAssertion) => traceJsAssertions(model.tests, path, checks, findAssertion)),

@@ -125,8 +125,78 @@ function resolveRelative(from: string, specifier: string): string | null {
   );
 }
 
+/** A base as resolution reads it: where it is written does not matter. */
+type BaseName = Pick<BaseReference, "written" | "computed">;
+
+/** What a base is looked for by: a name it is known by (its qualified name), to the target it matches, or null. */
+type BaseMatcher = (name: string) => string | null;
+
+/** A top-level class of a project file. */
+export interface JsClassRef {
+  module: JsModuleSummary;
+  name: string;
+}
+
 export class JsClassResolver {
   resolveBases(summary: JsModuleSummary, bases: readonly BaseReference[], targets: readonly string[]): BaseResolution {
+    return this.#resolveMatching(summary, bases, (name) => matchesBase(name, targets));
+  }
+
+  /**
+   * The first name a class with `bases`, in `summary`'s module, inherits from that `match` accepts
+   * (what it returns), followed as resolveBases follows bases; null when it reaches none.
+   */
+  inheritsFrom(summary: JsModuleSummary, bases: readonly BaseName[], match: BaseMatcher): string | null {
+    const resolution = this.#resolveMatching(summary, bases, match);
+    return resolution.reached ? resolution.via : null;
+  }
+
+  /**
+   * The top-level class an import names: the export `imported` (null: the module's namespace, whose
+   * export `members[0]` is then taken) of the file a relative `specifier` names from the file at
+   * `fromPath`, followed through re-exports. Null for a package, a file not found, or no such class.
+   */
+  importedClass(fromPath: string, specifier: string, imported: string | null, members: readonly string[], depth = 0): JsClassRef | null {
+    const path = specifier.startsWith(".") ? resolveRelative(fromPath, specifier) : null;
+    const module = path === null ? null : summarizeFile(path);
+    const [exported, ...rest] = imported === null ? members : [imported, ...members];
+    return module && exported !== undefined && rest.length === 0 ? this.#exportedClass(module, exported, new Set(), depth) : null;
+  }
+
+  #exportedClass(module: JsModuleSummary, exported: string, seen: Set<string>, depth: number): JsClassRef | null {
+    const key = `${module.path}\0${exported}`;
+    if (seen.has(key) || depth > MAX_DEPTH) {
+      return null;
+    }
+    seen.add(key);
+    const local = module.exports.get(exported);
+    if (local !== undefined) {
+      if (module.classes.has(local)) {
+        return { module, name: local };
+      }
+      // `import { X } from "./x"; export { X };`
+      const imported = module.imports.get(local);
+      return imported ? this.importedClass(module.path, imported.specifier, imported.imported, [], depth + 1) : null;
+    }
+    for (const reexport of module.reexports) {
+      if (reexport.exported === null ? exported === "default" : reexport.exported !== exported) {
+        continue;
+      }
+      // `export * as ns from` names a namespace, not a class.
+      if (reexport.exported !== null && reexport.imported === null) {
+        continue;
+      }
+      const path = reexport.specifier.startsWith(".") ? resolveRelative(module.path, reexport.specifier) : null;
+      const next = path === null ? null : summarizeFile(path);
+      const found = next ? this.#exportedClass(next, reexport.imported ?? exported, seen, depth + 1) : null;
+      if (found) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  #resolveMatching(summary: JsModuleSummary, bases: readonly BaseName[], match: BaseMatcher): BaseResolution {
     const unresolved: string[] = [];
     const undetermined: UndeterminedBase[] = [];
     const seen = new Set<string>();
@@ -136,7 +206,7 @@ export class JsClassResolver {
         undetermined.push({ base: base.written, reason: base.computed });
         continue;
       }
-      const reached = this.#resolveName(summary, base.written, targets, seen, 0, unresolved);
+      const reached = this.#resolveName(summary, base.written, match, seen, 0, unresolved);
       if (reached !== null) {
         return { reached: true, via: reached };
       }
@@ -144,8 +214,8 @@ export class JsClassResolver {
     return { reached: false, unresolved: [...new Set(unresolved)], undetermined };
   }
 
-  #resolveName(summary: JsModuleSummary, written: string, targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null {
-    const direct = matchesBase(written, targets);
+  #resolveName(summary: JsModuleSummary, written: string, match: BaseMatcher, seen: Set<string>, depth: number, unresolved: string[]): string | null {
+    const direct = match(written);
     if (direct !== null || depth > MAX_DEPTH) {
       return direct;
     }
@@ -159,7 +229,7 @@ export class JsClassResolver {
       }
       seen.add(key);
       for (const base of local) {
-        const reached = this.#resolveName(summary, base, targets, seen, depth + 1, unresolved);
+        const reached = this.#resolveName(summary, base, match, seen, depth + 1, unresolved);
         if (reached !== null) {
           return reached;
         }
@@ -169,7 +239,7 @@ export class JsClassResolver {
     const imported = summary.imports.get(head);
     if (imported) {
       const qualified = [imported.specifier, ...(imported.imported === null ? rest : [imported.imported, ...rest])].join(".");
-      const byName = matchesBase(qualified, targets);
+      const byName = match(qualified);
       if (byName !== null) {
         return byName;
       }
@@ -178,7 +248,7 @@ export class JsClassResolver {
       // `import { X }` + `X.Y`, or `import * as ns` + `ns.X.Y`: the export X, then its member Y.
       const [exportedName, ...members] = imported.imported === null ? rest : [imported.imported, ...rest];
       if (module && exportedName !== undefined) {
-        const reached = this.#resolveExport(module, exportedName, members, targets, seen, depth + 1, unresolved);
+        const reached = this.#resolveExport(module, exportedName, members, match, seen, depth + 1, unresolved);
         if (reached !== undefined) {
           return reached;
         }
@@ -195,11 +265,11 @@ export class JsClassResolver {
    * does not export it. An export asked for again while it is being followed (modules that re-export it from
    * each other) is exported by none of them, as an ES module would fail to link.
    */
-  #resolveExport(module: JsModuleSummary, exported: string, members: readonly string[], targets: readonly string[], seen: Set<string>, depth: number, unresolved: string[]): string | null | undefined {
+  #resolveExport(module: JsModuleSummary, exported: string, members: readonly string[], match: BaseMatcher, seen: Set<string>, depth: number, unresolved: string[]): string | null | undefined {
     const local = module.exports.get(exported);
     if (local !== undefined && members.length === 0 && module.classes.has(local)) {
       // Cycles between classes are caught where classes are followed.
-      return this.#resolveName(module, local, targets, seen, depth, unresolved);
+      return this.#resolveName(module, local, match, seen, depth, unresolved);
     }
     const key = `export\0${module.path}\0${exported}`;
     if (seen.has(key) || depth > MAX_DEPTH) {
@@ -207,7 +277,7 @@ export class JsClassResolver {
     }
     seen.add(key);
     if (local !== undefined) {
-      return this.#resolveName(module, [local, ...members].join("."), targets, seen, depth, unresolved);
+      return this.#resolveName(module, [local, ...members].join("."), match, seen, depth, unresolved);
     }
     for (const reexport of module.reexports) {
       // `export *` re-exports every name but the default one.
@@ -221,7 +291,7 @@ export class JsClassResolver {
       }
       const path = reexport.specifier.startsWith(".") ? resolveRelative(module.path, reexport.specifier) : null;
       const next = path === null ? null : summarizeFile(path);
-      const reached = next ? this.#resolveExport(next, name, rest, targets, seen, depth + 1, unresolved) : undefined;
+      const reached = next ? this.#resolveExport(next, name, rest, match, seen, depth + 1, unresolved) : undefined;
       if (reached !== undefined) {
         return reached;
       }

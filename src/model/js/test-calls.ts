@@ -9,6 +9,30 @@ import type { Loc, ReasonEdit, SkipMark } from "../test-file-model.js";
 
 type Node = TSESTree.Node;
 
+/** The statement a declaration call stands in, so the JSDoc comment before it can be found. */
+export function statementOf(call: TSESTree.CallExpression): Node {
+  let node: Node = call;
+  while (node.parent.type === "AwaitExpression" || node.parent.type === "ChainExpression" || node.parent.type === "ExpressionStatement") {
+    node = node.parent;
+  }
+  return node;
+}
+
+/**
+ * Where the JSDoc comment of the test whose title (or `@test` method name) starts at `titleStart` goes:
+ * the start of the test call's statement, or of the method and its decorators; null for no test there.
+ */
+export function testCommentSite(nodeAt: (index: number) => Node | null, titleStart: number): number | null {
+  let node = nodeAt(titleStart);
+  while (node && node.type !== "CallExpression" && node.type !== "MethodDefinition") {
+    node = node.parent ?? null;
+  }
+  if (node?.type === "MethodDefinition") {
+    return Math.min(node.range[0], ...node.decorators.map((decorator) => decorator.range[0]));
+  }
+  return node ? statementOf(node).range[0] : null;
+}
+
 const TEST_FUNCTIONS = new Set(["test", "it", "specify", "xit", "xtest", "xspecify", "fit"]);
 const GROUP_FUNCTIONS = new Set(["describe", "suite", "context", "xdescribe", "xcontext", "fdescribe"]);
 const SKIPPED_ROOTS = new Set(["xit", "xtest", "xspecify", "xdescribe", "xcontext"]);

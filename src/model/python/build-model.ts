@@ -9,7 +9,7 @@ import { isFile } from "../fs-snapshot.js";
 import { editorLineCount, lineFeedCount } from "../line-count.js";
 import { readLineKinds } from "../line-kinds.js";
 import { isPytestFile, pytestSettingsFor, type PytestSettings } from "../pytest-config.js";
-import { tracedOncePerLister, type AssertionTrace, type BaseResolution, type ClassFacts, type CollectedTest, type MockTrace, type PytestAsyncSupport, type TestFileModel } from "../test-file-model.js";
+import { tracedOncePerLister, type AssertionTrace, type BaseResolution, type ClassFacts, type ClassSite, type CollectedTest, type MockTrace, type NamedCall, type PytestAsyncSupport, type TestFileModel } from "../test-file-model.js";
 import { readAsyncSupport } from "./async-support.js";
 import { ClassResolver } from "./class-resolver.js";
 import { importRoots } from "./module-paths.js";
@@ -22,6 +22,7 @@ import { CallGraph, type Located } from "./call-graph.js";
 import { ImportedUses } from "./check-facts.js";
 import { SkipMarkReader } from "./skip-marks.js";
 import { rememberSummary, summarizeFile, summarizeModule, type ModuleSummary } from "./module-summary.js";
+import { ProjectClasses } from "./project-classes.js";
 import { ProjectDefinitions } from "./project-definitions.js";
 import { collectReferences, type References } from "./references.js";
 import { withReexports } from "./reexports.js";
@@ -134,7 +135,7 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
   return withQueries(facts, { tree: root, path, directory, rootdir, settings, summary, references, names, resolveBases });
 }
 
-type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "traceAssertions" | "pytestAsyncSupport" | "detachFromTree">;
+type PlainFacts = Omit<TestFileModel, "resolveBases" | "traceMocks" | "traceAssertions" | "pytestAsyncSupport" | "detachFromTree" | "classSites" | "namedCalls">;
 
 /** No mock at all: a tracer made for what it finds besides mocks (the fixtures a test requests). */
 const NO_MOCKS = (): [] => [];
@@ -178,16 +179,38 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
     return module && fn ? { located: { module, fn }, cls: classOf(test.cls, readFacts(), factsOf) } : null;
   };
   let asyncSupport: PytestAsyncSupport | null = null;
+  let projectClasses: ProjectClasses | null = null;
+  const classesOf = (): ProjectClasses => (projectClasses ??= new ProjectClasses(context.names));
+  let classSites: ClassSite[] | null = null;
+  // Per module, for this model's traces and rules; weak, so a model kept after linting keeps no other file's facts.
+  const namedCalls = new WeakMap<ModuleFacts, NamedCall[]>();
+  const namedCallsOf = (module: ModuleFacts): NamedCall[] => {
+    let calls = namedCalls.get(module);
+    if (!calls) {
+      calls = classesOf().namedCalls(module);
+      namedCalls.set(module, calls);
+    }
+    return calls;
+  };
   return {
     ...facts,
     resolveBases: (cls, bases) => context.resolveBases(cls, bases),
+    classSites: () => {
+      // A class of this file is a test class when collection found it one, or when it reaches unittest.TestCase.
+      classSites ??= classesOf().classSites(
+        { path: context.path, summary: context.summary, references: context.references },
+        facts.classes.filter((cls) => cls.origin === null).map((cls) => ({ cls, testClass: cls.collected || cls.unittest || context.resolveBases(cls, TESTCASE_BASES).reached })),
+      );
+      return classSites;
+    },
+    namedCalls: () => namedCallsOf(readFacts()),
     traceMocks: tracedOncePerLister((listMocks) => {
       const traces = new Map<CollectedTest, MockTrace | null>();
       // A file without tests (a helper, a conftest.py) has nothing to trace: its conftest.py files stay unread.
       if (facts.tests.length === 0) {
         return traces;
       }
-      const tracer = new MockTracer(readFacts(), context.names, conftests(), listMocks);
+      const tracer = new MockTracer(readFacts(), context.names, conftests(), listMocks, namedCallsOf);
       for (const test of facts.tests) {
         // A test inherited or imported from another file runs that file's function, in this module.
         const found = locate(test);
@@ -218,7 +241,7 @@ function withQueries(facts: PlainFacts, context: QueryContext): TestFileModel {
     }),
     pytestAsyncSupport: () => {
       if (asyncSupport === null) {
-        const tracer = new MockTracer(readFacts(), context.names, conftests(), NO_MOCKS);
+        const tracer = new MockTracer(readFacts(), context.names, conftests(), NO_MOCKS, namedCallsOf);
         asyncSupport = readAsyncSupport({
           settings: context.settings,
           self: readFacts(),

@@ -98,6 +98,11 @@ export class ClassResolver {
     }
   }
 
+  /** Whether a class statement `summary` holds (`classesByLine`) reaches one of `targets` for certain. */
+  classReaches(summary: ModuleSummary, cls: ClassSummary, targets: readonly string[]): boolean {
+    return this.#reachClass(summary, cls, targets, new Map(), 1).kind === "reached";
+  }
+
   #reachBase(summary: ModuleSummary, scope: ClassSummary["scope"] | undefined, base: BaseExpression, targets: readonly string[], seen: Map<string, Outcome | null>, depth: number): Outcome {
     if (base.kind === "dynamic") {
       return unknown([], [{ base: base.written, reason: base.reason }]);

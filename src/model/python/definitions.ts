@@ -10,7 +10,7 @@ import type { PyNode } from "../../../parsers/python/py-node.js";
 import type { CheckFacts, Docstring, Loc, SkipMark } from "../test-file-model.js";
 import { CheckCollector, ImportedUses } from "./check-facts.js";
 import type { DocstringReader } from "./docstrings.js";
-import { baseExpressions, namespaceStatements } from "./module-summary.js";
+import { baseExpressions, namespaceStatements, type BaseExpression } from "./module-summary.js";
 import type { References } from "./references.js";
 import { SkipMarkReader } from "./skip-marks.js";
 import { decoratorName, docstringOf, dottedName, isAsyncDefinition, parameterNames, stringBody, testAttributeOf, unwrapDefinition } from "./syntax.js";
@@ -71,6 +71,22 @@ export interface PyHook {
   mentionsAsync: boolean;
 }
 
+/** A class statement inside a function: its name is the function's, so the module's summary does not know it. */
+export interface LocalClass {
+  name: string;
+  /** The line of its name. */
+  line: number;
+  bases: BaseExpression[];
+}
+
+/** A call of a name or a dotted name (`FakeRedis()`, `fakes.FakeRedis()`), with the callee's span. */
+export interface CalledName {
+  written: string;
+  loc: Loc;
+  /** The class statement of the enclosing function the callee names, when it is one. */
+  localClass: LocalClass | null;
+}
+
 export interface PyDefinitions {
   functions: PyFunctionDef[];
   classes: PyClassDef[];
@@ -84,6 +100,11 @@ export interface PyDefinitions {
   hooks: PyHook[];
   /** The skip marks of a module-level `pytestmark`. */
   moduleSkips: SkipMark[];
+  /**
+   * Calls of names and dotted names, `self.`/`cls.` methods left out, in function bodies and in the
+   * statements of module and class bodies (not in decorators, bases or default values), in source order.
+   */
+  calledNames: CalledName[];
 }
 
 /** Words of code that runs coroutines or loads plugins, which a hook that changes how tests run would hold. */
@@ -180,17 +201,51 @@ function assignedTo(statement: PyNode, name: string): PyNode | undefined {
   return assignment?.type === "assignment" && assignment.left?.text === name ? assignment.right : undefined;
 }
 
+const SELF_NAMES = /^(?:self|cls)$/u;
+
+/** The call `node` as a called name (not a method of `self`/`cls`), if its callee is a name or a dotted name. */
+function calledName(node: PyNode): CalledName | null {
+  const callee = node.type === "call" ? node.function : undefined;
+  const written = callee?.type === "identifier" || callee?.type === "attribute" ? dottedName(callee) : null;
+  return callee && written !== null && !SELF_NAMES.test(written.split(".", 1)[0]!) ? { written, loc: callee.loc, localClass: null } : null;
+}
+
+/** The calls of names in a statement of a module or class body, into `calledNames`. */
+function callsOfStatement(statement: PyNode, calledNames: CalledName[]): void {
+  const stack: PyNode[] = [statement];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const called = calledName(node);
+    if (called) {
+      calledNames.push(called);
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push(node.children[i]!);
+    }
+  }
+}
+
 /**
  * One walk of a function's body, nested functions included: every function it calls by name, as a
- * method of `self`/`cls` or through `super()`, and what may assert.
+ * method of `self`/`cls` or through `super()`, and what may assert. Its calls of names go to
+ * `calledNames`, each with the class statement of the function it names, if any.
  */
-function readBody(body: PyNode | undefined, uses: ImportedUses): { calls: string[]; checks: CheckFacts } {
+function readBody(body: PyNode | undefined, uses: ImportedUses, calledNames: CalledName[]): { calls: string[]; checks: CheckFacts } {
   const calls = new Set<string>();
   const checks = new CheckCollector(uses);
+  const called: CalledName[] = [];
+  const localClasses = new Map<string, LocalClass>();
   const stack: PyNode[] = body ? [body] : [];
   while (stack.length > 0) {
     const node = stack.pop()!;
     checks.visit(node);
+    if (node.type === "class_definition" && node.name && !localClasses.has(node.name.text)) {
+      localClasses.set(node.name.text, { name: node.name.text, line: node.name.loc.start.line, bases: baseExpressions(node).map(({ base }) => base) });
+    }
+    const named = calledName(node);
+    if (named) {
+      called.push(named);
+    }
     if (node.type === "call" && node.function) {
       const callee = node.function;
       if (callee.type === "identifier") {
@@ -210,21 +265,27 @@ function readBody(body: PyNode | undefined, uses: ImportedUses): { calls: string
       stack.push(node.children[i]!);
     }
   }
+  // A name a class statement binds anywhere in the function is that class everywhere in it, as Python scopes names.
+  for (const call of called) {
+    call.localClass = localClasses.get(call.written) ?? null;
+    calledNames.push(call);
+  }
   return { calls: [...calls], checks: checks.facts() };
 }
 
-/** What reads a module's definitions needs besides its tree. */
+/** What reads a module's definitions needs besides its tree, and where the calls of names go. */
 interface DefinitionReaders {
   uses: ImportedUses;
   marks: SkipMarkReader;
   readDocstring: DocstringReader | undefined;
+  calledNames: CalledName[];
 }
 
-function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[], owner: string | null, { uses, marks, readDocstring }: DefinitionReaders): PyFunctionDef {
+function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[], owner: string | null, { uses, marks, readDocstring, calledNames }: DefinitionReaders): PyFunctionDef {
   const name = definition.name?.text ?? "";
   const decoratorNames = decorators.map(decoratorName);
   let fixture: PyFunctionDef["fixture"] = null;
-  const { calls, checks } = readBody(definition.body, uses);
+  const { calls, checks } = readBody(definition.body, uses, calledNames);
   for (const [index, decorator] of decorators.entries()) {
     const decorated = decoratorNames[index];
     if (decorated !== null && decorated !== undefined && lastSegment(decorated) === "fixture") {
@@ -257,8 +318,8 @@ function readFunction(statement: PyNode, definition: PyNode, decorators: PyNode[
  */
 export function collectDefinitions(root: PyNode, references: References, readDocstring?: DocstringReader): PyDefinitions {
   const uses = new ImportedUses(references.moduleReferences);
-  const readers: DefinitionReaders = { uses, marks: new SkipMarkReader(root, uses), readDocstring };
-  const definitions: PyDefinitions = { functions: [], classes: [], moduleUsefixtures: [], plugins: [], modulePytestmarks: [], hooks: [], moduleSkips: [] };
+  const definitions: PyDefinitions = { functions: [], classes: [], moduleUsefixtures: [], plugins: [], modulePytestmarks: [], hooks: [], moduleSkips: [], calledNames: [] };
+  const readers: DefinitionReaders = { uses, marks: new SkipMarkReader(root, uses), readDocstring, calledNames: definitions.calledNames };
   const walk = (container: PyNode, owner: PyClassDef | null): void => {
     for (const statement of namespaceStatements(container)) {
       const { definition, decorators } = unwrapDefinition(statement);
@@ -296,15 +357,18 @@ export function collectDefinitions(root: PyNode, references: References, readDoc
         if (alias) {
           owner.aliases.set(alias.name, alias.target);
         }
+        callsOfStatement(definition, definitions.calledNames);
       } else {
         const pytestmark = assignedTo(definition, "pytestmark");
         definitions.moduleUsefixtures.push(...usefixturesOf(pytestmark));
         definitions.modulePytestmarks.push(...pytestmarkNames(pytestmark));
         definitions.moduleSkips.push(...(pytestmark ? readers.marks.pytestmarkMarks(pytestmark, "module") : []));
         definitions.plugins.push(...stringValues(assignedTo(definition, "pytest_plugins")));
+        callsOfStatement(definition, definitions.calledNames);
       }
     }
   };
+  // Statements and bodies are read in order, and each body depth first: calledNames comes out in source order.
   walk(root, null);
   return definitions;
 }

@@ -8,7 +8,7 @@
  * The nearest mock wins: first what the test itself calls and requests (fewest steps first), then its
  * class's setup, then autouse fixtures, then module and conftest top levels.
  */
-import type { Loc, MockLister, MockTrace, MockVia, TraceStep } from "../test-file-model.js";
+import type { Loc, MockLister, MockTrace, MockVia, NamedCall, TraceStep } from "../test-file-model.js";
 import { CallGraph, methodsOf, type ClassRef, type Located } from "./call-graph.js";
 import type { NameResolver } from "./name-resolver.js";
 import type { PyClassDef, PyFunctionDef } from "./definitions.js";
@@ -70,6 +70,7 @@ export class MockTracer {
   /** conftest.py files from the test's folder up to the rootdir. */
   readonly #conftests: ModuleFacts[];
   readonly #listMocks: MockLister;
+  readonly #namedCallsOf: (module: ModuleFacts) => NamedCall[];
   readonly #placements = new Map<ModuleFacts, Placement>();
   readonly #namespaces = new Map<ModuleFacts, Located[]>();
   readonly #calls: CallGraph;
@@ -77,11 +78,16 @@ export class MockTracer {
   /** The module each import of this trace names, found once: the same import is resolved at every call it binds. */
   readonly #modules = new Map<string, ModuleFacts | null>();
 
-  constructor(self: ModuleFacts, resolver: NameResolver, conftestPaths: readonly string[], listMocks: MockLister) {
+  /**
+   * @param namedCallsOf a module's calls of names, resolved against this trace's project (read only by
+   * listers that look for calls).
+   */
+  constructor(self: ModuleFacts, resolver: NameResolver, conftestPaths: readonly string[], listMocks: MockLister, namedCallsOf: (module: ModuleFacts) => NamedCall[]) {
     this.#self = self;
     this.#resolver = resolver;
     this.#conftests = conftestPaths.flatMap((path) => moduleFactsOfFile(path) ?? []);
     this.#listMocks = listMocks;
+    this.#namedCallsOf = namedCallsOf;
     this.#calls = new CallGraph(self, resolver);
   }
 
@@ -330,7 +336,7 @@ export class MockTracer {
     const { functions, classes } = module.definitions;
     // The test file's own references already follow re-exports; other files' depend on this file's import roots.
     const references = module === this.#self ? module.references : withReexports(module.references, module.path, this.#resolver);
-    for (const { loc, name } of this.#listMocks({ language: "python", ...references })) {
+    for (const { loc, name } of this.#listMocks({ language: "python", ...references, namedCalls: () => this.#namedCallsOf(module) })) {
       const finding: Finding = { module, loc, name };
       const fn = functions.find((candidate) => within(loc, candidate.loc));
       const cls = fn ? undefined : classes.findLast((candidate) => within(loc, candidate.loc));

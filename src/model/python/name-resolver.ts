@@ -64,13 +64,21 @@ export class NameResolver {
    * `qualifiedName` is as the importing statement binds it, with leading dots for a relative import.
    */
   externalNamesThroughProject(fromPath: string, qualifiedName: string): string[] {
-    const level = /^\.*/u.exec(qualifiedName)![0].length;
-    const segments = qualifiedName.slice(level).split(".").filter((segment) => segment !== "");
-    const resolved = level > 0 ? this.#resolveRelative(fromPath, level, segments, 0) : this.#resolveAbsolute(fromPath, segments, 0);
+    const resolved = this.resolveQualified(fromPath, qualifiedName);
     if (resolved.length === 1 && resolved[0]!.kind === "external" && resolved[0]!.name === qualifiedName) {
       return [];
     }
     return [...new Set(resolved.flatMap((entry) => (entry.kind === "external" ? [entry.name] : [])))];
+  }
+
+  /**
+   * What a name as an import statement binds it denotes (`tests.fakes.FakeRedis`, `.fakes.FakeRedis`
+   * with a leading dot per level of a relative import), imported from the file at `fromPath`.
+   */
+  resolveQualified(fromPath: string, qualifiedName: string): Resolved[] {
+    const level = /^\.*/u.exec(qualifiedName)![0].length;
+    const segments = qualifiedName.slice(level).split(".").filter((segment) => segment !== "");
+    return level > 0 ? this.#resolveRelative(fromPath, level, segments, 0) : this.#resolveAbsolute(fromPath, segments, 0);
   }
 
   /** The names `summary`'s star imports bind that its own statements do not, from the project modules they read. */
