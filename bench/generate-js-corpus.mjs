@@ -30,7 +30,7 @@ export const DEFAULT_FILES = 2000;
 // ---------------------------------------------------------------------------------------------------
 // Seeded randomness.
 
-function mulberry32(seed) {
+export function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

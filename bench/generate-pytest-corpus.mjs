@@ -3,7 +3,7 @@
  * Writes a synthetic pytest suite with a `src/` layout for the benchmark:
  *   node bench/generate-pytest-corpus.mjs <empty-or-new-dir> [--seed N] [--files N]
  *
- * Deterministic: its own PRNG, no clock; the same seed and file count give the same bytes. Default:
+ * Deterministic: the JS corpus's seeded PRNG, no clock; the same seed and file count give the same bytes. Default:
  * 755 test files, the size of the real suite whose CLI run was 8x ESLint's.
  *
  * What makes it costly for a tool that reads other files, as real suites are:
@@ -23,20 +23,10 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "./generate-js-corpus.mjs";
 
 export const DEFAULT_SEED = 20261203;
 export const DEFAULT_FILES = 755;
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const AREAS = ["orders", "billing", "inventory", "shipping", "accounts", "search", "payments", "catalog", "reviews", "notifications", "returns", "pricing"];
 const GROUPS = ["api", "workflows", "persistence", "events", "reports"];

@@ -18,3 +18,24 @@ export interface PolicyJudgement {
   /** One per collected test, parallel to `model.tests`; null for a policy that judges whole files only. */
   tests: TestJudgement[] | null;
 }
+
+/**
+ * The verdicts of a policy of things that reach tests (mocks, test doubles): a test complies when
+ * nothing reaches it, the file when it also holds no finding of its own. A reach from this file is
+ * reported where it is written; one from another file at the test it reaches.
+ * @param path the judged file, absolute, as reaches name their files.
+ * @param findingLines the lines of the file's own findings.
+ * @param reaches per test (parallel to the model's tests), what reaches it and from where, or null.
+ */
+export function reachJudgement(path: string, findingLines: readonly number[], tests: readonly { nameLoc: { start: { line: number } } }[], reaches: readonly ({ path: string; line: number } | null)[]): PolicyJudgement {
+  const judged = tests.map((test, index) => {
+    const reach = reaches[index] ?? null;
+    return { compliant: reach === null, sites: reach === null ? [] : [reach.path === path ? reach.line : test.nameLoc.start.line] };
+  });
+  const fromElsewhere = judged.flatMap((test, index) => (reaches[index] && reaches[index].path !== path ? test.sites : []));
+  return {
+    compliant: findingLines.length === 0 && reaches.every((reach) => reach === null),
+    sites: [...findingLines, ...fromElsewhere],
+    tests: judged,
+  };
+}

@@ -10,6 +10,7 @@ import {
 import type { MockReachReport } from "../audit/report-types.js";
 import type { Loc, MockFacts, MockLister, MockTrace, MockVia, TestFileModel } from "../model/test-file-model.js";
 import type { JudgeContext, PolicyVerdict } from "./policy.js";
+import { reachJudgement } from "./judgement.js";
 
 export interface MockPolicyOptions {
   /** More banned modules (and APIs). */
@@ -154,15 +155,8 @@ export function judgeNoMocks(model: TestFileModel, options: MockPolicyOptions, {
   const mocks = findMocks(model, options);
   const traces = model.traceMocks(reachingMocks(options));
   const reaches = model.tests.map((test) => traces.get(test) ?? null);
-  const tests = model.tests.map((test, index) => {
-    const reach = reaches[index] ?? null;
-    return { compliant: reach === null, sites: reach === null ? [] : [reach.mock.path === path ? reach.mock.loc.start.line : test.nameLoc.start.line] };
-  });
-  const fromElsewhere = tests.flatMap((test, index) => (reaches[index] && reaches[index].mock.path !== path ? test.sites : []));
   return {
-    compliant: mocks.length === 0 && reaches.every((reach) => reach === null),
-    sites: [...mocks.map((finding) => finding.loc.start.line), ...fromElsewhere],
-    tests,
+    ...reachJudgement(path, mocks.map((finding) => finding.loc.start.line), model.tests, reaches.map((reach) => reach && { path: reach.mock.path, line: reach.mock.loc.start.line })),
     details: {
       mocks: mocks.map((finding) => ({ line: finding.loc.start.line, column: finding.loc.start.column + 1, kind: finding.kind, name: finding.data.name ?? finding.data.method ?? "" })),
       tests: reaches.map((reach) => ({ mockReach: reach ? reachReport(reach, relativePath) : null })),

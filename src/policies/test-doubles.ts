@@ -7,6 +7,7 @@
  */
 import type { Loc, MockFacts, MockLister, NamedCall, ProjectClass, TestFileModel } from "../model/test-file-model.js";
 import type { JudgeContext, PolicyVerdict } from "./policy.js";
+import { reachJudgement } from "./judgement.js";
 
 export interface TestDoublePolicyOptions {
   /** Regular expressions (source text) a stand-in class's name matches. */
@@ -140,15 +141,9 @@ export function reachingTestDoubles(options: TestDoublePolicyOptions): MockListe
 export function judgeTestDoubles(model: TestFileModel, options: TestDoublePolicyOptions, { path }: Pick<JudgeContext, "path">): PolicyVerdict {
   const findings = findTestDoubles(model, options);
   const traces = model.traceMocks(reachingTestDoubles(options));
-  const reaches = model.tests.map((test) => traces.get(test) ?? null);
-  const tests = model.tests.map((test, index) => {
-    const reach = reaches[index] ?? null;
-    return { compliant: reach === null, sites: reach === null ? [] : [reach.mock.path === path ? reach.mock.loc.start.line : test.nameLoc.start.line] };
+  const reaches = model.tests.map((test) => {
+    const reach = traces.get(test) ?? null;
+    return reach && { path: reach.mock.path, line: reach.mock.loc.start.line };
   });
-  const fromElsewhere = tests.flatMap((test, index) => (reaches[index] && reaches[index].mock.path !== path ? test.sites : []));
-  return {
-    compliant: findings.length === 0 && reaches.every((reach) => reach === null),
-    sites: [...findings.map((finding) => finding.loc.start.line), ...fromElsewhere],
-    tests,
-  };
+  return reachJudgement(path, findings.map((finding) => finding.loc.start.line), model.tests, reaches);
 }
