@@ -7,22 +7,14 @@
  */
 import dedent from "dedent";
 import { caseTrees } from "../temp-tree.js";
-import { at, jsRuleTester, plugin, type ExpectedError, type Span } from "../rule-tester.js";
+import { at, jsRuleTester, plugin, type ExpectedError } from "../rule-tester.js";
+import { doubleClass, doubleImport, doubleUse, factoryCall, inherits, PREFIX, SUFFIX } from "./no-test-doubles-errors.js";
 
 const { inTree } = caseTrees("testaudit-no-test-doubles-js-");
 
 const rule = plugin.rules["no-test-doubles"];
 
 const TEST_FILE = "web/integration/mail.test.ts";
-
-const PREFIX = "its name matches /^(Mock|Fake|Stub|Dummy|Spy)[A-Z]/";
-const SUFFIX = "its name matches /[a-z](Mock|Fake|Stub)$/";
-const inherits = (base: string): string => `it inherits from '${base}'`;
-
-const doubleClass = (name: string, reason: string, span: Span): ExpectedError => ({ messageId: "doubleClass", data: { name, cls: name, reason }, ...span });
-const doubleImport = (name: string, cls: string, reason: string, span: Span): ExpectedError => ({ messageId: "doubleImport", data: { name, cls, reason }, ...span });
-const doubleUse = (name: string, cls: string, reason: string, span: Span): ExpectedError => ({ messageId: "doubleUse", data: { name, cls, reason }, ...span });
-const factoryCall = (name: string, factory: string, span: Span): ExpectedError => ({ messageId: "factoryCall", data: { name, factory }, ...span });
 
 /** The web app's test support: fakes, a mock class on jest-mock, an index that re-exports, a factory. */
 const SUPPORT = {

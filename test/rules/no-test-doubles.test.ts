@@ -15,6 +15,7 @@ import type { TestFileModel } from "../../src/model/test-file-model.js";
 import { DEFAULT_TEST_DOUBLE_OPTIONS, judgeTestDoubles, reachingTestDoubles } from "../../src/policies/test-doubles.js";
 import { caseTrees, writeTree } from "../temp-tree.js";
 import { at, plugin, pythonRuleTester, type ExpectedError, type Span } from "../rule-tester.js";
+import { doubleClass, doubleImport, doubleUse, factoryCall, inherits, PREFIX, SUFFIX } from "./no-test-doubles-errors.js";
 
 const { inTree } = caseTrees("testaudit-no-test-doubles-");
 
@@ -22,15 +23,6 @@ const rule = plugin.rules["no-test-doubles"];
 
 /** Where every case's test file sits in its tree; each tree has a pytest.ini at its root. */
 const TEST_FILE = "tests/integration/test_orders.py";
-
-const PREFIX = "its name matches /^(Mock|Fake|Stub|Dummy|Spy)[A-Z]/";
-const SUFFIX = "its name matches /[a-z](Mock|Fake|Stub)$/";
-const inherits = (base: string): string => `it inherits from '${base}'`;
-
-const doubleClass = (name: string, reason: string, span: Span): ExpectedError => ({ messageId: "doubleClass", data: { name, cls: name, reason }, ...span });
-const doubleImport = (name: string, cls: string, reason: string, span: Span): ExpectedError => ({ messageId: "doubleImport", data: { name, cls, reason }, ...span });
-const doubleUse = (name: string, cls: string, reason: string, span: Span): ExpectedError => ({ messageId: "doubleUse", data: { name, cls, reason }, ...span });
-const factoryCall = (name: string, factory: string, span: Span): ExpectedError => ({ messageId: "factoryCall", data: { name, factory }, ...span });
 
 /** The project's fakes, in `tests/support/fakes.py`, with a package on the way. */
 const SUPPORT = {
