@@ -25,9 +25,12 @@
  * CLI: the `testaudit` command against `eslint` with the same config and four rules, on CPython's suite
  * and on a generated pytest suite with a src/ layout (bench/generate-pytest-corpus.mjs) at 1x, 2x and 4x
  * its 755 test files: the wall-time ratio (target <= 1.2), peak RSS, and peak RSS growth per file.
+ *
+ * Cache: `eslint --cache` with the recommended-python config on a copy of the Python corpus, cold (no
+ * cache) and warm (the cache the cold run just wrote), round-robin: the warm/cold ratio of CPU time.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -40,8 +43,8 @@ const DEFAULT_CORPUS = "/usr/lib/python3.11/test";
 const ESLINT_BIN = join(ROOT, "node_modules", "eslint", "bin", "eslint.js");
 const RULES = ["testaudit/no-mocks", "testaudit/require-base-class", "testaudit/require-bvj", "testaudit/max-tests-per-file"];
 const JEST_RULES = ["jest/no-mocks-import", "jest/expect-expect"];
-const USAGE = "usage: npm run bench [-- --only python|js|cli] [-- --corpus DIR] [-- --runs N] [-- --js-files N]\n" +
-  "  --only python|js|cli  run one part (default: all three)\n" +
+const USAGE = "usage: npm run bench [-- --only python|js|cli|cache] [-- --corpus DIR] [-- --runs N] [-- --js-files N]\n" +
+  "  --only python|js|cli|cache  run one part (default: all four)\n" +
   "  --corpus DIR      Python corpus (default: CPython's test suite, " + "/usr/lib/python3.11/test)\n" +
   "  --runs N          repetitions of every variant, round-robin (default 3)\n" +
   "  --js-files N      size of the generated JS/TS corpus (default 2000)";
@@ -64,8 +67,8 @@ function parseArgs(argv) {
       }
     } else if (flag === "--only") {
       options.only = value();
-      if (options.only !== "python" && options.only !== "js" && options.only !== "cli") {
-        fail(`--only wants "python", "js" or "cli", got ${JSON.stringify(options.only)}.`, 2);
+      if (!["python", "js", "cli", "cache"].includes(options.only)) {
+        fail(`--only wants "python", "js", "cli" or "cache", got ${JSON.stringify(options.only)}.`, 2);
       }
     } else if (flag === "--js-files") {
       options.jsFiles = Number(value());
@@ -206,6 +209,7 @@ async function measure(variants, { runs, rssFile, expectedFiles, rules }) {
   for (let run = 1; run <= runs; run++) {
     for (const variant of variants) {
       process.stderr.write(`  run ${run}/${runs}  ${variant.name.padEnd(width)} `);
+      variant.before?.();
       const result = await runChild(variant.args, { cwd: variant.cwd, rssFile });
       process.stderr.write(
         `${result.seconds.toFixed(2)} s wall  ${result.cpuSeconds === null ? "?" : result.cpuSeconds.toFixed(2)} s CPU  ${result.rssMb === null ? "?" : result.rssMb.toFixed(0)} MB\n`,
@@ -587,13 +591,42 @@ async function benchCli(work) {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// eslint --cache: a warm run against a cold one.
+
+async function benchCache(work) {
+  const rssFile = join(work, "rss.txt");
+  const corpus = resolve(options.corpus ?? DEFAULT_CORPUS);
+  // A copy, so the cache and testaudit's manifest of dependencies live in the work folder.
+  const dir = join(work, "cache-corpus");
+  cpSync(corpus, dir, { recursive: true });
+  writeFileSync(join(dir, "eslint.config.js"), `import testaudit from ${JSON.stringify(pathToFileURL(join(ROOT, "dist/src/index.js")).href)};\nexport default [{ ...testaudit.configs["recommended-python"], files: ["**/*.py"] }];\n`);
+  const cacheDir = join(work, "eslint-cache");
+  const args = [ESLINT_BIN, "--cache", "--cache-location", `${cacheDir}/`, "--format", "json", "--output-file", join(work, "cache.json"), "."];
+  const variants = [
+    { key: "cold", name: "eslint --cache, cold", eslint: true, args, cwd: dir, before: () => rmSync(cacheDir, { recursive: true, force: true }) },
+    { key: "warm", name: "eslint --cache, warm", eslint: true, args, cwd: dir },
+  ];
+  console.log(`eslint --cache with testaudit's recommended-python config on a copy of ${corpus} (${listPythonFiles(dir).length} files):`);
+  console.log(`node ${process.version}, ${availableParallelism()} cores, ${options.runs} run(s) of each, round-robin (every warm run follows a cold one); load average ${loadText()}\n`);
+  const measured = await measure(variants, { runs: options.runs, rssFile, expectedFiles: null, rules: RULES });
+  if (measured === null) {
+    return;
+  }
+  const { cold, warm } = measured.stats;
+  console.log(`cold: ${cold.wall.toFixed(2)} s wall, ${cold.cpu.toFixed(2)} s CPU; warm: ${warm.wall.toFixed(2)} s wall, ${warm.cpu.toFixed(2)} s CPU (medians)`);
+  console.log(`warm / cold: ${(warm.wall / cold.wall).toFixed(3)} wall, ${(warm.cpu / cold.cpu).toFixed(3)} CPU (target <= 0.1)`);
+  console.log(`load average at the end: ${loadText()}`);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Main.
 
 const options = parseArgs(process.argv.slice(2));
 const runPython = options.only === null || options.only === "python";
 const runJs = options.only === null || options.only === "js";
 const runCli = options.only === null || options.only === "cli";
-if (runPython || runCli) {
+const runCache = options.only === null || options.only === "cache";
+if (runPython || runCli || runCache) {
   const corpus = resolve(options.corpus ?? DEFAULT_CORPUS);
   if (!existsSync(corpus) || !statSync(corpus).isDirectory()) {
     if (options.corpus === null) {
@@ -636,6 +669,12 @@ try {
       console.log(`\n${"=".repeat(100)}\n`);
     }
     await benchCli(work);
+  }
+  if (runCache && process.exitCode !== 1) {
+    if (runPython || runJs || runCli) {
+      console.log(`\n${"=".repeat(100)}\n`);
+    }
+    await benchCache(work);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

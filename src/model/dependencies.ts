@@ -3,15 +3,17 @@
  * and its config are unchanged, but testaudit's results for a file also depend on other files: the
  * modules its base classes live in, `__init__.py` files that make packages, and pytest configuration
  * files (found or probed and missing). The model records every such path as it reads or probes it,
- * and appends new ones to a manifest kept outside the user's repository: in the folder ESLint was given
- * as `--cache-location DIR/`, else in the user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`, else the
+ * and appends new ones, each with its size and modification time (or absence) when it was recorded, to
+ * a manifest kept outside the user's repository: in the folder ESLint was given as
+ * `--cache-location DIR/`, else in the user's cache folder (`$XDG_CACHE_HOME` or `~/.cache`, else the
  * system's temporary folder), under a name made from the project root's path. When the plugin loads,
- * the configs carry a stamp of the size and modification time of every path in the manifest in their
- * `settings`, which ESLint's cache keys on: when one of those files changes, appears or disappears,
- * the next run's config differs and every file is linted again.
+ * the configs carry in their `settings`, which ESLint's cache keys on, a stamp of every manifest path
+ * whose state now differs from its recorded one, with that state: when a dependency changes, appears or
+ * disappears, the next run's config differs and every file is linted again.
  *
- * The first cached run after a new dependency appears lints everything once more, because its stamp was
- * taken before the dependency was recorded; results are never stale, only re-computed.
+ * A path recorded unchanged adds nothing to the stamp, so recording new dependencies does not change
+ * it: the run after a cold one takes every result from the cache. Two configs stamp alike only when
+ * every dependency is in the same state, so a result is never reused across a change.
  */
 import { createHash } from "node:crypto";
 import { appendFileSync, mkdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
@@ -71,12 +73,37 @@ function locateManifest(cwd: string): string {
 const recorded = new Map<string, Set<string>>();
 let pending: string[] = [];
 
-function readManifest(manifest: string): string[] {
+/** A manifest line: a path, then NUL and its state when recorded (lines of older manifests have none). */
+const STATE_SEPARATOR = "\0";
+
+/** The recorded state of every path in a manifest; a path recorded twice (by parallel workers) keeps its first. */
+function readManifest(manifest: string): Map<string, string | undefined> {
+  const states = new Map<string, string | undefined>();
+  let text = "";
   try {
-    return readFileSync(manifest, "utf8").split("\n").filter((line) => line !== "");
+    text = readFileSync(manifest, "utf8");
   } catch {
-    return [];
+    return states;
   }
+  for (const line of text.split("\n")) {
+    const at = line.indexOf(STATE_SEPARATOR);
+    const path = at === -1 ? line : line.slice(0, at);
+    if (path !== "" && !states.has(path)) {
+      states.set(path, at === -1 ? undefined : line.slice(at + 1));
+    }
+  }
+  return states;
+}
+
+/** A path's size and modification time, or `-` when it does not exist. */
+function stateOf(path: string): string {
+  let stat: Stats | undefined;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    // A path too long to look up is as absent as a missing one.
+  }
+  return stat ? `${stat.mtimeMs}:${stat.size}` : "-";
 }
 
 /** Notes that the results of the file being linted depend on `path` (read, or probed and missing). */
@@ -95,7 +122,7 @@ export function flushDependencies(cwd: string): void {
   const manifest = manifestPath(cwd);
   let known = recorded.get(manifest);
   if (!known) {
-    known = new Set(readManifest(manifest));
+    known = new Set(readManifest(manifest).keys());
     recorded.set(manifest, known);
   }
   const fresh = [...new Set(pending)].filter((path) => !known.has(path));
@@ -109,23 +136,21 @@ export function flushDependencies(cwd: string): void {
   try {
     mkdirSync(dirname(manifest), { recursive: true });
     // One append per linted file: lines from parallel workers interleave whole, and duplicates are harmless.
-    appendFileSync(manifest, `${fresh.join("\n")}\n`);
+    appendFileSync(manifest, fresh.map((path) => `${path}${STATE_SEPARATOR}${stateOf(path)}\n`).join(""));
   } catch {
     // A read-only project cannot keep a manifest; ESLint's cache is then as blind as without testaudit.
   }
 }
 
-/** A digest of the size and modification time (or absence) of every path in the manifest of `cwd`. */
+/** A digest of every path in the manifest of `cwd` whose state differs from its recorded one, with that state. */
 export function dependencyStamp(cwd: string): string {
   const digest = createHash("sha1");
-  for (const path of [...new Set(readManifest(manifestPath(cwd)))].sort()) {
-    let stat: Stats | undefined;
-    try {
-      stat = statSync(path, { throwIfNoEntry: false });
-    } catch {
-      // A path too long to look up is as absent as a missing one.
+  const states = readManifest(manifestPath(cwd));
+  for (const path of [...states.keys()].sort()) {
+    const state = stateOf(path);
+    if (state !== states.get(path)) {
+      digest.update(`${path}\0${state}\n`);
     }
-    digest.update(`${path}\0${stat ? `${stat.mtimeMs}:${stat.size}` : "-"}\n`);
   }
   return digest.digest("hex");
 }
