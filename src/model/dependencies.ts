@@ -79,7 +79,7 @@ const STATE_SEPARATOR = "\0";
 /** The recorded state of every path in a manifest; a path recorded twice (by parallel workers) keeps its first. */
 function readManifest(manifest: string): Map<string, string | undefined> {
   const states = new Map<string, string | undefined>();
-  let text = "";
+  let text: string;
   try {
     text = readFileSync(manifest, "utf8");
   } catch {
