@@ -2,9 +2,10 @@
  * Where a report goes. `--output FILE` is written to a temporary file beside FILE and renamed over it,
  * so a full disk or a killed run leaves the previous FILE whole, never a truncated one. Standard output
  * may be a pipe whose reader stops early (`testaudit | head`): the write error that follows (EPIPE) ends
- * the output quietly instead of crashing with a stack trace.
+ * the output quietly instead of crashing with a stack trace. A report comes in pieces, written a
+ * megabyte or so at a time, so a large one is never held whole as text and again as bytes.
  */
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** The report could not be written (exit code 3). */
@@ -28,16 +29,45 @@ export function guardClosedPipes(): void {
   }
 }
 
-function writeAtomically(path: string, text: string): void {
+/** How much text is gathered before a write: few system calls, and little held at once. */
+const BATCH_CHARACTERS = 1 << 20;
+
+/** The pieces of `text` joined into batches of about BATCH_CHARACTERS. */
+function* batches(text: string | Iterable<string>): Generator<string> {
+  if (typeof text === "string") {
+    yield text;
+    return;
+  }
+  let batch = "";
+  for (const piece of text) {
+    batch += piece;
+    if (batch.length >= BATCH_CHARACTERS) {
+      yield batch;
+      batch = "";
+    }
+  }
+  if (batch !== "") {
+    yield batch;
+  }
+}
+
+/** Writes every batch of `text` to the open file `fd`. */
+function writeAll(fd: number, text: string | Iterable<string>): void {
+  for (const batch of batches(text)) {
+    // writeSync may write part of the buffer (a file size limit, a nearly full disk): the next write then fails.
+    const bytes = Buffer.from(batch, "utf8");
+    for (let written = 0; written < bytes.length; ) {
+      written += writeSync(fd, bytes, written);
+    }
+  }
+}
+
+function writeAtomically(path: string, text: string | Iterable<string>): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     const fd = openSync(temporary, "wx");
     try {
-      // writeSync may write part of the buffer (a file size limit, a nearly full disk): the next write then fails.
-      const bytes = Buffer.from(text, "utf8");
-      for (let written = 0; written < bytes.length; ) {
-        written += writeSync(fd, bytes, written);
-      }
+      writeAll(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -53,11 +83,13 @@ function writeAtomically(path: string, text: string): void {
   }
 }
 
-/** Writes `text` to `path`, or to standard output when `path` is undefined. */
-export function writeOutput(text: string, path: string | undefined): void {
+/** Writes `text`, whole or in pieces, to `path`, or to standard output when `path` is undefined. */
+export function writeOutput(text: string | Iterable<string>, path: string | undefined): void {
   // `/dev/stdout` cannot always be opened (a socket on fd 1 gives ENXIO): it is standard output.
   if (path === undefined || path === "/dev/stdout") {
-    process.stdout.write(text);
+    for (const batch of batches(text)) {
+      process.stdout.write(batch);
+    }
     return;
   }
   // Only a regular file (or none yet) can be replaced by a rename: a FIFO or a device is written to.
@@ -69,7 +101,12 @@ export function writeOutput(text: string, path: string | undefined): void {
   }
   if (existing && !existing.isFile()) {
     try {
-      writeFileSync(path, text);
+      const fd = openSync(path, "w");
+      try {
+        writeAll(fd, text);
+      } finally {
+        closeSync(fd);
+      }
     } catch (error) {
       throw new OutputError(`cannot write --output ${path}: ${(error as Error).message}`);
     }

@@ -4,24 +4,34 @@ import { formatHtml } from "../audit/formats/html.js";
 import { formatMarkdown } from "../audit/formats/markdown.js";
 import { formatSarif } from "../audit/formats/sarif.js";
 import { formatTable } from "../audit/formats/table.js";
+import { jsonChunks } from "../audit/formats/json-chunks.js";
 import type { AuditReport } from "../audit/report-types.js";
 
 export const AUDIT_FORMATS = ["table", "json", "markdown", "sarif", "html", "github"] as const;
 export type AuditFormat = (typeof AUDIT_FORMATS)[number];
 
-export function renderAudit(report: AuditReport, format: AuditFormat, toTerminal: boolean): string {
+/** The report's file list, the part that grows with the suite, is rendered a file at a time. */
+const STREAMED_JSON = new Set(["files"]);
+
+function* jsonReport(report: AuditReport): Generator<string> {
+  yield* jsonChunks(report, STREAMED_JSON);
+  yield "\n";
+}
+
+/** The text of the report in `format`, in pieces that joined are the whole. */
+export function renderAudit(report: AuditReport, format: AuditFormat, toTerminal: boolean): Iterable<string> {
   switch (format) {
     case "json":
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return jsonReport(report);
     case "markdown":
-      return formatMarkdown(report);
+      return [formatMarkdown(report)];
     case "sarif":
-      return formatSarif(report);
+      return [formatSarif(report)];
     case "html":
-      return formatHtml(report);
+      return [formatHtml(report)];
     case "github":
-      return formatAuditGithub(report);
+      return [formatAuditGithub(report)];
     case "table":
-      return formatTable(report, toTerminal);
+      return [formatTable(report, toTerminal)];
   }
 }

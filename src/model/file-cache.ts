@@ -2,17 +2,39 @@
  * What testaudit reads from other project files (base classes' modules, conftest.py files), kept per
  * path and read again when the file's size or modification time changes, so long-lived processes
  * (editors, the CLI over thousands of files) see edits and read each file once otherwise.
+ *
+ * It keeps the most recently used entries only, so memory does not grow with the suite: every file
+ * linted is remembered in case another imports it, which few are, while the modules many files share
+ * (conftest.py chains, base classes, helpers) are used again and again and stay. An entry that went is
+ * read again when asked for, to the same value.
  */
 import { readFileSync } from "node:fs";
 import { statIfFile } from "./fs-snapshot.js";
 
+/** How many files' values a cache keeps: far more than the modules a suite's tests share. */
+export const FILE_CACHE_ENTRIES = 1000;
+
 export class FileCache<T> {
+  /** In order of last use, the least recent first. */
   readonly #entries = new Map<string, { stamp: string; value: T | null }>();
   readonly #read: (path: string, text: string) => T | null;
+  readonly #capacity: number;
 
-  /** @param read what to keep of a file's text; it may throw (the file then gives null). */
-  constructor(read: (path: string, text: string) => T | null) {
+  /**
+   * @param read what to keep of a file's text; it may throw (the file then gives null).
+   * @param capacity how many files' values to keep.
+   */
+  constructor(read: (path: string, text: string) => T | null, capacity = FILE_CACHE_ENTRIES) {
     this.#read = read;
+    this.#capacity = capacity;
+  }
+
+  #keep(path: string, entry: { stamp: string; value: T | null }): void {
+    this.#entries.delete(path);
+    this.#entries.set(path, entry);
+    if (this.#entries.size > this.#capacity) {
+      this.#entries.delete(this.#entries.keys().next().value!);
+    }
   }
 
   /**
@@ -23,7 +45,7 @@ export class FileCache<T> {
     const stat = statIfFile(path);
     const bytes = Buffer.byteLength(text, "utf8");
     if (stat && (stat.size === bytes || stat.size === bytes + 3)) {
-      this.#entries.set(path, { stamp: `${stat.mtimeMs}:${stat.size}`, value });
+      this.#keep(path, { stamp: `${stat.mtimeMs}:${stat.size}`, value });
     }
   }
 
@@ -36,6 +58,7 @@ export class FileCache<T> {
     const stamp = `${stat.mtimeMs}:${stat.size}`;
     const cached = this.#entries.get(path);
     if (cached?.stamp === stamp) {
+      this.#keep(path, cached);
       return cached.value;
     }
     let value: T | null;
@@ -44,7 +67,7 @@ export class FileCache<T> {
     } catch {
       value = null;
     }
-    this.#entries.set(path, { stamp, value });
+    this.#keep(path, { stamp, value });
     return value;
   }
 }
