@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { appendFileSync, mkdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve, sep } from "node:path";
+import { statOf } from "./fs-snapshot.js";
 
 /** The folder ESLint's `--cache-location` names when it names a folder (ending in a separator, or an existing folder). */
 function eslintCacheFolder(argv: readonly string[], cwd: string): string | undefined {
@@ -95,15 +96,19 @@ function readManifest(manifest: string): Map<string, string | undefined> {
   return states;
 }
 
-/** A path's size and modification time, or `-` when it does not exist. */
-function stateOf(path: string): string {
-  let stat: Stats | undefined;
+/** A path's state: its size and modification time, or `-` when nothing is there. */
+function stateOf(stat: Stats | undefined): string {
+  return stat ? `${stat.mtimeMs}:${stat.size}` : "-";
+}
+
+/** The state of `path` now, asked afresh (the stamp is taken when the plugin loads, before any lint). */
+function currentStateOf(path: string): string {
   try {
-    stat = statSync(path, { throwIfNoEntry: false });
+    return stateOf(statSync(path, { throwIfNoEntry: false }));
   } catch {
     // A path too long to look up is as absent as a missing one.
+    return stateOf(undefined);
   }
-  return stat ? `${stat.mtimeMs}:${stat.size}` : "-";
 }
 
 /** Notes that the results of the file being linted depend on `path` (read, or probed and missing). */
@@ -136,7 +141,8 @@ export function flushDependencies(cwd: string): void {
   try {
     mkdirSync(dirname(manifest), { recursive: true });
     // One append per linted file: lines from parallel workers interleave whole, and duplicates are harmless.
-    appendFileSync(manifest, fresh.map((path) => `${path}${STATE_SEPARATOR}${stateOf(path)}\n`).join(""));
+    // Recorded as the model saw it: the file-system snapshot holds the stats its reads were made with.
+    appendFileSync(manifest, fresh.map((path) => `${path}${STATE_SEPARATOR}${stateOf(statOf(path))}\n`).join(""));
   } catch {
     // A read-only project cannot keep a manifest; ESLint's cache is then as blind as without testaudit.
   }
@@ -147,7 +153,7 @@ export function dependencyStamp(cwd: string): string {
   const digest = createHash("sha1");
   const states = readManifest(manifestPath(cwd));
   for (const path of [...states.keys()].sort()) {
-    const state = stateOf(path);
+    const state = currentStateOf(path);
     if (state !== states.get(path)) {
       digest.update(`${path}\0${state}\n`);
     }

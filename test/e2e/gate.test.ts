@@ -144,6 +144,38 @@ describe("exemptions: silenced findings pass the gate, but are counted, listed a
   });
 });
 
+describe("a pull request that raises a strict rule's limit in an inline config comment", () => {
+  // max-lines is on in the strict configs only; the pull request's long file raises its own limit.
+  const longTest = (lines: number): string => `def test_long():\n${"    assert True\n".repeat(lines)}`;
+  const folder = tree({
+    "eslint.config.js": dedent`
+      import testaudit from ${JSON.stringify(plugin)};
+      export default [
+        testaudit.configs["strict-python"],
+        { files: ["tests/**/*.py"], rules: { "testaudit/require-bvj": "off", "testaudit/require-base-class": "off", "testaudit/max-lines": ["error", { max: 20 }] } },
+      ];
+    `,
+    "tests/integration/test_short.py": longTest(3),
+    "tests/integration/test_raised.py": `# eslint testaudit/max-lines: ["error", { "max": 10000 }] -- generated from the spec\n${longTest(40)}`,
+  });
+
+  it("passes the gate, and counts the file exempted from max-lines with its reason, never compliant", () => {
+    const run = testaudit(["--format", "json"], folder);
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as AuditReport;
+    const raised = report.files.find((file) => file.path === "tests/integration/test_raised.py")!;
+    expect([raised.compliant.maxLines, raised.exempted.maxLines]).toEqual([false, true]);
+    expect(raised.exemptions.map((exemption) => [exemption.kind, exemption.policy, exemption.line, exemption.justification])).toEqual([["inlineConfig", "maxLines", 1, "generated from the spec"]]);
+    expect(report.totals.policies.maxLines).toMatchObject({ files: { compliant: 1, total: 2 }, exempted: { files: 1 } });
+  });
+
+  it("fails the gate when --max-exemptions 0 allows none", () => {
+    const run = testaudit(["--max-exemptions", "0"], folder);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe("testaudit: the gate fails: 1 exemption, more than --max-exemptions 0\n");
+  });
+});
+
 describe("a pull request that adds a config file beside its mocked tests", () => {
   const folder = tree(base);
   const before = testaudit(["--format", "json"], folder);

@@ -100,7 +100,7 @@ describe("a fifth policy, registered only in this test", () => {
     const { POLICIES } = (await import(dist("policies/registry.js"))) as typeof import("../../src/policies/registry.js");
     const { policy } = (await import(pathToFileURL(join(folder, "no-skipped-tests.mjs")).href)) as { policy: AnyPolicy };
     report = await runAudit({ cwd: folder, patterns: ["tests"], groups: [{ name: "integration", glob: "tests/integration/**" }], policies: [...POLICIES, policy] });
-    render = (format) => renderAudit(report, format as never, false);
+    render = (format) => [...renderAudit(report, format as never, false)].join("");
     gate = gateFailures(report, {});
   });
 
