@@ -5,6 +5,7 @@
  * no suggestion where the file cannot tell where a plain base lives, where the name is taken, for other
  * bases, or in JS/TS. Real ESLint, real tree-sitter.
  */
+import type { RuleTester } from "eslint";
 import dedent from "dedent";
 import { at, jsRuleTester, plugin, pythonRuleTester, type ExpectedError, type Span } from "../rule-tester.js";
 
@@ -13,12 +14,12 @@ const FILENAME = "test_payments.py";
 const SSOT = "test_framework.ssot.SSotBaseTestCase";
 const DOTTED = [{ bases: [SSOT] }];
 
-function missingBase(name: string, span: Span, suggestions: object[], bases = `'${SSOT}'`): ExpectedError & { suggestions: object[] } {
+function missingBase(name: string, span: Span, suggestions: RuleTester.SuggestionOutput[], bases = `'${SSOT}'`): ExpectedError & { suggestions: RuleTester.SuggestionOutput[] } {
   return { messageId: "missingBase", data: { name, bases }, ...span, suggestions };
 }
 
-const replaced = (base: string, testCase: string, output: string): object => ({ messageId: "replaceBase", data: { base, testCase }, output });
-const imported = (base: string, testCase: string, module: string, output: string): object => ({ messageId: "replaceBaseAndImport", data: { base, testCase, module }, output });
+const replaced = (base: string, testCase: string, output: string): RuleTester.SuggestionOutput => ({ messageId: "replaceBase", data: { base, testCase }, output });
+const imported = (base: string, testCase: string, module: string, output: string): RuleTester.SuggestionOutput => ({ messageId: "replaceBaseAndImport", data: { base, testCase, module }, output });
 
 pythonRuleTester.run("require-base-class suggestions", rule, {
   valid: [],

@@ -6,6 +6,7 @@
  * only groups; the missing fields of an incomplete block. CRLF files are kept. Real ESLint with
  * @typescript-eslint/parser.
  */
+import type { RuleTester } from "eslint";
 import dedent from "dedent";
 import { at, jsRuleTester, plugin, type ExpectedError, type Span } from "../rule-tester.js";
 
@@ -14,7 +15,7 @@ const rule = plugin.rules["require-bvj"];
 const ALL_SOURCES = "own, class or module";
 const FILENAME = "orders.test.ts";
 
-function missing(name: string, span: Span, target: string, output: string, sources = ALL_SOURCES): ExpectedError & { suggestions: object[] } {
+function missing(name: string, span: Span, target: string, output: string, sources = ALL_SOURCES): ExpectedError & { suggestions: RuleTester.SuggestionOutput[] } {
   return { messageId: "missingBlock", data: { name, sources }, ...span, suggestions: [{ messageId: "insertBlock", data: { target }, output }] };
 }
 

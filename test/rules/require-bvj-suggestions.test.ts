@@ -5,6 +5,7 @@
  * to the docstring there is, whatever its quotes; the missing fields of an incomplete block, written as
  * its fields are. CRLF files and tab indentation are kept. Real ESLint, real tree-sitter.
  */
+import type { RuleTester } from "eslint";
 import dedent from "dedent";
 import { caseTrees } from "../temp-tree.js";
 import { at, plugin, pythonRuleTester, type ExpectedError, type Span } from "../rule-tester.js";
@@ -16,7 +17,7 @@ const ALL_SOURCES = "own, class or module";
 const FILENAME = "test_checkout.py";
 
 /** A missingBlock report and its one suggestion, which writes `output` into `target`. */
-function missing(name: string, span: Span, target: string, output: string, sources = ALL_SOURCES): ExpectedError & { suggestions: object[] } {
+function missing(name: string, span: Span, target: string, output: string, sources = ALL_SOURCES): ExpectedError & { suggestions: RuleTester.SuggestionOutput[] } {
   return {
     messageId: "missingBlock",
     data: { name, sources },
@@ -26,7 +27,7 @@ function missing(name: string, span: Span, target: string, output: string, sourc
 }
 
 /** An incompleteBlock report whose suggestion adds `fields` (quoted as the message lists them). */
-function incomplete(problems: string, span: Span, fields: string, output: string): ExpectedError & { suggestions: object[] } {
+function incomplete(problems: string, span: Span, fields: string, output: string): ExpectedError & { suggestions: RuleTester.SuggestionOutput[] } {
   return { messageId: "incompleteBlock", data: { problems }, ...span, suggestions: [{ messageId: "addFields", data: { fields }, output }] };
 }
 
