@@ -3,7 +3,7 @@
  * testaudit benchmark: `npm run bench [-- --only python|js|cli|cache] [-- --corpus DIR] [-- --runs N]`.
  *
  * Four parts, each measured as separate child processes run round-robin N times so noise hits every
- * variant alike; the default runs both.
+ * variant alike; the default runs all four.
  *
  * Python: lints CPython's own test suite (or --corpus DIR):
  *   1. tree-sitter parse only (the floor), 2. parse + TreeCursor walk, 3. parse + our PyNode conversion,
