@@ -398,12 +398,14 @@ async function benchPython(work) {
   const ratio = (a, b) => stats[a].wall / stats[b].wall;
   const fourRules = ratio("eslint4", "parse");
   console.log("\nHeadline ratios (median wall):");
-  console.log(`  four rules / parse-only                 ${fourRules.toFixed(2)}  (target <= 2.0: ${fourRules <= 2 ? "met" : "NOT met"})`);
-  console.log(`  four rules --concurrency 2 / parse-only ${ratio("eslint4c2", "parse").toFixed(2)}  (goal: near 1.0)`);
+  const twoThreads = ratio("eslint4c2", "parse");
+  console.log(`  four rules / parse-only                 ${fourRules.toFixed(2)}  (target <= 1.5: ${fourRules <= 1.5 ? "met" : "NOT met"})`);
+  console.log(`  four rules --concurrency 2 / parse-only ${twoThreads.toFixed(2)}  (target <= 1.0: ${twoThreads <= 1 ? "met" : "NOT met"})`);
   console.log(`  four rules / eslint no rules            ${ratio("eslint4", "eslint0").toFixed(2)}`);
   console.log(`  eslint no rules / parse-only            ${ratio("eslint0", "parse").toFixed(2)}`);
   console.log(`  parse + toPyAst / parse-only            ${ratio("convert", "parse").toFixed(2)}`);
-  // What the CPython syntax check adds to a parse (its gate on every file, the check on the files it picks).
+  // What the CPython syntax check adds to a parse (its gate on every file, the check on the files it picks):
+  // a difference of two noisy medians, which `npm run bench:syntax-check` measures in paired rounds instead.
   console.log(
     `  syntax check added / parse-only         ${((stats.check.wall - stats.convert.wall) / stats.parse.wall).toFixed(3)} by wall time, ` +
       `${stats.parse.cpu ? ((stats.check.cpu - stats.convert.cpu) / stats.parse.cpu).toFixed(3) : "n/a"} by CPU time  (budget <= 0.03)`,
