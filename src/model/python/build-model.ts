@@ -90,7 +90,9 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
   if (!isVirtualFile(filename)) {
     rememberSummary(path, sourceCode.text, summary);
   }
-  const names = new NameResolver(importRoots(directory, settings.pythonpath, cwd));
+  const rootdir = settings.configFile ? dirname(settings.configFile) : resolve(cwd);
+  const conftestFolders = isVirtualFile(filename) ? [] : conftestChain(directory, rootdir).map((conftest) => dirname(conftest));
+  const names = new NameResolver(importRoots(directory, conftestFolders, settings.pythonpath, cwd));
   const resolver = new ClassResolver(names);
   /** A class of this file is resolved where its statement runs; one imported from another file, in that file. */
   const resolveBases = (cls: ClassFacts, targets: readonly string[]): BaseResolution => {
@@ -131,7 +133,6 @@ export function buildPythonModel(sourceCode: PythonSourceCode, filename: string,
     tests,
     ...references,
   };
-  const rootdir = settings.configFile ? dirname(settings.configFile) : resolve(cwd);
   return withQueries(facts, { tree: root, path, directory, rootdir, settings, summary, references, names, resolveBases });
 }
 

@@ -15,11 +15,31 @@ export function isPackage(directory: string): boolean {
 }
 
 /**
+ * The folder pytest's "prepend" import mode puts on `sys.path` to import a module in `directory`: the
+ * first folder above the top package holding it, or the folder itself when it is no package.
+ */
+export function prependedFolder(directory: string): string {
+  let current = directory;
+  while (isPackage(current)) {
+    const parent = dirname(current);
+    if (parent === current) {
+      break;
+    }
+    current = parent;
+  }
+  return current;
+}
+
+/**
  * The folders absolute imports are searched in for a file in `directory`: the folder itself, each
  * package folder above it and the first folder above the top package (pytest's rootdir-relative
- * "prepend" import mode), pytest's `pythonpath` entries, and the working directory.
+ * "prepend" import mode); the folders pytest prepended for the conftest.py files it imported before the
+ * file (`conftestFolders`, nearest first: pytest imports them from the rootdir down, each in front of
+ * the last), which stay on `sys.path`, so `tests/conftest.py` in a package makes `tests.helpers`
+ * importable from a test in a folder that is none; pytest's `pythonpath` entries; and the working
+ * directory.
  */
-export function importRoots(directory: string, pythonpath: readonly string[], cwd: string): string[] {
+export function importRoots(directory: string, conftestFolders: readonly string[], pythonpath: readonly string[], cwd: string): string[] {
   const roots = [directory];
   let current = directory;
   while (isPackage(current)) {
@@ -30,7 +50,7 @@ export function importRoots(directory: string, pythonpath: readonly string[], cw
     roots.push(parent);
     current = parent;
   }
-  roots.push(...pythonpath, cwd);
+  roots.push(...conftestFolders.map(prependedFolder), ...pythonpath, cwd);
   return [...new Set(roots.map((root) => resolve(root)))];
 }
 
