@@ -8,7 +8,7 @@ import { toPyAst } from "../dist/parsers/python/to-py-ast.js";
 import { findSyntaxError } from "../dist/parsers/python/syntax-check/index.js";
 import { needsSyntaxCheck } from "../dist/parsers/python/syntax-check/suspects.js";
 
-runOverCorpus((text, counters) => {
+await runOverCorpus((text, counters) => {
   const { ast, comments, syntaxError, suspects, depth } = toPyAst(parsePythonTree(text), text);
   counters.topLevel = (counters.topLevel ?? 0) + ast.children.length;
   counters.comments = (counters.comments ?? 0) + comments.length;

@@ -3,7 +3,7 @@ import { runOverCorpus } from "./corpus-list.mjs";
 import { parsePythonTree } from "../dist/parsers/python/tree-sitter.js";
 import { toPyAst } from "../dist/parsers/python/to-py-ast.js";
 
-runOverCorpus((text, counters) => {
+await runOverCorpus((text, counters) => {
   const { ast, comments, syntaxError } = toPyAst(parsePythonTree(text), text);
   counters.topLevel = (counters.topLevel ?? 0) + ast.children.length;
   counters.comments = (counters.comments ?? 0) + comments.length;

@@ -2,7 +2,7 @@
 import { createPythonParser, parse, runOverCorpus } from "./corpus-list.mjs";
 
 const parser = createPythonParser();
-runOverCorpus((text, counters) => {
+await runOverCorpus((text, counters) => {
   const tree = parse(parser, text);
   if (tree.rootNode.hasError) {
     counters.withErrors = (counters.withErrors ?? 0) + 1;

@@ -2,7 +2,7 @@
 import { createPythonParser, parse, runOverCorpus } from "./corpus-list.mjs";
 
 const parser = createPythonParser();
-runOverCorpus((text, counters) => {
+await runOverCorpus((text, counters) => {
   const cursor = parse(parser, text).walk();
   let nodes = 0;
   let typeChars = 0;
