@@ -16,7 +16,7 @@
  * every dependency is in the same state, so a result is never reused across a change.
  */
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdirSync, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join, resolve, sep } from "node:path";
 import { statOf } from "./fs-snapshot.js";
@@ -97,7 +97,7 @@ function readManifest(manifest: string): Map<string, string | undefined> {
 }
 
 /** A path's state: its size and modification time, or `-` when nothing is there. */
-function stateOf(stat: Stats | undefined): string {
+function stateOf(stat: { mtimeMs: number; size: number } | undefined): string {
   return stat ? `${stat.mtimeMs}:${stat.size}` : "-";
 }
 

@@ -7,6 +7,11 @@
  * linted is remembered in case another imports it, which few are, while the modules many files share
  * (conftest.py chains, base classes, helpers) are used again and again and stay. An entry that went is
  * read again when asked for, to the same value.
+ *
+ * A value is kept as a deep copy (`structuredClone`): what the model reads of a file holds names that
+ * are slices of the file's text, and V8 keeps a whole text alive for as long as one slice of it lives,
+ * so a kept summary would hold its file's source (a thousand files of the standard library: 28 MB).
+ * The values are plain data (objects, arrays, Maps, strings), which a clone copies faithfully.
  */
 import { readFileSync } from "node:fs";
 import { statIfFile } from "./fs-snapshot.js";
@@ -45,7 +50,7 @@ export class FileCache<T> {
     const stat = statIfFile(path);
     const bytes = Buffer.byteLength(text, "utf8");
     if (stat && (stat.size === bytes || stat.size === bytes + 3)) {
-      this.#keep(path, { stamp: `${stat.mtimeMs}:${stat.size}`, value });
+      this.#keep(path, { stamp: `${stat.mtimeMs}:${stat.size}`, value: structuredClone(value) });
     }
   }
 
@@ -67,7 +72,9 @@ export class FileCache<T> {
     } catch {
       value = null;
     }
-    this.#keep(path, { stamp, value });
-    return value;
+    // The copy is what every later call gets too: the same object each time, as indexes keyed by it expect.
+    const kept = value === null ? null : structuredClone(value);
+    this.#keep(path, { stamp, value: kept });
+    return kept;
   }
 }

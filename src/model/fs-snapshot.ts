@@ -11,10 +11,18 @@
  * Kept under a global symbol, as the model sink is: the CLI and the user's config may load two copies
  * of this module, and the run the CLI opens must hold for the rules the config's copy runs.
  */
-import { statSync, type Stats } from "node:fs";
+import { statSync } from "node:fs";
+
+/** What the model asks of a path's stats; kept rather than the Stats object, which holds four Dates and twelve numbers. */
+export interface PathStat {
+  readonly isFile: boolean;
+  readonly isDirectory: boolean;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
 
 interface Snapshot {
-  answers: Map<string, Stats | undefined>;
+  answers: Map<string, PathStat | undefined>;
   openRuns: number;
 }
 
@@ -30,33 +38,34 @@ function snapshot(): Snapshot {
  * The stats of `path`, or undefined when nothing is there. A path the system cannot look up (a name
  * too long, a NUL byte: junk from an import) names nothing either.
  */
-export function statOf(path: string): Stats | undefined {
+export function statOf(path: string): PathStat | undefined {
   const { answers } = snapshot();
   if (answers.has(path)) {
     return answers.get(path);
   }
-  let stats: Stats | undefined;
+  let stat: PathStat | undefined;
   try {
-    stats = statSync(path, { throwIfNoEntry: false });
+    const stats = statSync(path, { throwIfNoEntry: false });
+    stat = stats && { isFile: stats.isFile(), isDirectory: stats.isDirectory(), size: stats.size, mtimeMs: stats.mtimeMs };
   } catch {
-    stats = undefined;
+    stat = undefined;
   }
-  answers.set(path, stats);
-  return stats;
+  answers.set(path, stat);
+  return stat;
 }
 
 /** The stats of the regular file at `path`, or undefined when there is none. */
-export function statIfFile(path: string): Stats | undefined {
-  const stats = statOf(path);
-  return stats?.isFile() ? stats : undefined;
+export function statIfFile(path: string): PathStat | undefined {
+  const stat = statOf(path);
+  return stat?.isFile === true ? stat : undefined;
 }
 
 export function isFile(path: string): boolean {
-  return statOf(path)?.isFile() === true;
+  return statOf(path)?.isFile === true;
 }
 
 export function isDirectory(path: string): boolean {
-  return statOf(path)?.isDirectory() === true;
+  return statOf(path)?.isDirectory === true;
 }
 
 /** A new file's lint begins: outside a run, what was asked for the last one is asked again. */
