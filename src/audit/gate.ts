@@ -6,7 +6,8 @@
  * to use, or more exemptions than `--max-exemptions` fail it too.
  */
 import { policyOfRule } from "./policies.js";
-import type { AuditReport } from "./report-types.js";
+import type { AuditResult } from "./assemble-report.js";
+import type { PolicyName } from "./report-types.js";
 
 export interface GateOptions {
   /** Fail when there are more exemptions than this; undefined for no limit. */
@@ -14,7 +15,7 @@ export interface GateOptions {
 }
 
 /** Each reason the report fails the gate, as a line for a person; empty when it passes. */
-export function gateFailures(report: AuditReport, options: GateOptions): string[] {
+export function gateFailures(report: AuditResult, options: GateOptions): string[] {
   const { totals } = report;
   const reasons: string[] = [];
   const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
@@ -24,16 +25,24 @@ export function gateFailures(report: AuditReport, options: GateOptions): string[
   if (totals.filesWithReadErrors > 0) {
     reasons.push(`${count(totals.filesWithReadErrors, "file", "files")} could not be read`);
   }
-  const failing = report.policies.map((entry) => entry.key).flatMap((policy) => {
-    const files = report.files.filter((file) => file.compliant[policy] === false && !file.exempted[policy]).length;
-    const tests = report.files.reduce((sum, file) => sum + file.tests.filter((test) => test.compliant[policy] === false && !test.exempted[policy]).length, 0);
-    return files + tests > 0 ? [`${policy} (${count(tests, "test", "tests")}, ${count(files, "file", "files")})`] : [];
-  });
+  const failingCounts = new Map<PolicyName, { files: number; tests: number }>(report.policies.map((entry) => [entry.key, { files: 0, tests: 0 }]));
+  let errors = 0;
+  for (const file of report.files) {
+    for (const [policy, failing] of failingCounts) {
+      failing.files += file.compliant[policy] === false && !file.exempted[policy] ? 1 : 0;
+      for (const test of file.tests) {
+        failing.tests += test.compliant[policy] === false && !test.exempted[policy] ? 1 : 0;
+      }
+    }
+    // Other rules in the user's config are ESLint's business, not a policy's.
+    for (const violation of file.violations) {
+      errors += violation.severity === 2 && policyOfRule(report.policies, violation.ruleId) !== undefined ? 1 : 0;
+    }
+  }
+  const failing = [...failingCounts].flatMap(([policy, { files, tests }]) => (files + tests > 0 ? [`${policy} (${count(tests, "test", "tests")}, ${count(files, "file", "files")})`] : []));
   if (failing.length > 0) {
     reasons.push(`not compliant and not exempted: ${failing.join(", ")}`);
   }
-  // Other rules in the user's config are ESLint's business, not a policy's.
-  const errors = report.files.reduce((sum, file) => sum + file.violations.filter((violation) => violation.severity === 2 && policyOfRule(report.policies, violation.ruleId) !== undefined).length, 0);
   if (errors > 0) {
     reasons.push(count(errors, "error-level rule violation", "error-level rule violations"));
   }

@@ -5,7 +5,7 @@
  * and adding up to the run's files. Anything else is refused with a message naming the report.
  */
 import { UsageError } from "./errors.js";
-import { assembleReport } from "./run-audit.js";
+import { ReportAssembler, type AuditResult } from "./assemble-report.js";
 import { fileListDigest } from "./shard.js";
 import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport } from "./report-types.js";
 
@@ -77,7 +77,7 @@ export function parseReport(name: string, text: string): NamedReport {
 const shardName = (named: NamedReport): string => (named.report.run.shard ? `${named.name} (shard ${named.report.run.shard.index}/${named.report.run.shard.count})` : `${named.name} (an unsharded report)`);
 
 /** The report of the whole run the shards belong to. */
-export function mergeReports(reports: readonly NamedReport[]): AuditReport {
+export function mergeReports(reports: readonly NamedReport[]): AuditResult {
   const [first] = reports;
   if (!first) {
     throw new UsageError("merge needs the reports to merge: testaudit merge SHARD.json...");
@@ -119,15 +119,16 @@ export function mergeReports(reports: readonly NamedReport[]): AuditReport {
     throw new UsageError(`the shards hold ${paths.length} files, but the run audits ${allFiles.count}: the shards' file lists do not add up to the run's`);
   }
   const unique = <T>(items: T[], key: (item: T) => string): T[] => [...new Map(items.map((item) => [key(item), item])).values()];
-  return assembleReport({
+  // The fingerprint covers the policies: shards of one run judge the same ones.
+  const assembler = new ReportAssembler(first.report.policies, first.report.groups);
+  for (const path of paths) {
+    assembler.add(files.get(path)!);
+  }
+  return assembler.report({
     cwd: first.report.cwd,
     run: { shard: null, fingerprint: first.report.run.fingerprint, files: paths, allFiles },
-    // The fingerprint covers the policies: shards of one run judge the same ones.
-    policies: first.report.policies,
     rootConfig: first.report.rootConfig,
     nestedConfigs: first.report.nestedConfigs,
     skipped: unique(reports.flatMap((named) => named.report.skipped), (skipped) => skipped.path),
-    files: [...files.values()],
-    groups: first.report.groups,
   });
 }

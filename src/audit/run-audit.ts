@@ -14,19 +14,17 @@ import { editorLineCount, lineFeedCount } from "../model/line-count.js";
 import type { TestFileModel } from "../model/test-file-model.js";
 import { packageInfo } from "../package-info.js";
 import { ConfigPlanner, type FilePlan } from "./config-plan.js";
-import { findCrossFile } from "./cross-file.js";
 import { discover } from "./discover.js";
 import { UsageError } from "./errors.js";
 import { applyExemptions, type InlineExemption, type SilencedFinding } from "./exemptions.js";
 import { inlineRuleConfigs, withInlineConfig, type InlineRuleConfig } from "./inline-config.js";
 import { buildFileReport, unreadFileReport, type JudgedFile } from "./file-report.js";
-import { groupMatcher } from "./glob.js";
 import { POLICIES, type AnyPolicy } from "../policies/registry.js";
 import { policyOfRule, policyReports } from "./policies.js";
 import { readSource } from "./read-source.js";
-import { AUDIT_SCHEMA_VERSION, type AuditReport, type FileReport, type PolicyName, type PolicyReport, type RunReport, type SkippedReport, type ViolationReport } from "./report-types.js";
+import { ReportAssembler, type AuditResult } from "./assemble-report.js";
+import { type FileReport, type PolicyName, type PolicyReport, type RunReport, type SkippedReport, type ViolationReport } from "./report-types.js";
 import { fileListDigest, inShard, runFingerprint, type Shard } from "./shard.js";
-import { computeTotals } from "./totals.js";
 
 // Where the commands have always imported it from.
 export { UsageError } from "./errors.js";
@@ -158,11 +156,11 @@ async function auditFile(plan: FilePlan, models: Map<string, BuiltModel>, judgin
 }
 
 /** The audit of `options.patterns`: the file system is read as one snapshot (see fs-snapshot.ts), each path asked once. */
-export function runAudit(options: AuditOptions): Promise<AuditReport> {
+export function runAudit(options: AuditOptions): Promise<AuditResult> {
   return inOneRun(() => audit(options));
 }
 
-async function audit(options: AuditOptions): Promise<AuditReport> {
+async function audit(options: AuditOptions): Promise<AuditResult> {
   const relativePath = (absolute: string): string => relative(options.cwd, absolute).split(sep).join("/");
   let discovered;
   try {
@@ -212,12 +210,17 @@ async function audit(options: AuditOptions): Promise<AuditReport> {
     model.detachFromTree();
     models.set(model.filename, { model, inline });
   });
-  const files: FileReport[] = [];
+  const assembler = new ReportAssembler(judging.named, options.groups);
+  const auditedPaths: string[] = [];
   try {
     options.progress?.start(audited.length);
     for (const plan of audited) {
-      files.push(await auditFile(plan, models, judging, relativePath));
+      const file = await auditFile(plan, models, judging, relativePath);
+      assembler.add(file);
+      auditedPaths.push(file.path);
       options.progress?.fileAudited();
+      // A turn of the event loop: tree-sitter frees a file's syntax trees only in finalizers, which run between turns.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     setModelSink(undefined);
@@ -225,42 +228,14 @@ async function audit(options: AuditOptions): Promise<AuditReport> {
   const run: RunReport = {
     shard: shard ? { index: shard.index, count: shard.count } : null,
     fingerprint,
-    files: files.map((file) => file.path),
+    files: auditedPaths,
     allFiles: { count: allPaths.length, digest: fileListDigest(allPaths) },
   };
-  return assembleReport({
+  return assembler.report({
     cwd: options.cwd,
     run,
-    policies: judging.named,
     rootConfig: planner.root === undefined ? null : relativePath(planner.root),
     nestedConfigs: [...planner.nested].map(([path, entry]) => ({ path: relativePath(path), ...entry })).sort((a, b) => (a.path < b.path ? -1 : 1)),
     skipped,
-    files,
-    groups: options.groups,
   });
-}
-
-/** The parts of a report that are not computed from its files. */
-export type ReportParts = Pick<AuditReport, "cwd" | "run" | "policies" | "rootConfig" | "nestedConfigs" | "skipped" | "files"> & { groups: readonly { name: string; glob: string }[] };
-
-/** The report of a set of file reports: totals, groups and cross-file findings all follow from the files. */
-export function assembleReport(parts: ReportParts): AuditReport {
-  const sorted = [...parts.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return {
-    schemaVersion: AUDIT_SCHEMA_VERSION,
-    tool: { name: "testaudit", version: packageInfo.version },
-    cwd: parts.cwd,
-    run: parts.run,
-    policies: parts.policies,
-    rootConfig: parts.rootConfig,
-    nestedConfigs: parts.nestedConfigs,
-    skipped: parts.skipped,
-    files: sorted,
-    totals: computeTotals(sorted, parts.policies),
-    groups: parts.groups.map((group) => {
-      const matches = groupMatcher(group.glob);
-      return { name: group.name, glob: group.glob, totals: computeTotals(sorted.filter((file) => matches(file.path)), parts.policies) };
-    }),
-    crossFile: findCrossFile(sorted),
-  };
 }

@@ -1,6 +1,6 @@
 /** `testaudit [paths...]`: runs the audit, writes the report, and says whether it passes the gate. */
 import { gateFailures, type GateOptions } from "../audit/gate.js";
-import type { AuditReport } from "../audit/report-types.js";
+import type { AuditResult } from "../audit/assemble-report.js";
 import { runAudit, type AuditOptions } from "../audit/run-audit.js";
 import { EXIT } from "./exit-codes.js";
 import { writeOutput } from "./output.js";
@@ -16,7 +16,7 @@ export interface ReportOptions extends GateOptions {
 }
 
 /** Writes the report and returns the exit code its gate gives. The reasons it fails go to standard error. */
-export function reportAndGate(report: AuditReport, options: ReportOptions): number {
+export function reportAndGate(report: AuditResult, options: ReportOptions): number {
   const toTerminal = options.output === undefined && process.stdout.isTTY;
   writeOutput(renderAudit(report, options.format, toTerminal), options.output);
   const failures = gateFailures(report, options);
@@ -30,7 +30,7 @@ export function reportAndGate(report: AuditReport, options: ReportOptions): numb
 
 export async function auditCommand(audit: Omit<AuditOptions, "progress" | "warn">, options: ReportOptions & { progress: boolean }): Promise<number> {
   const progress = options.progress ? progressBarFor(process.stdout, process.stderr, process.env) : undefined;
-  let report: AuditReport;
+  let report: AuditResult;
   try {
     report = await runAudit({ ...audit, progress, warn: (message) => process.stderr.write(`testaudit: ${visible(message)}\n`) });
   } finally {

@@ -8,6 +8,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { TemporaryFileError } from "../audit/errors.js";
 import { UsageError } from "../audit/run-audit.js";
 import { parseShard } from "../audit/shard.js";
 import { packageInfo } from "../package-info.js";
@@ -104,7 +105,7 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       process.stderr.write(`testaudit: ${error.message.replace(/\n/gu, " ")} (see testaudit --help)\n`);
       process.exitCode = EXIT.usage;
-    } else if (error instanceof OutputError) {
+    } else if (error instanceof OutputError || error instanceof TemporaryFileError) {
       process.stderr.write(`testaudit: ${error.message}\n`);
       process.exitCode = EXIT.internal;
     } else {

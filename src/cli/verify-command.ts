@@ -148,7 +148,8 @@ async function verify(argv: string[]): Promise<number> {
   } finally {
     progress?.finish();
   }
-  const checks = verifyClaims(extracted.claims, { audit, tree: new CodeTree(cwd, paths.length > 0 ? paths : ["."]), results, changed });
+  // Claims look files up by name and over --since subsets, many times over: verify holds the file reports.
+  const checks = verifyClaims(extracted.claims, { audit: { ...audit, files: [...audit.files] }, tree: new CodeTree(cwd, paths.length > 0 ? paths : ["."]), results, changed });
   const summary = summarize(checks, extracted.notUnderstood);
   const result: VerifyResult = {
     report: { path: reportPath, encoding: report.encoding, bytes: report.bytes },

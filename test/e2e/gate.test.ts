@@ -6,7 +6,8 @@
  * files that are FIFOs, dangling, looping, outside the project, or gone by the time they are read.
  */
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import dedent from "dedent";
@@ -345,14 +346,40 @@ describe("files that cannot be read are errors of their own, never an abort or a
 describe("output", () => {
   const folder = tree({ ...base, "tests/integration/test_orders.py": `${mockedTest("test_mocked")}\n` });
 
+  /** The sizes a file-size limit is set between: the report as written, and the temporary file of its file reports (a compact JSON line each). */
+  const sizes = (): { report: number; spool: number } => {
+    const report = testaudit(["--format", "json"], folder).stdout;
+    const files = (JSON.parse(report) as AuditReport).files;
+    return { report: Buffer.byteLength(report), spool: files.reduce((sum, file) => sum + Buffer.byteLength(JSON.stringify(file)) + 1, 0) };
+  };
+  const limited = (blocks: number, args: string, env: Record<string, string> = {}): SpawnSyncReturns<string> =>
+    spawnSync("bash", ["-c", `ulimit -f ${blocks}; exec "${process.execPath}" "${bin}" ${args}`], { cwd: folder, encoding: "utf8", env: { ...process.env, ...env } });
+
   it("--output replaces the file whole or not at all: a write cut short (file size limit) leaves the old report, and exits 3", () => {
     writeFileSync(join(folder, "audit.json"), "the previous report\n");
-    // One block of 1 KiB: the JSON report is larger, so the write fails part-way (EFBIG).
-    const run = spawnSync("bash", ["-c", `ulimit -f 1; exec "${process.execPath}" "${bin}" --format json --output audit.json`], { cwd: folder, encoding: "utf8" });
+    // Blocks of 1 KiB, enough for the temporary file of file reports but not for the report: the write of --output fails part-way (EFBIG).
+    const { report, spool } = sizes();
+    const blocks = Math.ceil(spool / 1024);
+    expect(blocks * 1024).toBeLessThan(report);
+    const run = limited(blocks, "--format json --output audit.json");
     expect(run.status).toBe(3);
     expect(run.stderr).toMatch(/^testaudit: cannot write --output audit\.json: EFBIG: file too large/u);
     expect(readFileSync(join(folder, "audit.json"), "utf8")).toBe("the previous report\n");
     expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("a temporary file of file reports that cannot be written (file size limit) is an I/O error (exit 3) that names TMPDIR, and leaves no file there", () => {
+    const temporary = mkdtempSync(join(tmpdir(), "testaudit-tmpdir-"));
+    try {
+      expect(sizes().spool).toBeGreaterThan(1024);
+      const run = limited(1, "--format json", { TMPDIR: temporary });
+      expect(run.status).toBe(3);
+      expect(run.stdout).toBe("");
+      expect(run.stderr).toMatch(/^testaudit: cannot write the audit's temporary file of file reports in .* \(set TMPDIR to change the folder\): EFBIG: file too large[^\n]*\n$/u);
+      expect(readdirSync(temporary)).toEqual([]);
+    } finally {
+      rmSync(temporary, { recursive: true, force: true });
+    }
   });
 
   it("--output /dev/stdout writes to standard output rather than renaming anything over it", () => {

@@ -2,7 +2,7 @@
  * The `testaudit` binary end to end, on the bundled example suite and on temporary trees.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,8 +14,8 @@ import { writeTree } from "../temp-tree.js";
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const bin = join(root, "dist/src/cli/main.js");
 
-function testaudit(args: string[], cwd = root): { status: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
+function testaudit(args: string[], cwd = root, env: NodeJS.ProcessEnv = process.env): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -248,6 +248,24 @@ describe("testaudit's exit codes and errors", () => {
     const run = testaudit(["--format", "json", "--output", out], folder);
     expect(run).toMatchObject({ status: 0, stdout: "", stderr: "" });
     expect((JSON.parse(readFileSync(out, "utf8")) as AuditReport).totals).toMatchObject({ tests: 1, violations: 0 });
+  });
+
+  it("keeps each file's report in a temporary file it deletes at once, and exits 3 with one line when the temporary folder cannot hold it", () => {
+    const folder = tree({
+      "eslint.config.js": config,
+      "tests/integration/test_orders.py": "import unittest\n\nclass TestOrders(unittest.TestCase):\n    def test_list(self):\n        pass\n",
+    });
+    const temporary = mkdtempSync(join(tmpdir(), "testaudit-tmpdir-"));
+    trees.push(temporary);
+    const audited = testaudit(["--format", "json"], folder, { ...process.env, TMPDIR: temporary });
+    expect(audited.status).toBe(1);
+    expect((JSON.parse(audited.stdout) as AuditReport).files.map((file) => [file.path, file.tests.length])).toEqual([["tests/integration/test_orders.py", 1]]);
+    expect(readdirSync(temporary)).toEqual([]);
+    const missing = join(temporary, "gone");
+    const run = testaudit(["--format", "json"], folder, { ...process.env, TMPDIR: missing });
+    expect(run.status).toBe(3);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(new RegExp(`^testaudit: cannot make the audit's temporary file of file reports in ${missing} \\(set TMPDIR to change the folder\\): ENOENT[^\\n]*\\n$`, "u"));
   });
 
   /** A suite whose only problem is a conftest.py fixture that patches: the conftest.py is outside the linted files. */

@@ -4,7 +4,7 @@
  * `::` in a message or file name cannot start a command of its own.
  */
 import type { ClaimCheck } from "../verify.js";
-import type { AuditReport } from "../report-types.js";
+import type { AuditResult } from "../assemble-report.js";
 import { unreportedReaches } from "./sarif.js";
 import { visible } from "./terminal-text.js";
 
@@ -25,7 +25,7 @@ function command(level: "error" | "warning" | "notice", properties: Record<strin
   return `::${level} ${props}::${escapeData(message)}`;
 }
 
-export function formatAuditGithub(report: AuditReport): string {
+export function formatAuditGithub(report: AuditResult): string {
   const lines: string[] = [];
   for (const nested of report.nestedConfigs.filter((config) => !config.used)) {
     lines.push(command("error", { file: nested.path, line: 1, title: "testaudit: nested config" }, `A config file below the root would govern ${nested.files} audited file(s); they were audited with the root config. Remove it, or pass --allow-nested-config.`));

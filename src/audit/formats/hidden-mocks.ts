@@ -3,7 +3,7 @@
  * a conftest.py, a module's top level): the ones a written "no mocks" claim misses. One row per distinct
  * path to a mock, with the tests it reaches, for the human-readable formats.
  */
-import type { AuditReport, MockReachReport } from "../report-types.js";
+import type { FileReport, MockReachReport } from "../report-types.js";
 
 export interface HiddenMockRow {
   via: MockReachReport["via"];
@@ -15,9 +15,11 @@ export interface HiddenMockRow {
   tests: string[];
 }
 
-export function hiddenMockRows(report: AuditReport): HiddenMockRow[] {
-  const rows = new Map<string, HiddenMockRow>();
-  for (const file of report.files) {
+/** The rows of the files added, in the order their first test was. */
+export class HiddenMockRows {
+  readonly #rows = new Map<string, HiddenMockRow>();
+
+  add(file: FileReport): void {
     for (const test of file.tests) {
       const reach = test.mockReach;
       if (!reach || reach.via === "test") {
@@ -26,15 +28,18 @@ export function hiddenMockRows(report: AuditReport): HiddenMockRow[] {
       const path = [...reach.through.map((step) => `${step.name} (${step.path}:${step.line})`), reach.mock.name].join(" → ");
       const mock = `${reach.mock.path}:${reach.mock.line}:${reach.mock.column}`;
       const key = `${reach.via}\0${path}\0${mock}`;
-      let row = rows.get(key);
+      let row = this.#rows.get(key);
       if (!row) {
         row = { via: reach.via, path, mock, tests: [] };
-        rows.set(key, row);
+        this.#rows.set(key, row);
       }
       row.tests.push(`${file.path}::${test.id}`);
     }
   }
-  return [...rows.values()];
+
+  rows(): HiddenMockRow[] {
+    return [...this.#rows.values()];
+  }
 }
 
 /** How many tests a row reaches in each file: `2 tests in a.py, 1 test in b.py`. */

@@ -2,8 +2,10 @@
  * The audit as one self-contained HTML page (no network: styles and SVG charts inline): compliance per
  * policy, per group, tests per file, and the file table.
  */
-import type { AuditReport, PolicyReport, Totals } from "../report-types.js";
-import { hiddenMockRows, testsPerFile } from "./hidden-mocks.js";
+import type { AuditResult } from "../assemble-report.js";
+import type { PolicyReport, Totals } from "../report-types.js";
+import { readFileSections, type FileSections } from "./file-sections.js";
+import { testsPerFile, type HiddenMockRow } from "./hidden-mocks.js";
 import { exemptionPlace, exemptionReason, formatExempted, formatRatio, summarySentence } from "./summary-rows.js";
 
 function escapeHtml(text: string): string {
@@ -11,8 +13,7 @@ function escapeHtml(text: string): string {
 }
 
 /** The mocks that reach tests from outside them, one row per path to a mock; nothing when there are none. */
-function hiddenMocksSection(report: AuditReport): string {
-  const rows = hiddenMockRows(report);
+function hiddenMocksSection(rows: readonly HiddenMockRow[]): string {
   if (rows.length === 0) {
     return "";
   }
@@ -28,7 +29,7 @@ ${body}
 }
 
 /** Config files below the root, and paths not read: what a reviewer of the tree must know. */
-function treeSection(report: AuditReport): string {
+function treeSection(report: AuditResult): string {
   const items = [
     ...report.nestedConfigs.map((config) => `<li><code>${escapeHtml(config.path)}</code>: a config file below the root governing ${config.files} audited file(s); ${config.used ? "used (--allow-nested-config)" : "not used: its files were audited with the root config (this fails the gate)"}</li>`),
     ...report.skipped.map((skipped) => `<li><code>${escapeHtml(skipped.path)}</code>: not audited, ${skipped.reason === "outsideRoot" ? "a symlink that leaves the project root" : `a ${skipped.reason}, not a regular file`}</li>`),
@@ -37,9 +38,9 @@ function treeSection(report: AuditReport): string {
 }
 
 /** Every exempted finding and file: where, which rule, how, and why. */
-function exemptionsSection(report: AuditReport): string {
-  const rows = report.files.flatMap((file) =>
-    file.exemptions.map((exemption) => `<tr><td><code>${escapeHtml(exemptionPlace(file.path, exemption.line))}</code></td><td>${escapeHtml(exemption.ruleId)}</td><td>${exemption.kind}</td><td>${escapeHtml(exemptionReason(exemption))}</td></tr>`),
+function exemptionsSection(exemptions: FileSections["exemptions"]): string {
+  const rows = exemptions.map(
+    ({ path, exemption }) => `<tr><td><code>${escapeHtml(exemptionPlace(path, exemption.line))}</code></td><td>${escapeHtml(exemption.ruleId)}</td><td>${exemption.kind}</td><td>${escapeHtml(exemptionReason(exemption))}</td></tr>`,
   );
   if (rows.length === 0) {
     return "";
@@ -119,15 +120,20 @@ function policyBars(policies: readonly PolicyReport[], totals: Totals): { label:
   });
 }
 
-export function formatHtml(report: AuditReport): string {
+export function formatHtml(report: AuditResult): string {
   const { totals } = report;
   const groupCharts = report.groups.map((group, index) =>
     barChart(`group-${index}`, `${group.name} (${group.glob}): tests compliant`, policyBars(report.policies, group.totals), 100),
   );
-  const testFiles = report.files.filter((file) => file.tests.length > 0);
-  const rows = report.files
-    .map((file) => `<tr><td><code>${escapeHtml(file.path)}</code></td><td>${file.lines}</td><td>${file.readError ? "unreadable" : file.parseError ? "parse error" : file.tests.length}</td><td>${file.mocks.length}</td><td>${file.violations.length}</td></tr>`)
-    .join("\n");
+  const testFiles: { path: string; tests: number }[] = [];
+  const fileRows: string[] = [];
+  const sections = readFileSections(report.files, (file) => {
+    if (file.tests.length > 0) {
+      testFiles.push({ path: file.path, tests: file.tests.length });
+    }
+    fileRows.push(`<tr><td><code>${escapeHtml(file.path)}</code></td><td>${file.lines}</td><td>${file.readError ? "unreadable" : file.parseError ? "parse error" : file.tests.length}</td><td>${file.mocks.length}</td><td>${file.violations.length}</td></tr>`);
+  });
+  const rows = fileRows.join("\n");
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -153,8 +159,8 @@ svg .track { fill: #eaeef2; } svg .bar { fill: #2da44e; }
 ${barChart("compliance", "Tests compliant, all files", policyBars(report.policies, totals), 100)}
 ${groupCharts.length > 0 ? `<h2>Groups</h2>\n${groupCharts.join("\n")}` : ""}
 <h2>Tests per file</h2>
-${barChart("tests-per-file", "Collected tests per file", testFiles.map((file) => ({ label: file.path, value: file.tests.length, text: String(file.tests.length) })), maxOf(testFiles.map((file) => file.tests.length), 1))}
-${hiddenMocksSection(report)}${exemptionsSection(report)}${treeSection(report)}<h2>Files</h2>
+${barChart("tests-per-file", "Collected tests per file", testFiles.map((file) => ({ label: file.path, value: file.tests, text: String(file.tests) })), maxOf(testFiles.map((file) => file.tests), 1))}
+${hiddenMocksSection(sections.hiddenMocks)}${exemptionsSection(sections.exemptions)}${treeSection(report)}<h2>Files</h2>
 <table id="files"><thead><tr><th>File</th><th>Lines</th><th>Tests</th><th>Mock uses</th><th>Violations</th></tr></thead>
 <tbody>
 ${rows}

@@ -18,10 +18,15 @@ function written(value: unknown): boolean {
   return value !== undefined && typeof value !== "function" && typeof value !== "symbol";
 }
 
+/** An array, or a list read one element at a time (an audit's spooled file reports), written as a JSON array. */
+function isList(value: unknown): value is Iterable<unknown> & { length: number } {
+  return Array.isArray(value) || (typeof value === "object" && value !== null && Symbol.iterator in value && typeof (value as { length?: unknown }).length === "number");
+}
+
 /**
- * The pieces of `JSON.stringify(value, null, 2)`, which joined are exactly that text. The arrays in
- * `streamed` properties of the top-level object are rendered an element at a time; everything else
- * (and any value with a `toJSON`) is stringified whole.
+ * The pieces of `JSON.stringify(value, null, 2)`, which joined are exactly that text. The arrays (or
+ * lists) in `streamed` properties of the top-level object are rendered an element at a time; everything
+ * else (and any value with a `toJSON`) is stringified whole.
  */
 export function* jsonChunks(value: object, streamed: ReadonlySet<string>): Generator<string> {
   const entries = Object.entries(value).filter(([, property]) => written(property));
@@ -32,13 +37,17 @@ export function* jsonChunks(value: object, streamed: ReadonlySet<string>): Gener
   yield "{";
   for (const [index, [key, property]] of entries.entries()) {
     const head = `${index === 0 ? "" : ","}\n${INDENT}${JSON.stringify(key)}: `;
-    if (streamed.has(key) && Array.isArray(property) && property.length > 0) {
+    if (streamed.has(key) && isList(property) && property.length > 0) {
       yield `${head}[`;
-      for (const [at, element] of (property as unknown[]).entries()) {
+      let at = 0;
+      for (const element of property) {
         // JSON writes null for an array element it would leave out of an object.
         yield `${at === 0 ? "" : ","}\n${INDENT.repeat(2)}${written(element) ? nested(element, 2) : "null"}`;
+        at += 1;
       }
       yield `\n${INDENT}]`;
+    } else if (streamed.has(key) && isList(property)) {
+      yield `${head}[]`;
     } else {
       yield `${head}${nested(property, 1)}`;
     }

@@ -2,10 +2,12 @@
  * The audit as Markdown, for pull-request comments. Whatever comes from the audited code is a code span
  * (markdown-text.ts): the comment renders as testaudit wrote it, whatever the file names and tests say.
  */
-import type { AuditReport, FileReport, PolicyReport } from "../report-types.js";
-import { hiddenMockRows, testsSummary } from "./hidden-mocks.js";
+import type { AuditResult } from "../assemble-report.js";
+import type { FileReport, PolicyReport } from "../report-types.js";
+import { readFileSections } from "./file-sections.js";
+import { testsSummary } from "./hidden-mocks.js";
 import { codeSpan } from "./markdown-text.js";
-import { exemptionPlace, exemptionReason, policyRows, skippedTests, summarySentence } from "./summary-rows.js";
+import { exemptionPlace, exemptionReason, policyRows, summarySentence } from "./summary-rows.js";
 
 function fileStatus(file: FileReport, policies: readonly PolicyReport[]): string {
   if (file.readError) {
@@ -21,7 +23,7 @@ function fileStatus(file: FileReport, policies: readonly PolicyReport[]): string
   return parts.length === 0 ? "ok" : parts.join("; ");
 }
 
-export function formatMarkdown(report: AuditReport): string {
+export function formatMarkdown(report: AuditResult): string {
   const { totals } = report;
   const lines = [
     "## testaudit",
@@ -56,21 +58,22 @@ export function formatMarkdown(report: AuditReport): string {
       lines.push("", `**${title}:** ${names.map((shared) => `${codeSpan(shared.name)} (${shared.places.map((place) => codeSpan(`${place.path}:${place.line}`)).join(", ")})`).join("; ")}`);
     }
   }
-  const hidden = hiddenMockRows(report);
+  const fileRows: string[] = [];
+  const { hiddenMocks: hidden, exemptions, skipped } = readFileSections(report.files, (file) => {
+    fileRows.push(`| ${codeSpan(file.path, true)} | ${file.lines} | ${file.parseError || file.readError ? "?" : file.tests.length} | ${file.mocks.length} | ${file.violations.length} | ${fileStatus(file, report.policies)} |`);
+  });
   if (hidden.length > 0) {
     lines.push("", "**Mocks that reach tests from outside them:**", "", "| Via | Reached through | Mock at | Tests |", "|---|---|---|---|");
     for (const row of hidden) {
       lines.push(`| ${row.via} | ${codeSpan(row.path, true)} | ${codeSpan(row.mock, true)} | ${row.tests.length}: ${codeSpan(testsSummary(row.tests), true)} |`);
     }
   }
-  const exemptions = report.files.flatMap((file) => file.exemptions.map((exemption) => ({ file, exemption })));
   if (exemptions.length > 0) {
     lines.push("", "**Exemptions** (not compliant, let through the gate):", "", "| Where | Rule | How | Reason |", "|---|---|---|---|");
-    for (const { file, exemption } of exemptions) {
-      lines.push(`| ${codeSpan(exemptionPlace(file.path, exemption.line), true)} | ${exemption.ruleId} | ${exemption.kind} | ${codeSpan(exemptionReason(exemption), true)} |`);
+    for (const { path, exemption } of exemptions) {
+      lines.push(`| ${codeSpan(exemptionPlace(path, exemption.line), true)} | ${exemption.ruleId} | ${exemption.kind} | ${codeSpan(exemptionReason(exemption), true)} |`);
     }
   }
-  const skipped = skippedTests(report);
   if (skipped.length > 0) {
     lines.push("", "**Skipped tests:**", "", "| Where | Test | Reason |", "|---|---|---|");
     for (const test of skipped) {
@@ -78,8 +81,8 @@ export function formatMarkdown(report: AuditReport): string {
     }
   }
   lines.push("", "| File | Lines | Tests | Mock uses | Violations | Status |", "|---|---:|---:|---:|---:|---|");
-  for (const file of report.files) {
-    lines.push(`| ${codeSpan(file.path, true)} | ${file.lines} | ${file.parseError || file.readError ? "?" : file.tests.length} | ${file.mocks.length} | ${file.violations.length} | ${fileStatus(file, report.policies)} |`);
+  for (const row of fileRows) {
+    lines.push(row);
   }
   return `${lines.join("\n")}\n`;
 }

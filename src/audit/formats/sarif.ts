@@ -6,7 +6,8 @@
  */
 import { rules } from "../../../lib/rules/index.js";
 import { describeReach } from "../../policies/mocks.js";
-import type { AuditReport, FileReport } from "../report-types.js";
+import type { AuditResult } from "../assemble-report.js";
+import type { FileReport } from "../report-types.js";
 import { folderUri, pathUri } from "./sarif-uri.js";
 import { exemptionReason } from "./summary-rows.js";
 
@@ -34,7 +35,7 @@ export function unreportedReaches(file: FileReport): { line: number; message: st
 const at = (path: string): unknown[] => [{ physicalLocation: { artifactLocation: { uri: pathUri(path), uriBaseId: "%SRCROOT%" }, region: { startLine: 1 } } }];
 
 /** What concerns the tree rather than one audited file: nested config files, and paths not read. */
-function treeResults(report: AuditReport): unknown[] {
+function treeResults(report: AuditResult): unknown[] {
   return [
     ...report.nestedConfigs.map((config) => ({
       ruleId: "testaudit/nested-config",
@@ -52,8 +53,9 @@ function treeResults(report: AuditReport): unknown[] {
   ];
 }
 
-export function formatSarif(report: AuditReport): string {
-  const results = report.files.flatMap((file) => {
+export function formatSarif(report: AuditResult): string {
+  const results: unknown[] = [];
+  for (const file of report.files) {
     const location = (line: number, column?: number): unknown[] => [
       { physicalLocation: { artifactLocation: { uri: pathUri(file.path), uriBaseId: "%SRCROOT%" }, region: { startLine: line, ...(column === undefined ? {} : { startColumn: column }) } } },
     ];
@@ -79,8 +81,10 @@ export function formatSarif(report: AuditReport): string {
       locations: location(exemption.line ?? 1),
       suppressions: [{ kind: exemption.kind === "directive" || exemption.kind === "inlineConfig" ? "inSource" : "external", status: "accepted", justification: exemptionReason(exemption) }],
     }));
-    return [...fromReadError, ...fromParse, ...fromViolations, ...fromReaches, ...fromExemptions];
-  });
+    for (const result of [...fromReadError, ...fromParse, ...fromViolations, ...fromReaches, ...fromExemptions]) {
+      results.push(result);
+    }
+  }
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",

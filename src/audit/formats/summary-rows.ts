@@ -1,5 +1,5 @@
 /** The rows every human-readable format shows: one per policy, files and tests compliant / checked, and what is exempted. */
-import type { AuditReport, PolicyName, PolicyReport, Ratio, Totals } from "../report-types.js";
+import type { PolicyName, PolicyReport, Ratio, Totals } from "../report-types.js";
 
 export function formatRatio(ratio: Ratio): string {
   return ratio.percent === null ? "not checked" : `${ratio.compliant}/${ratio.total} (${ratio.percent}%)`;
@@ -37,13 +37,6 @@ export function policyRows(policies: readonly PolicyReport[], totals: Totals): {
       exempted: formatExempted(total.exempted),
     };
   });
-}
-
-/** Every skipped test, where it is and why: what a reader checks before trusting a pass rate. */
-export function skippedTests(report: AuditReport): { place: string; id: string; reason: string }[] {
-  return report.files.flatMap((file) =>
-    file.tests.filter((test) => test.skipped).map((test) => ({ place: `${file.path}:${test.line}`, id: test.id, reason: test.skipReason ?? "(no reason given)" })),
-  );
 }
 
 /** Where an exemption is: `path:line`, or the path alone for a whole file. */

@@ -3,9 +3,10 @@
  * goes through `visible`, so no escape sequence in a file name or test title reaches the terminal; and
  * no printer spreads or recurses over the files, so a suite of any size prints.
  */
-import type { AuditReport } from "../report-types.js";
-import { hiddenMockRows, testsPerFile } from "./hidden-mocks.js";
-import { exemptionPlace, exemptionReason, plural, policyRows, skippedTests } from "./summary-rows.js";
+import type { AuditResult } from "../assemble-report.js";
+import { readFileSections } from "./file-sections.js";
+import { testsPerFile } from "./hidden-mocks.js";
+import { exemptionPlace, exemptionReason, plural, policyRows } from "./summary-rows.js";
 import { visible } from "./terminal-text.js";
 
 function table(rows: readonly string[][]): string[] {
@@ -18,7 +19,7 @@ function table(rows: readonly string[][]): string[] {
   return rows.map((row) => row.map((cell, index) => cell.padEnd(widths[index]!)).join("  ").trimEnd());
 }
 
-export function formatTable(report: AuditReport, color: boolean): string {
+export function formatTable(report: AuditResult, color: boolean): string {
   const paint = (code: number, text: string): string => (color ? `\u001B[${code}m${text}\u001B[0m` : text);
   const lines: string[] = [];
   const push = (items: readonly string[]): void => {
@@ -27,13 +28,12 @@ export function formatTable(report: AuditReport, color: boolean): string {
     }
   };
   const fileRows = [["file", "lines", "tests", "mocks", "violations"]];
-  for (const file of report.files) {
+  const { hiddenMocks: hidden, exemptions, skipped } = readFileSections(report.files, (file) => {
     const tests = file.readError ? `unreadable (${file.readError.code})` : file.parseError ? "parse error" : String(file.tests.length);
     fileRows.push([visible(file.path), String(file.lines), tests, String(file.mocks.length), String(file.violations.length)]);
-  }
+  });
   push(table(fileRows).map((line, index) => (index === 0 ? paint(1, line) : line)));
   lines.push("");
-  const hidden = hiddenMockRows(report);
   if (hidden.length > 0) {
     lines.push(paint(1, "mocks that reach tests from outside them"));
     for (const row of hidden) {
@@ -41,15 +41,13 @@ export function formatTable(report: AuditReport, color: boolean): string {
     }
     lines.push("");
   }
-  const exemptions = report.files.flatMap((file) => file.exemptions.map((exemption) => ({ file, exemption })));
   if (exemptions.length > 0) {
     lines.push(paint(1, "exemptions (not compliant, let through the gate)"));
-    for (const { file, exemption } of exemptions) {
-      lines.push(visible(`${exemptionPlace(file.path, exemption.line)}  ${exemption.ruleId}  ${exemption.kind}: ${exemptionReason(exemption)}`));
+    for (const { path, exemption } of exemptions) {
+      lines.push(visible(`${exemptionPlace(path, exemption.line)}  ${exemption.ruleId}  ${exemption.kind}: ${exemptionReason(exemption)}`));
     }
     lines.push("");
   }
-  const skipped = skippedTests(report);
   if (skipped.length > 0) {
     lines.push(paint(1, "skipped tests"));
     for (const test of skipped) {
