@@ -23,6 +23,8 @@ export interface PathStat {
 
 interface Snapshot {
   answers: Map<string, PathStat | undefined>;
+  /** Answers derived from the file system alone (which file a module name finds), by table and key. */
+  derived: Map<string, unknown>;
   openRuns: number;
 }
 
@@ -30,7 +32,7 @@ const SNAPSHOT = Symbol.for("testaudit.fsSnapshot");
 
 function snapshot(): Snapshot {
   const global = globalThis as Record<symbol, Snapshot | undefined>;
-  global[SNAPSHOT] ??= { answers: new Map(), openRuns: 0 };
+  global[SNAPSHOT] ??= { answers: new Map(), derived: new Map(), openRuns: 0 };
   return global[SNAPSHOT];
 }
 
@@ -68,11 +70,34 @@ export function isDirectory(path: string): boolean {
   return statOf(path)?.isDirectory === true;
 }
 
+/**
+ * What `compute` answers for `key` in `table`, kept as long as the stats are: for questions whose answer
+ * follows from the files alone, like which file a module name finds from a list of import roots. Inside
+ * a run, the thousands of files that import the same modules ask once. `compute` must not depend on
+ * which file is being linted beyond what `key` says, and what it records for the cache (dependsOn) is
+ * recorded the first time only, which is enough: the run's manifest is one list for every file.
+ */
+export function keptAnswer<T>(table: string, key: string, compute: () => T): T {
+  const { derived } = snapshot();
+  const slot = `${table}\0${key}`;
+  if (derived.has(slot)) {
+    return derived.get(slot) as T;
+  }
+  const answer = compute();
+  derived.set(slot, answer);
+  return answer;
+}
+
+function forget(state: Snapshot): void {
+  state.answers.clear();
+  state.derived.clear();
+}
+
 /** A new file's lint begins: outside a run, what was asked for the last one is asked again. */
 export function startLint(): void {
   const state = snapshot();
   if (state.openRuns === 0) {
-    state.answers.clear();
+    forget(state);
   }
 }
 
@@ -85,7 +110,7 @@ export async function inOneRun<T>(work: () => Promise<T>): Promise<T> {
   } finally {
     state.openRuns -= 1;
     if (state.openRuns === 0) {
-      state.answers.clear();
+      forget(state);
     }
   }
 }

@@ -74,9 +74,10 @@ export function moduleNameOf(path: string): string {
 
 /**
  * The files module `name` (with `level` leading dots) could be in, imported from the file at `fromPath`
- * with absolute imports searched in `roots`, in the order Python's import system would try them.
+ * with absolute imports searched in `roots`, in the order Python's import system would try them. The
+ * importing file itself is among them when its own name is imported.
  */
-export function* moduleCandidates(roots: readonly string[], fromPath: string, name: string, level: number): Generator<string> {
+export function* moduleFiles(roots: readonly string[], fromPath: string, name: string, level: number): Generator<string> {
   const relativePath = name === "" ? [] : name.split(".");
   let bases: readonly string[];
   if (level > 0) {
@@ -90,10 +91,15 @@ export function* moduleCandidates(roots: readonly string[], fromPath: string, na
   }
   for (const base of bases) {
     const target = join(base, ...relativePath);
-    for (const candidate of relativePath.length === 0 ? [join(target, "__init__.py")] : [`${target}.py`, join(target, "__init__.py")]) {
-      if (candidate !== fromPath) {
-        yield candidate;
-      }
+    yield* relativePath.length === 0 ? [join(target, "__init__.py")] : [`${target}.py`, join(target, "__init__.py")];
+  }
+}
+
+/** moduleFiles without the importing file: a module does not import itself. */
+export function* moduleCandidates(roots: readonly string[], fromPath: string, name: string, level: number): Generator<string> {
+  for (const candidate of moduleFiles(roots, fromPath, name, level)) {
+    if (candidate !== fromPath) {
+      yield candidate;
     }
   }
 }

@@ -10,9 +10,9 @@
  */
 import { dirname, join } from "node:path";
 import { dependsOn } from "../dependencies.js";
-import { isDirectory, statIfFile } from "../fs-snapshot.js";
+import { isDirectory, keptAnswer, statIfFile } from "../fs-snapshot.js";
 import { STDLIB_MODULES } from "./stdlib-modules.js";
-import { moduleCandidates } from "./module-paths.js";
+import { moduleCandidates, moduleFiles } from "./module-paths.js";
 import { summarizeFile, type ClassSummary, type DynamicReason, type ModuleSummary, type NameBinding } from "./module-summary.js";
 import type { ImportBinding } from "./imports.js";
 import { BUILTIN_CLASSES } from "./known-classes.js";
@@ -34,14 +34,27 @@ export type Resolved =
 
 type Scope = ReadonlyMap<string, readonly NameBinding[]>;
 
+/** The first of `files` whose summary can be read, or null. */
+function firstSummarized(files: Iterable<string>): string | null {
+  for (const file of files) {
+    if (summarizeFile(file)) {
+      return file;
+    }
+  }
+  return null;
+}
+
 export class NameResolver {
   readonly #roots: readonly string[];
+  /** The roots as a key of answers kept for the run: files with the same roots find the same modules. */
+  readonly #rootsKey: string;
   /** Found modules by level, importing file (relative imports only) and name; a resolver serves one linted file. */
   readonly #modules = new Map<string, ModuleSummary | null>();
   readonly #topLevels = new Map<string, boolean>();
 
   constructor(roots: readonly string[]) {
     this.#roots = roots;
+    this.#rootsKey = roots.join("\0");
   }
 
   /** The files module `name` (with `level` leading dots) could be in, imported from the file at `fromPath`. */
@@ -273,13 +286,15 @@ export class NameResolver {
   #isProjectTopLevel(top: string): boolean {
     let found = this.#topLevels.get(top);
     if (found === undefined) {
-      found = this.#roots.some((root) => {
-        const file = join(root, `${top}.py`);
-        const folder = join(root, top);
-        dependsOn(file);
-        dependsOn(folder);
-        return statIfFile(file) !== undefined || isDirectory(folder);
-      });
+      found = keptAnswer("project top level", `${this.#rootsKey}\0${top}`, () =>
+        this.#roots.some((root) => {
+          const file = join(root, `${top}.py`);
+          const folder = join(root, top);
+          dependsOn(file);
+          dependsOn(folder);
+          return statIfFile(file) !== undefined || isDirectory(folder);
+        }),
+      );
       this.#topLevels.set(top, found);
     }
     return found;
@@ -295,13 +310,11 @@ export class NameResolver {
     const key = `${level}\0${level > 0 ? fromPath : ""}\0${name}`;
     let found = this.#modules.get(key);
     if (found === undefined) {
-      found = null;
-      for (const candidate of this.moduleCandidates(fromPath, name, level)) {
-        found = summarizeFile(candidate);
-        if (found) {
-          break;
-        }
-      }
+      // Which file it is follows from the roots, the key and the files alone, so the run asks once; only
+      // a module that names itself looks further, for itself.
+      const file = keptAnswer("module file", `${this.#rootsKey}\0${key}`, () => firstSummarized(moduleFiles(this.#roots, fromPath, name, level)));
+      const own = file === fromPath ? firstSummarized(this.moduleCandidates(fromPath, name, level)) : file;
+      found = own === null ? null : summarizeFile(own);
       this.#modules.set(key, found);
     }
     return found;
