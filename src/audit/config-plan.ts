@@ -8,6 +8,7 @@
  * where the root config has it on is an exemption of the whole file ("narrower config"). A test file a
  * config ignores is audited all the same, every finding in it exempted ("ignore").
  */
+import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { ESLint, type Linter } from "eslint";
 import { UsageError } from "./errors.js";
@@ -17,6 +18,9 @@ import { ruleIdOf } from "../policies/policy.js";
 import type { PolicyOptions } from "./file-report.js";
 import { optionsOver, perPolicy } from "./policies.js";
 import type { PolicyName } from "./report-types.js";
+
+/** ESLint's bulk suppressions file, at its default place in the working directory. */
+export const SUPPRESSIONS_FILE = "eslint-suppressions.json";
 
 export interface ConfigPlanOptions {
   cwd: string;
@@ -96,7 +100,9 @@ export class ConfigPlanner {
     const key = `${configFile ?? ""}\0${String(ignore)}`;
     let eslint = this.#instances.get(key);
     if (!eslint) {
-      eslint = new ESLint({ cwd: this.#options.cwd, overrideConfigFile: configFile, applySuppressions: true, ignore });
+      // As the eslint command does, only when the file is there: without one, ESLint would read for it and copy every result, file by file.
+      const suppressions = existsSync(resolve(this.#options.cwd, SUPPRESSIONS_FILE));
+      eslint = new ESLint({ cwd: this.#options.cwd, overrideConfigFile: configFile, applySuppressions: suppressions, ignore });
       this.#instances.set(key, eslint);
       this.#configs.set(eslint, configFile);
     }

@@ -13,7 +13,7 @@ import { setModelSink } from "../model/get-model.js";
 import { editorLineCount, lineFeedCount } from "../model/line-count.js";
 import type { TestFileModel } from "../model/test-file-model.js";
 import { packageInfo } from "../package-info.js";
-import { ConfigPlanner, type FilePlan } from "./config-plan.js";
+import { ConfigPlanner, SUPPRESSIONS_FILE, type FilePlan } from "./config-plan.js";
 import { discover } from "./discover.js";
 import { UsageError } from "./errors.js";
 import { applyExemptions, type InlineExemption, type SilencedFinding } from "./exemptions.js";
@@ -95,7 +95,7 @@ function sortMessages(result: ESLint.LintResult, plan: FilePlan, judging: Judgin
       message: message.message,
       kind: directive ? "directive" : "suppressionsFile",
       justification: directive && suppression.justification !== "" ? suppression.justification : null,
-      source: directive ? null : "eslint-suppressions.json",
+      source: directive ? null : SUPPRESSIONS_FILE,
     });
   }
   return { violations, silenced };
