@@ -22,9 +22,10 @@
  * Both halves end with sanity checks from ESLint's report (file count, fatal parse errors, problems per
  * rule, crashes).
  *
- * CLI: the `testaudit` command against `eslint` with the same config and four rules, on CPython's suite
- * and on a generated pytest suite with a src/ layout (bench/generate-pytest-corpus.mjs) at 1x, 2x and 4x
- * its 755 test files: the wall-time ratio (target <= 1.2), peak RSS, and peak RSS growth per file.
+ * CLI: the `testaudit` command against `eslint` with the same config and four rules, on CPython's suite,
+ * on the standard library it sits in (unless --corpus names another), and on a generated pytest suite
+ * with a src/ layout (bench/generate-pytest-corpus.mjs) at 1x, 2x and 4x its 755 test files: the
+ * wall-time ratio (target <= 1.2), peak RSS, and peak RSS growth per file.
  *
  * Cache: `eslint --cache` with the recommended-python config on a copy of the Python corpus, cold (no
  * cache) and warm (the cache the cold run just wrote), round-robin: the warm/cold ratios of wall and CPU time.
@@ -32,7 +33,7 @@
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { DEFAULT_FILES as JS_DEFAULT_FILES, DEFAULT_SEED as JS_SEED, generateJsCorpus } from "./generate-js-corpus.mjs";
 import { DEFAULT_FILES as PYTEST_DEFAULT_FILES, generatePytestCorpus } from "./generate-pytest-corpus.mjs";
@@ -553,6 +554,11 @@ async function benchCli(work) {
   const config = join(BENCH_DIR, "eslint.rules.config.js");
   const cpython = resolve(options.corpus ?? DEFAULT_CORPUS);
   const corpora = [{ key: "cpython", name: `CPython's test suite (${listPythonFiles(cpython).length} files)`, dir: cpython }];
+  // The folder CPython's test suite sits in: real Python files by the thousand, the suite among them, for peak memory at that size.
+  const stdlib = options.corpus === null ? { key: "stdlib", name: `CPython's standard library, its test suite included (${listPythonFiles(dirname(cpython)).length} files)`, dir: dirname(cpython) } : null;
+  if (stdlib) {
+    corpora.push(stdlib);
+  }
   for (const times of CLI_SIZES) {
     const dir = join(work, `pytest-corpus-${times}x`);
     const count = generatePytestCorpus(dir, { files: PYTEST_DEFAULT_FILES * times });
@@ -590,6 +596,9 @@ async function benchCli(work) {
   const [smallest, largest] = [corpora.find((corpus) => corpus.times === 1), corpora.find((corpus) => corpus.times === CLI_SIZES.at(-1))];
   const growth = (tool) => ((stats[`${largest.key}-${tool}`].rss - stats[`${smallest.key}-${tool}`].rss) * 1024) / (largest.files - smallest.files);
   console.log(`\nPeak RSS growth per file from 1x to ${CLI_SIZES.at(-1)}x (median peaks): testaudit ${growth("testaudit").toFixed(0)} KB (target < 50), eslint ${growth("eslint").toFixed(0)} KB`);
+  if (stdlib) {
+    console.log(`Peak RSS on the standard library (median): testaudit ${stats["stdlib-testaudit"].rss?.toFixed(0) ?? "n/a"} MB (target < 400 MB at 1,665 files), eslint ${stats["stdlib-eslint"].rss?.toFixed(0) ?? "n/a"} MB`);
+  }
   console.log(`load average at the end: ${loadText()}`);
 }
 

@@ -1,7 +1,7 @@
 /**
- * The file reports of an audit, kept on disk rather than in memory: each report is written as a JSON
- * line to a temporary file as soon as it is made, and read back one at a time, in path order, by
- * whatever renders the report. What stays in memory is a path, an offset and a length per file, so
+ * The file reports of an audit, kept on disk rather than in memory: each report is written to a
+ * temporary file as soon as it is made, as JSON the way the JSON report writes it, and read back one at
+ * a time, in path order, by whatever renders the report. What stays in memory is a path, an offset and a length per file, so
  * the audit's memory does not grow with the suite (a file's report is about 5 KB of JSON, several
  * times that as objects).
  *
@@ -12,6 +12,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, unlinkSync, writeSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TemporaryFileError } from "./errors.js";
+import { nested, type RenderedList } from "./formats/json-chunks.js";
 import type { FileReport } from "./report-types.js";
 
 /** The file reports of an audit in path order: an array, or a spool read back from disk. */
@@ -48,7 +49,10 @@ function spoolError(what: "make" | "write" | "read", error: unknown): TemporaryF
   return new TemporaryFileError(`cannot ${what} the audit's temporary file of file reports in ${tmpdir()} (set TMPDIR to change the folder): ${(error as Error).message}`);
 }
 
-export class FileReportSpool implements FileReportList {
+/** The depth of a file report in the JSON report (an element of the top-level object's `files` array). */
+const REPORT_DEPTH = 2;
+
+export class FileReportSpool implements FileReportList, RenderedList {
   readonly #fd: number;
   readonly #paths: string[] = [];
   readonly #offsets: number[] = [];
@@ -84,7 +88,8 @@ export class FileReportSpool implements FileReportList {
   }
 
   append(file: FileReport): void {
-    const bytes = Buffer.from(`${JSON.stringify(file)}\n`, "utf8");
+    // Kept as the JSON report writes it, so that report copies it out; the other formats parse it.
+    const bytes = Buffer.from(`${nested(file, REPORT_DEPTH)}\n`, "utf8");
     let written = 0;
     try {
       while (written < bytes.length) {
@@ -105,9 +110,15 @@ export class FileReportSpool implements FileReportList {
 
   /** The reports in the order their paths sort in (as `<` compares them); each is read and parsed afresh. */
   *[Symbol.iterator](): Iterator<FileReport> {
-    const order = this.#order();
+    for (const text of this.renderedElements()) {
+      yield JSON.parse(text) as FileReport;
+    }
+  }
+
+  /** Each report's text as the JSON report writes it, in path order. */
+  *renderedElements(): Generator<string> {
     let buffer = Buffer.alloc(0);
-    for (const index of order) {
+    for (const index of this.#order()) {
       const length = this.#lengths[index]!;
       const path = this.#paths[index]!;
       if (buffer.length < length) {
@@ -126,7 +137,7 @@ export class FileReportSpool implements FileReportList {
         }
         read += got;
       }
-      yield JSON.parse(buffer.toString("utf8", 0, length)) as FileReport;
+      yield buffer.toString("utf8", 0, length);
     }
   }
 

@@ -346,11 +346,11 @@ describe("files that cannot be read are errors of their own, never an abort or a
 describe("output", () => {
   const folder = tree({ ...base, "tests/integration/test_orders.py": `${mockedTest("test_mocked")}\n` });
 
-  /** The sizes a file-size limit is set between: the report as written, and the temporary file of its file reports (a compact JSON line each). */
+  /** The sizes a file-size limit is set between: the report as written, and the temporary file of its file reports (each as the report writes it). */
   const sizes = (): { report: number; spool: number } => {
     const report = testaudit(["--format", "json"], folder).stdout;
     const files = (JSON.parse(report) as AuditReport).files;
-    return { report: Buffer.byteLength(report), spool: files.reduce((sum, file) => sum + Buffer.byteLength(JSON.stringify(file)) + 1, 0) };
+    return { report: Buffer.byteLength(report), spool: files.reduce((sum, file) => sum + Buffer.byteLength(JSON.stringify(file, null, 2).replaceAll("\n", "\n    ")) + 1, 0) };
   };
   const limited = (blocks: number, args: string, env: Record<string, string> = {}): SpawnSyncReturns<string> =>
     spawnSync("bash", ["-c", `ulimit -f ${blocks}; exec "${process.execPath}" "${bin}" ${args}`], { cwd: folder, encoding: "utf8", env: { ...process.env, ...env } });

@@ -7,7 +7,7 @@
 const INDENT = "  ";
 
 /** JSON.stringify's text of `value` at `depth`: its line breaks indented to that depth. */
-function nested(value: unknown, depth: number): string {
+export function nested(value: unknown, depth: number): string {
   const text = JSON.stringify(value, null, INDENT.length);
   // JSON escapes the line breaks inside strings, so every "\n" in the text is between two of its lines.
   return depth === 0 ? text : text.replaceAll("\n", `\n${INDENT.repeat(depth)}`);
@@ -21,6 +21,24 @@ function written(value: unknown): boolean {
 /** An array, or a list read one element at a time (an audit's spooled file reports), written as a JSON array. */
 function isList(value: unknown): value is Iterable<unknown> & { length: number } {
   return Array.isArray(value) || (typeof value === "object" && value !== null && Symbol.iterator in value && typeof (value as { length?: unknown }).length === "number");
+}
+
+/** A list that holds its elements' text already as `nested(element, 2)` writes it: copied out, not parsed and written again. */
+export interface RenderedList {
+  readonly length: number;
+  renderedElements(): Iterable<string>;
+}
+
+/** Each element's text in an array at depth 1. */
+function* elementTexts(list: Iterable<unknown>): Generator<string> {
+  for (const element of list) {
+    // JSON writes null for an array element it would leave out of an object.
+    yield written(element) ? nested(element, 2) : "null";
+  }
+}
+
+function isRendered(value: unknown): value is RenderedList {
+  return typeof value === "object" && value !== null && typeof (value as Partial<RenderedList>).renderedElements === "function";
 }
 
 /**
@@ -40,9 +58,8 @@ export function* jsonChunks(value: object, streamed: ReadonlySet<string>): Gener
     if (streamed.has(key) && isList(property) && property.length > 0) {
       yield `${head}[`;
       let at = 0;
-      for (const element of property) {
-        // JSON writes null for an array element it would leave out of an object.
-        yield `${at === 0 ? "" : ","}\n${INDENT.repeat(2)}${written(element) ? nested(element, 2) : "null"}`;
+      for (const text of isRendered(property) ? property.renderedElements() : elementTexts(property)) {
+        yield `${at === 0 ? "" : ","}\n${INDENT.repeat(2)}${text}`;
         at += 1;
       }
       yield `\n${INDENT}]`;
