@@ -173,17 +173,17 @@ describe("the tarball", () => {
     expect(withMapComment).toEqual([]);
   });
 
-  it("stays small: its size on disk is what npm reports, under 425 kB packed and 1.5 MB unpacked", () => {
+  it("stays small: its size on disk is what npm reports, under 435 kB packed and 1.55 MB unpacked", () => {
     expect(statSync(join(workspace, pack.filename)).size).toBe(pack.size);
     expect(pack.entryCount).toBe(pack.files.length);
-    expect(pack.size).toBeLessThan(425_000);
+    expect(pack.size).toBeLessThan(435_000);
     // The CPython-faithful syntax check (parsers/python/syntax-check/) is about a third of the code;
     // verify's report reader, claim extractor, JUnit reader and tree index about a sixth; the gate's
     // file discovery, config plan, exemptions, shard checks and safe output formats about 90 kB;
     // require-skip-reason and require-assertions, their model facts, traces and docs about 75 kB;
     // no-unawaited-async-tests, max-lines, the policy registry, no-test-doubles and the suggestions about
-    // as much again.
-    expect(pack.unpackedSize).toBeLessThan(1_500_000);
+    // as much again; the audit's report spool, its one-pass totals and sections about 15 kB.
+    expect(pack.unpackedSize).toBeLessThan(1_550_000);
   });
 });
 
