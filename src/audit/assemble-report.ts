@@ -41,6 +41,11 @@ export class ReportAssembler {
     this.#crossFile.add(file);
   }
 
+  /** The paths of the files added, sorted. */
+  paths(): string[] {
+    return this.#spool.paths();
+  }
+
   /** The report: `parts` and what the files added make, in the order the JSON report has its keys. */
   report(parts: ReportParts): AuditResult {
     return {

@@ -67,7 +67,7 @@ export class FileReportSpool implements FileReportList, RenderedList {
     } catch (error) {
       throw spoolError("make", error);
     }
-    const path = join(folder, "files.jsonl");
+    const path = join(folder, "file-reports");
     try {
       this.#fd = openSync(path, "w+", 0o600);
     } catch (error) {
@@ -89,7 +89,7 @@ export class FileReportSpool implements FileReportList, RenderedList {
 
   append(file: FileReport): void {
     // Kept as the JSON report writes it, so that report copies it out; the other formats parse it.
-    const bytes = Buffer.from(`${nested(file, REPORT_DEPTH)}\n`, "utf8");
+    const bytes = Buffer.from(nested(file, REPORT_DEPTH), "utf8");
     let written = 0;
     try {
       while (written < bytes.length) {
@@ -104,8 +104,13 @@ export class FileReportSpool implements FileReportList, RenderedList {
     }
     this.#paths.push(file.path);
     this.#offsets.push(this.#end);
-    this.#lengths.push(bytes.length - 1);
+    this.#lengths.push(bytes.length);
     this.#end += bytes.length;
+  }
+
+  /** The reports' paths, sorted (as `<` compares them). */
+  paths(): string[] {
+    return this.#order().map((index) => this.#paths[index]!);
   }
 
   /** The reports in the order their paths sort in (as `<` compares them); each is read and parsed afresh. */

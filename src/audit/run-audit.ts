@@ -211,13 +211,10 @@ async function audit(options: AuditOptions): Promise<AuditResult> {
     models.set(model.filename, { model, inline });
   });
   const assembler = new ReportAssembler(judging.named, options.groups);
-  const auditedPaths: string[] = [];
   try {
     options.progress?.start(audited.length);
     for (const plan of audited) {
-      const file = await auditFile(plan, models, judging, relativePath);
-      assembler.add(file);
-      auditedPaths.push(file.path);
+      assembler.add(await auditFile(plan, models, judging, relativePath));
       options.progress?.fileAudited();
       // A turn of the event loop: tree-sitter frees a file's syntax trees only in finalizers, which run between turns.
       await new Promise((resolve) => setImmediate(resolve));
@@ -228,7 +225,7 @@ async function audit(options: AuditOptions): Promise<AuditResult> {
   const run: RunReport = {
     shard: shard ? { index: shard.index, count: shard.count } : null,
     fingerprint,
-    files: auditedPaths,
+    files: assembler.paths(),
     allFiles: { count: allPaths.length, digest: fileListDigest(allPaths) },
   };
   return assembler.report({
